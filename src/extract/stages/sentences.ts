@@ -1,0 +1,60 @@
+// Splits a report body into paragraphs and sentences with exact offsets, so every later mention can point at its sentence.
+import type { Sentence } from '../mentions.js';
+
+// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'st', 'sr', 'jr', 'no', 'vs', 'etc', 'approx',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'p.m', 'a.m', 'u.s', 'u.n', 'u.k',
+  'e.g', 'i.e', 'gov', 'rep', 'sen', 'rev', 'mt', 'ft', 'km', 'inc', 'co', 'corp', 'dept', 'est', 'fig', 'al',
+]);
+
+const CAPTION = /^(photo|image|picture|caption|image caption|video|file photo|pictured)\s*:/i;
+// A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
+const BOUNDARY = /[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])/g;
+
+function endsWithAbbreviation(text: string, dotIndex: number): boolean {
+  const before = text.slice(Math.max(0, dotIndex - 6), dotIndex);
+  const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase();
+  if (!word) return false;
+  if (ABBREVIATIONS.has(word)) return true;
+  // Single capital initials ("J. Smith") do not end sentences.
+  return /^[a-z]$/.test(word) && /[A-Z]/.test(text[dotIndex - 1] ?? '');
+}
+
+function splitParagraph(text: string, base: number): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (const m of text.matchAll(BOUNDARY)) {
+    const dot = m.index;
+    if (text[dot] === '.' && endsWithAbbreviation(text, dot)) continue;
+    const end = dot + m[0].length;
+    spans.push({ start: base + start, end: base + end });
+    start = end;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+  }
+  if (start < text.length) spans.push({ start: base + start, end: base + text.trimEnd().length });
+  return spans;
+}
+
+/** Paragraphs are lines; the first non-empty line is the headline, "Photo: …" lines are captions. */
+export function splitSentences(body: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  let offset = 0;
+  let sawHeadline = false;
+  for (const line of body.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const trimmed = line.replace(/\r$/, '');
+    const lead = trimmed.length - trimmed.trimStart().length;
+    const content = trimmed.trim();
+    if (!content) continue;
+    const role: Sentence['role'] = !sawHeadline ? 'headline' : CAPTION.test(content) ? 'caption' : 'body';
+    sawHeadline = true;
+    for (const span of splitParagraph(content, lineStart + lead)) {
+      sentences.push({ index: sentences.length, paragraph, span, text: body.slice(span.start, span.end), role });
+    }
+    paragraph++;
+  }
+  return sentences;
+}
