@@ -1,0 +1,99 @@
+// Table-driven tests of the date recognizer: sentence and published date in, resolved mentions out.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { DatePrecision } from '../../domain/types.js';
+import type { DateMention } from '../mentions.js';
+import { recognizeDates } from './dates.js';
+
+/** text, first day, last day, kind, precision. */
+type Expected = [string, string, string, DateMention['kind'], DatePrecision];
+
+// 2025-03-08 is a Saturday.
+const SAT = '2025-03-08';
+
+const CASES: Array<[string, string, Expected[]]> = [
+  // weekdays resolve to the most recent one, never the next
+  ['The monitor said on Sunday that the toll had risen.', SAT, [['on Sunday', '2025-03-02', '2025-03-02', 'point', 'day']]],
+  ['Abdul Rahman said on Saturday the killing had not stopped.', SAT, [['on Saturday', SAT, SAT, 'point', 'day']]],
+  ['Gunmen attacked the village on Friday.', SAT, [['on Friday', '2025-03-07', '2025-03-07', 'point', 'day']]],
+  ['A student was hit by a stray bullet on Thursday night.', SAT, [['on Thursday night', '2025-03-06', '2025-03-06', 'point', 'day']]],
+  ['An airstrike hit the neighbourhood late on Monday.', SAT, [['late on Monday', '2025-03-03', '2025-03-03', 'point', 'day']]],
+  ['Drones struck the city early Tuesday, residents said.', SAT, [['early Tuesday', '2025-03-04', '2025-03-04', 'point', 'day']]],
+  ['Aircraft bombed the village on Tuesday afternoon.', SAT, [['on Tuesday afternoon', '2025-03-04', '2025-03-04', 'point', 'day']]],
+  ['The spokesman, speaking late on Tuesday night, denied it.', SAT, [['late on Tuesday night', '2025-03-04', '2025-03-04', 'point', 'day']]],
+  ['The attackers arrived around 5 p.m. on Tuesday.', SAT, [['on Tuesday', '2025-03-04', '2025-03-04', 'point', 'day']]],
+  ['Police said 4 were killed and 19 wounded on Monday.', SAT, [['on Monday', '2025-03-03', '2025-03-03', 'point', 'day']]],
+  // relative days
+  ['Six people were killed yesterday in central Gaza.', SAT, [['yesterday', '2025-03-07', '2025-03-07', 'point', 'day']]],
+  ['Shelling resumed last night, residents said.', SAT, [['last night', '2025-03-07', SAT, 'point', 'range']]],
+  ['The bodies were found this morning.', SAT, [['this morning', SAT, SAT, 'point', 'day']]],
+  // since
+  ['Clashes since Thursday have killed 72 people.', SAT, [['since Thursday', '2025-03-06', SAT, 'since', 'day']]],
+  ['Alawites have faced killings since December 8.', SAT, [['since December 8', '2024-12-08', SAT, 'since', 'day']]],
+  ['At least 1,500 people have been killed since 6 March.', '2025-03-14', [['since 6 March', '2025-03-06', '2025-03-14', 'since', 'day']]],
+  ['The RSF has besieged El Fasher since May 10, 2024.', '2025-04-12', [['since May 10, 2024', '2024-05-10', '2025-04-12', 'since', 'day']]],
+  ['The war, which began in April 2023, has raged since April 2023.', '2025-04-12', [['in April 2023', '2023-04-01', '2023-04-30', 'period', 'month'], ['since April 2023', '2023-04-01', '2025-04-12', 'since', 'month']]],
+  ["The worst violence since Assad's fall on December 8 shook the coast.", SAT, [["since Assad's fall on December 8", '2024-12-08', SAT, 'since', 'day']]],
+  // absolute dates
+  ['The massacre took place on 7 March 2025 in Al-Shir.', '2025-03-10', [['on 7 March 2025', '2025-03-07', '2025-03-07', 'point', 'day']]],
+  ['Witnesses described the events of March 7.', '2025-03-10', [['March 7', '2025-03-07', '2025-03-07', 'point', 'day']]],
+  ['Around 9 May 2020 (as reported), troops raided the village.', '2020-05-13', [['Around 9 May 2020', '2020-05-09', '2020-05-09', 'point', 'day']]],
+  ['Russia launched its invasion of Ukraine on Feb. 24.', '2022-07-29', [['on Feb. 24', '2022-02-24', '2022-02-24', 'point', 'day']]],
+  ['The report is dated 2025-03-07.', SAT, [['2025-03-07', '2025-03-07', '2025-03-07', 'point', 'day']]],
+  ['Residents recalled that gunmen struck on December 20.', SAT, [['on December 20', '2024-12-20', '2024-12-20', 'point', 'day']]],
+  // periods
+  ['Security forces began an operation last week.', '2025-03-14', [['last week', '2025-03-03', '2025-03-09', 'period', 'week']]],
+  ['Three attacks this week alone.', SAT, [['this week', '2025-03-03', SAT, 'period', 'week']]],
+  ['The toll rose over the past few days.', SAT, [['over the past few days', '2025-03-05', SAT, 'period', 'range']]],
+  ['Fighting has intensified in recent days.', SAT, [['in recent days', '2025-03-05', SAT, 'period', 'range']]],
+  ['745 civilians were killed over two days.', SAT, [['over two days', '2025-03-07', SAT, 'period', 'range']]],
+  ['Eleven people died in the past 24 hours.', SAT, [['in the past 24 hours', '2025-03-07', SAT, 'period', 'range']]],
+  ['Protests spread over the weekend.', '2025-03-10', [['over the weekend', SAT, '2025-03-09', 'period', 'range']]],
+  ['The UN documented 40 deaths last month.', SAT, [['last month', '2025-02-01', '2025-02-28', 'period', 'month']]],
+  ['The offensive began in March 2025.', '2025-04-12', [['in March 2025', '2025-03-01', '2025-03-31', 'period', 'month']]],
+  ['The junta took power in 2021.', '2023-04-12', [['in 2021', '2021-01-01', '2021-12-31', 'period', 'year']]],
+  ["Assad's rule collapsed three months ago.", SAT, [['three months ago', '2024-12-01', '2024-12-31', 'point', 'month']]],
+  // negatives: times, ages, durations, nouns, pronouns
+  ['Residents said the attack happened at about 10 p.m. and again at 3pm.', SAT, []],
+  ['The raid began at about 8 am that morning.', SAT, []],
+  ['He spent over ten years in prison; his son, aged 47, was shot.', SAT, []],
+  ['Thousands joined a protest march; the final figure may top 1,000.', SAT, []],
+  ['May God have mercy on them, the sun rose over the ruins.', SAT, []],
+  ['The killings went on over the following four days.', SAT, []],
+];
+
+const show = (sentence: string, published: string) =>
+  recognizeDates(sentence, published).map((m): Expected => [m.text, m.range.start, m.range.end, m.kind, m.precision]);
+
+for (const [sentence, published, expected] of CASES) {
+  test(`dates (${published}): ${sentence}`, () => {
+    assert.deepEqual(show(sentence, published), expected);
+  });
+}
+
+test('dates: spans are offsets into the text plus the offset', () => {
+  const text = 'Clashes since Thursday killed 72.';
+  const [m] = recognizeDates(text, SAT, 1000);
+  assert.ok(m);
+  assert.deepEqual(m.span, { start: 1008, end: 1022 });
+  assert.equal(text.slice(m.span.start - 1000, m.span.end - 1000), 'since Thursday');
+});
+
+test('dates: throughput on dev report bodies (printed, not asserted)', () => {
+  const dir = new URL('../../../../shared/eval/dev/', import.meta.url).pathname;
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+  } catch {
+    return; // the shared eval set is not everywhere; the check is informative only
+  }
+  const bodies = files.map((f) => readFileSync(join(dir, f), 'utf8').split(/\n\n/).slice(1).join('\n\n')).join('\n\n');
+  const text = bodies.repeat(Math.ceil(5_000_000 / bodies.length));
+  recognizeDates(text.slice(0, 100_000), SAT);
+  const t0 = performance.now();
+  const n = recognizeDates(text, SAT).length;
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`recognizeDates: ${(text.length / 1e6 / seconds).toFixed(1)} MB/s over ${(text.length / 1e6).toFixed(1)} MB (${n} mentions)`);
+});

@@ -1,0 +1,354 @@
+// Date recognizer: dates and periods in English news text, resolved to inclusive day ranges against the published date.
+import * as chrono from 'chrono-node';
+import type { DatePrecision, DayRange, Span } from '../../domain/types.js';
+import type { DateMention } from '../mentions.js';
+
+// ---------------------------------------------------------------------------------------------
+// Days as integers (days since 1970-01-01, UTC): cheap arithmetic, no time zones.
+
+const DAY_MS = 86_400_000;
+const dayOf = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const dayFromParts = (y: number, m: number, d: number): number => Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+/** 0 = Sunday … 6 = Saturday, as chrono and Date.getUTCDay. */
+const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
+const partsOf = (day: number): { y: number; m: number; d: number } => {
+  const date = new Date(day * DAY_MS);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+};
+const monthRange = (y: number, m: number): [number, number] => [dayFromParts(y, m, 1), dayFromParts(y, m + 1, 0)];
+const yearRange = (y: number): [number, number] => [dayFromParts(y, 1, 1), dayFromParts(y, 12, 31)];
+/** The most recent day with this weekday on or before `day` (or strictly before). */
+const lastWeekday = (day: number, weekday: number, strictly = false): number => {
+  const back = (weekdayOf(day) - weekday + 7) % 7;
+  return day - (back === 0 && strictly ? 7 : back);
+};
+/** Monday of the (Monday–Sunday) week containing `day`. */
+const mondayOf = (day: number): number => lastWeekday(day, 1);
+const addMonths = (day: number, months: number): number => {
+  const { y, m, d } = partsOf(day);
+  const last = dayFromParts(y, m + months + 1, 0);
+  return Math.min(dayFromParts(y, m + months, d), last);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Candidates: what a parser proposes before refiners fix spans, kinds and ranges.
+
+interface Candidate {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  precision: DatePrecision;
+  kind: DateMention['kind'];
+  /** Lower runs first when two candidates overlap: our period rules beat chrono's reading. */
+  priority: number;
+}
+
+const SMALL_NUMBERS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, couple: 2, 'couple of': 2, few: 3, several: 3,
+};
+const SMALL = '(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple(?:\\s+of)?|few|several)';
+const countOf = (raw: string | undefined): number =>
+  raw === undefined ? 1 : /^\d/.test(raw) ? Number(raw) : (SMALL_NUMBERS[raw.toLowerCase().replace(/\s+/g, ' ')] ?? 1);
+
+/**
+ * Periods chrono misses or reads as a single day. Conventions: "recent days" and "the past few
+ * days" are published−3 → published; "over two days" ends on the published date; "the weekend" is
+ * the most recent Saturday–Sunday; "last week" is the previous Monday–Sunday week while "the past
+ * week" is the seven days before the published date.
+ */
+interface PeriodRule {
+  name: string;
+  re: RegExp;
+  resolve(m: RegExpExecArray, published: number): Pick<Candidate, 'first' | 'last' | 'precision'> | null;
+}
+
+const PERIOD_RULES: PeriodRule[] = [
+  {
+    name: 'calendar-week',
+    re: /\b(?:(?:in|during|over|earlier|later)\s+)?(?:(last|previous|this)\s+week|the\s+(previous)\s+week|earlier\s+this\s+week)\b/gi,
+    resolve: (m, p) => {
+      const monday = mondayOf(p);
+      return /this/i.test(m[0]) ? { first: monday, last: p, precision: 'week' } : { first: monday - 7, last: monday - 1, precision: 'week' };
+    },
+  },
+  {
+    name: 'calendar-month',
+    re: /\b(?:(?:in|during|over|earlier|later)\s+)?(?:(last|this)\s+month|the\s+previous\s+month|earlier\s+this\s+month)\b/gi,
+    resolve: (m, p) => {
+      const { y, m: month } = partsOf(p);
+      if (/this/i.test(m[0])) return { first: dayFromParts(y, month, 1), last: p, precision: 'month' };
+      const [first, last] = monthRange(y, month - 1);
+      return { first, last, precision: 'month' };
+    },
+  },
+  {
+    name: 'calendar-year',
+    re: /\b(?:(?:in|during|earlier|later)\s+)?(?:(last|this)\s+year|earlier\s+this\s+year)\b/gi,
+    resolve: (m, p) => {
+      const { y } = partsOf(p);
+      if (/this/i.test(m[0])) return { first: dayFromParts(y, 1, 1), last: p, precision: 'year' };
+      const [first, last] = yearRange(y - 1);
+      return { first, last, precision: 'year' };
+    },
+  },
+  {
+    name: 'rolling',
+    re: new RegExp(
+      `\\b(?:(?:in|over|during|within|for)\\s+)?the\\s+(?:past|last|previous)\\s+(?:(${SMALL})\\s+)?(day|week|month|year|hour)s?\\b` +
+        `|\\b(?:(?:in|over|during|within)\\s+)?(?:the\\s+)?(?:past|last|previous)\\s+(${SMALL})\\s+(day|week|month|year|hour)s?\\b`,
+      'gi',
+    ),
+    resolve: (m, p) => {
+      const unit = (m[2] ?? m[4] ?? 'day').toLowerCase();
+      const n = countOf(m[1] ?? m[3]);
+      if (unit === 'hour') return { first: p - Math.max(1, Math.ceil(n / 24)), last: p, precision: 'range' };
+      if (unit === 'day') return { first: p - n, last: p, precision: 'range' };
+      if (unit === 'week') return { first: p - 7 * n, last: p, precision: 'range' };
+      if (unit === 'month') return { first: addMonths(p, -n), last: p, precision: 'range' };
+      return { first: addMonths(p, -12 * n), last: p, precision: 'range' };
+    },
+  },
+  {
+    name: 'recent',
+    re: /\b(?:(?:in|over|during)\s+)?recent\s+(days|weeks|months)\b/gi,
+    resolve: (m, p) => {
+      const unit = (m[1] ?? '').toLowerCase();
+      const first = unit === 'days' ? p - 3 : unit === 'weeks' ? p - 21 : addMonths(p, -3);
+      return { first, last: p, precision: 'range' };
+    },
+  },
+  {
+    // "killed 72 over two days": the days end on the published date. "over the following four
+    // days" is anchored elsewhere and is left alone.
+    name: 'span-of-days',
+    re: new RegExp(`\\b(?:over|in|within|across)\\s+(?:the\\s+course\\s+of\\s+)?(${SMALL})\\s+(day|week)s?\\b`, 'gi'),
+    resolve: (m, p) => {
+      const n = countOf(m[1]);
+      if (n > 31) return null;
+      return { first: p - ((m[2] ?? '').toLowerCase() === 'week' ? 7 * n : n) + 1, last: p, precision: 'range' };
+    },
+  },
+  {
+    name: 'weekend',
+    re: /\b(?:(?:over|during|at|on)\s+)?(?:the|this|last|past)\s+weekend\b/gi,
+    resolve: (_m, p) => {
+      const saturday = lastWeekday(p, 6);
+      const sunday = weekdayOf(p) === 0 ? p : saturday + 1;
+      return { first: saturday, last: Math.min(sunday, p), precision: 'range' };
+    },
+  },
+  {
+    name: 'year',
+    re: /\b(?:in|during|throughout|since|from|until|till|of|by|(?:in\s+)?(?:early|late|mid)-?)\s+((?:19|20)\d{2})\b(?![-–/]\d|\s+(?:people|persons|civilians|fighters|soldiers))/gi,
+    resolve: (m) => {
+      const [first, last] = yearRange(Number(m[1]));
+      return { first, last, precision: 'year' };
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// chrono: the base parser for named and numeric dates, with the news refinements.
+
+const REFERENCE_HOUR = 'T12:00:00Z';
+
+/** Words without which a chrono result is a time, a pronoun or a noun ("at 3pm", "that morning", "a march"). */
+const DATE_WORD_RE =
+  /\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|ago)\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i;
+const CAPITALISED_NAME_RE = /\b(?:[A-Z][a-z]+)/;
+// chrono reads "wounded 19 on Monday" as 19:00 on Monday; a bare number before "on" is not a time here.
+const LEADING_TIME_RE = /^(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?|(?=\s+on\s))\s*,?\s*(?:on\s+)?/i;
+const TRAILING_TIME_RE = /\s*,?\s*(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?)$/i;
+const FUTURE_RE = /\b(?:next|coming|tomorrow)\b/i;
+const MONTH_PREPOSITION_RE = /\b(?:in|since|during|of|early|late|mid|from|until|till|by|last|this|through|throughout|between|and|to)[\s-]+$/i;
+
+type Resolved = Pick<Candidate, 'first' | 'last' | 'precision' | 'kind'>;
+
+/** A year-less day or month after the published date is last year's: news reports the past. */
+function pastYear(y: number, yearKnown: boolean, first: number, published: number): number {
+  return !yearKnown && first > published ? y - 1 : y;
+}
+
+function resolveComponents(c: chrono.ParsedComponents, text: string, published: number): Resolved | null {
+  const y = c.get('year') ?? partsOf(published).y;
+  const month = c.get('month') ?? 1;
+  const d = c.get('day') ?? 1;
+  if (/\blast\s+night\b/i.test(text)) return { first: published - 1, last: published, precision: 'range', kind: 'point' };
+  if (/\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b/i.test(text)) {
+    return { first: published, last: published, precision: 'day', kind: 'point' };
+  }
+  const ago = /\b(day|week|month|year)s?\s+ago\b/i.exec(text);
+  if (ago) {
+    const day = dayFromParts(y, month, d);
+    const unit = (ago[1] ?? '').toLowerCase();
+    if (unit === 'day') return { first: day, last: day, precision: 'day', kind: 'point' };
+    if (unit === 'week') return { first: day - 3, last: Math.min(day + 3, published), precision: 'week', kind: 'point' };
+    const [first, last] = unit === 'month' ? monthRange(y, month) : yearRange(y);
+    return { first, last: Math.min(last, published), precision: unit === 'month' ? 'month' : 'year', kind: 'point' };
+  }
+  if (c.isCertain('day')) {
+    const year = pastYear(y, c.isCertain('year'), dayFromParts(y, month, d), published);
+    const day = dayFromParts(year, month, d);
+    return { first: day, last: day, precision: 'day', kind: 'point' };
+  }
+  const weekday = c.get('weekday');
+  if (c.isCertain('weekday') && weekday !== null) {
+    // chrono snaps a bare weekday to the nearest one; news means the most recent one.
+    if (FUTURE_RE.test(text)) {
+      const day = dayFromParts(y, month, d);
+      return { first: day, last: day, precision: 'day', kind: 'point' };
+    }
+    const day = lastWeekday(published, weekday, /\blast\b/i.test(text));
+    return { first: day, last: day, precision: 'day', kind: 'point' };
+  }
+  if (c.isCertain('month')) {
+    const year = pastYear(y, c.isCertain('year'), monthRange(y, month)[0], published);
+    const [first, last] = monthRange(year, month);
+    return { first, last, precision: 'month', kind: 'period' };
+  }
+  if (c.isCertain('year')) {
+    const [first, last] = yearRange(y);
+    return { first, last, precision: 'year', kind: 'period' };
+  }
+  return null;
+}
+
+function fromChrono(r: chrono.ParsedResult, window: string, base: number, published: number): Candidate | null {
+  let start = r.index;
+  let phrase = r.text;
+  const lead = LEADING_TIME_RE.exec(phrase);
+  if (lead && lead[0].length < phrase.length) {
+    start += lead[0].length;
+    phrase = phrase.slice(lead[0].length);
+  }
+  phrase = phrase.replace(TRAILING_TIME_RE, '').replace(/[\s,;:]+$/, '') || phrase;
+  if (!DATE_WORD_RE.test(phrase) || !(CAPITALISED_NAME_RE.test(phrase) || /\d|yesterday|today|tonight|night|morning|afternoon|evening|ago/i.test(phrase))) {
+    return null;
+  }
+  const from = resolveComponents(r.start, phrase, published);
+  if (from === null) return null;
+  // A month with neither day nor year needs a preposition: "in March", not "May God …".
+  if (from.precision === 'month' && !r.start.isCertain('year') && !MONTH_PREPOSITION_RE.test(window.slice(Math.max(0, start - 20), start))) {
+    return null;
+  }
+  const candidate: Candidate = { start: base + start, end: base + start + phrase.length, ...from, priority: 1 };
+  if (r.end) {
+    const to = resolveComponents(r.end, phrase, published);
+    if (to === null) return candidate;
+    const first = from.first <= to.last ? from.first : from.first - (from.precision === 'day' && !r.start.isCertain('day') ? 7 : 365);
+    return { ...candidate, first, last: to.last, precision: 'range', kind: 'period' };
+  }
+  return candidate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prefilter: chrono only sees short windows around words that can start or end a date.
+
+const TRIGGER_RE =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\b(?:yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|ago|recent|weekends?|weeks?|months?|years?|hours?|days?)\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b/gi;
+const WINDOW = 40;
+
+/** Disjoint [start, end) windows around trigger words, widened to whole words. */
+function windows(text: string): Span[] {
+  const out: Span[] = [];
+  const re = new RegExp(TRIGGER_RE);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    let start = Math.max(0, m.index - WINDOW);
+    let end = Math.min(text.length, m.index + m[0].length + WINDOW);
+    while (start > 0 && /\S/.test(text[start - 1] ?? '')) start--;
+    while (end < text.length && /\S/.test(text[end] ?? '')) end++;
+    const previous = out[out.length - 1];
+    if (previous && start <= previous.end) previous.end = Math.max(previous.end, end);
+    else out.push({ start, end });
+    re.lastIndex = Math.max(re.lastIndex, end - WINDOW);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refiners over candidates, with the whole text in view.
+
+const SINCE_RE =
+  /(?:\b(?:ever\s+since|since|starting(?:\s+(?:on|from|in))?|beginning(?:\s+(?:on|in))?|from)\s+(?:(?:late|early)\s+(?:on\s+)?|on\s+|in\s+)?)$/i;
+// "since Assad's fall on December 8": the date inside a "since" phrase of a few words.
+const SINCE_EVENT_RE = /\bsince\s+(?:[\w'’-]+\s+){1,5}?(?:on|in)\s+$/i;
+const PREFIX_RE = /(?:\b(?:(?:late|early)(?:\s+on)?|on\s+or\s+about|on|in|during|around|about|mid-?))[\s-]+$/i;
+const LOOKBEHIND = 60;
+
+/** "since X", "from X": the range runs from X to the published date. */
+function refineSince(c: Candidate, text: string, published: number): Candidate {
+  if (c.kind === 'period' && c.precision === 'range') return c;
+  const before = text.slice(Math.max(0, c.start - LOOKBEHIND), c.start);
+  const m = SINCE_RE.exec(before) ?? SINCE_EVENT_RE.exec(before);
+  if (!m) return c;
+  if (/^from\b/i.test(m[0]) && /^\s*(?:to|until|till|through)\b/i.test(text.slice(c.end, c.end + 10))) return c;
+  return { ...c, start: c.start - m[0].length, first: Math.min(c.first, published), last: published, kind: 'since' };
+}
+
+/** The highlighted phrase includes "on", "late on", "early", "in", "around". */
+function refinePrefix(c: Candidate, text: string): Candidate {
+  if (c.kind === 'since') return c;
+  const m = PREFIX_RE.exec(text.slice(Math.max(0, c.start - 24), c.start));
+  if (!m) return c;
+  let start = c.start - m[0].length;
+  // chrono keeps "on" in "on Monday" but drops the "late" in "late on Monday".
+  const late = /\b(?:late|early)\s+$/i.exec(text.slice(Math.max(0, start - 8), start));
+  if (late) start -= late[0].length;
+  return { ...c, start };
+}
+
+function refineLeadingOn(c: Candidate, text: string): Candidate {
+  if (!/^on\s/i.test(text.slice(c.start, c.start + 3))) return c;
+  const late = /\b(?:late|early)\s+$/i.exec(text.slice(Math.max(0, c.start - 8), c.start));
+  return late ? { ...c, start: c.start - late[0].length } : c;
+}
+
+/** Keeps the earliest-priority, then longest, of overlapping candidates; returns them by start. */
+function resolveOverlaps(cs: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  const ranked = [...cs].sort((a, b) => a.priority - b.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const c of ranked) {
+    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function candidatesIn(text: string, w: Span, published: number, reference: chrono.ParsingReference): Candidate[] {
+  const slice = text.slice(w.start, w.end);
+  const found: Candidate[] = [];
+  for (const rule of PERIOD_RULES) {
+    const re = new RegExp(rule.re);
+    for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+      const r = rule.resolve(m, published);
+      if (r) found.push({ start: w.start + m.index, end: w.start + m.index + m[0].length, kind: 'period', priority: 0, ...r });
+    }
+  }
+  for (const r of chrono.casual.parse(slice, reference)) {
+    const c = fromChrono(r, slice, w.start, published);
+    if (c) found.push(c);
+  }
+  return resolveOverlaps(found.map((c) => refinePrefix(refineSince(refineLeadingOn(c, text), text, published), text)));
+}
+
+/**
+ * Dates and periods in `text`, resolved against `published` (YYYY-MM-DD, UTC), sorted by start.
+ * Spans are offsets into `text` plus `offset` and include "since", "on", "late on" and the like.
+ */
+export function recognizeDates(text: string, published: string, offset = 0): DateMention[] {
+  const p = dayOf(published);
+  const reference: chrono.ParsingReference = { instant: new Date(`${published}${REFERENCE_HOUR}`), timezone: 'UTC' };
+  const out: DateMention[] = [];
+  let lastEnd = 0;
+  for (const w of windows(text)) {
+    for (const c of candidatesIn(text, w, p, reference)) {
+      if (c.start < lastEnd) continue;
+      lastEnd = c.end;
+      const range: DayRange = { start: isoOf(c.first), end: isoOf(Math.min(c.last, Math.max(c.first, p))) };
+      out.push({ span: { start: c.start + offset, end: c.end + offset }, text: text.slice(c.start, c.end), range, precision: c.precision, kind: c.kind });
+    }
+  }
+  return out;
+}

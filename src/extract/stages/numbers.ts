@@ -1,0 +1,256 @@
+// Number recognizer: counts in English text ("52", "fifty-two", "at least 124", "dozens", "5-7") and ages.
+import type { Qualifier, Span } from '../../domain/types.js';
+import type { NumberMention } from '../mentions.js';
+import {
+  IDENTIFIER_WORDS,
+  MEASURE_NOUNS,
+  MONTH_NAMES,
+  PHRASE_NUMBERS,
+  PREFIX_QUALIFIERS,
+  SCALE_WORDS,
+  SUFFIX_QUALIFIERS,
+  TENS_WORDS,
+  UNIT_WORDS,
+  UNSPECIFIED_PHRASES,
+  VAGUE_MODIFIERS,
+  VAGUE_PHRASES,
+} from './number-words.js';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An alternation of phrases, longest first so that "seventeen" wins over "seven". */
+const alternation = (phrases: Iterable<string>): string =>
+  [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => escape(p).replace(/ /g, '\\s+'))
+    .join('|');
+
+// Vague plurals that are only quantities before "of" ("tens of", not "tens"; "scores of", not "settle scores").
+const NEEDS_OF = new Set(['tens', 'scores']);
+
+const UNIT = alternation(Object.keys(UNIT_WORDS));
+const DIGIT_WORD = alternation(Object.keys(UNIT_WORDS).filter((w) => (UNIT_WORDS[w] ?? 0) < 10));
+const TENS = alternation(Object.keys(TENS_WORDS));
+const SCALE = alternation(Object.keys(SCALE_WORDS));
+const BIG_SCALE = 'thousand|million|billion';
+const BELOW_100 = `(?:(?:${TENS})(?:[-\\s](?:${DIGIT_WORD})\\b)?|(?:${UNIT}))\\b`;
+// "a" only counts when a scale follows ("a hundred", "a dozen"); "a man" is the caller's business.
+const WORD_NUMBER = `(?:a(?=[\\s-]+(?:${SCALE})\\b)|${BELOW_100})(?:[\\s-]+(?:${SCALE})\\b(?:(?:\\s+and)?\\s+${BELOW_100})?)*`;
+const VAGUE = `(?:(?:${alternation(VAGUE_MODIFIERS)})\\s+(?:${SCALE})s?|${Object.keys(VAGUE_PHRASES)
+  .sort((a, b) => b.length - a.length)
+  .map((p) => (NEEDS_OF.has(p) ? `${p}(?=\\s+of\\b)` : p.replace(/ /g, '\\s+')))
+  .join('|')})\\b`;
+const PHRASE = `(?:${alternation(Object.keys(PHRASE_NUMBERS))})\\b`;
+// Decimals only with a scale ("1.5 million"); "1.400" and "10:30" and "10%" and "6th" never match.
+const DIGITS = `(?:\\d+\\.\\d+\\s+(?:${BIG_SCALE})|(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\s+(?:${BIG_SCALE}))?)(?![\\w%]|[.,:/]\\d)`;
+const CORE = `(?:${VAGUE}|${PHRASE}|${WORD_NUMBER}|${DIGITS})`;
+const SUFFIX = `\\s*\\+|-plus\\b|\\s+plus\\b|\\s+or\\s+(?:more|so)\\b|-odd\\b|\\s+odd\\b`;
+
+/**
+ * One pass over the text. Alternatives: a figure with its qualifiers and an optional range tail;
+ * "between A and B"; a quantity word with no figure. The lookbehind keeps "Kurdistan24", "Su-24",
+ * "$5" and the tail of "1.5" out.
+ */
+const NUMBER_RE = new RegExp(
+  `(?<![\\w$£€#.,/:\\-–])(?:(?<q>${alternation(Object.keys(PREFIX_QUALIFIERS))})\\s+)?(?<a>${CORE})` +
+    `(?:(?<sep>\\s*[-–]\\s*|\\s+(?:to|or)\\s+)(?<b>${CORE}))?(?<s>${SUFFIX})?` +
+    `|\\bbetween\\s+(?<ba>${CORE})\\s+and\\s+(?<bb>${CORE})` +
+    `|\\b(?<u>${alternation(UNSPECIFIED_PHRASES)})\\b`,
+  'gid',
+);
+
+/** Zero-width test that `pattern` ends right before `pos` (no slicing in the hot path). */
+const before = (pattern: string, flags = 'i'): RegExp => new RegExp(`(?<=${pattern})`, `y${flags}`);
+/** Test that `pattern` starts right at `pos`. */
+const after = (pattern: string, flags = 'i'): RegExp => new RegExp(pattern, `y${flags}`);
+
+const test = (re: RegExp, text: string, pos: number): boolean => {
+  re.lastIndex = pos;
+  return re.test(text);
+};
+
+const AFTER_MEASURE = after(
+  `(?:\\s+of)?\\s+(?:${MEASURE_NOUNS.join('|')})(?![\\w])|\\s*(?:%|per\\s*cent\\b|percent\\b)` +
+    `|\\s*(?:[ap]\\.\\s?m\\b\\.?|[ap]m\\b)|-(?!odd\\b|plus\\b)[a-z]`,
+);
+const BEFORE_AGE = before(`\\b(?:aged|ages?|age\\s+of)\\s+`);
+const BEFORE_YEAR = before(
+  `(?:\\b(?:in|since|from|until|till|by|of|during|before|after|early|late|mid|the|year|between|and|to|through|throughout|summer|spring|autumn|fall|winter)[\\s-]+` +
+    `|\\b${MONTH_NAMES}\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?|\\(\\s*)`,
+  '',
+);
+const AFTER_YEAR = after(`\\s*[-–/]\\s*\\d|'s\\b|\\s*\\)`, '');
+const BEFORE_MONTH = before(`\\b${MONTH_NAMES}\\.?\\s+`, '');
+const AFTER_MONTH = after(`(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAMES}\\b`, '');
+const BEFORE_IDENTIFIER = before(`\\b(?:${IDENTIFIER_WORDS.join('|')})\\s*`, '');
+// "no one", "the one who", "at one point": a pronoun or an idiom, not a count.
+const BEFORE_PRONOUN_ONE = before(`\\b(?:no|any|every|each|the|this|that|which|at)\\s+`);
+const AFTER_PRONOUN_ONE = after(`\\s+another\\b`);
+// "rose from 52 to 72" states two figures, not a range; "ranging from 5 to 7" is a range.
+const BEFORE_FROM = before(`(?<!rang(?:e|es|ed|ing)\\s+)\\bfrom\\s+`);
+
+const normalize = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ');
+
+interface Core {
+  value: number;
+  vague: boolean;
+}
+
+function parseWords(words: string): number {
+  let total = 0;
+  let current = 0;
+  for (const token of words.split(/[\s-]+/)) {
+    if (token === 'and' || token === 'a') continue;
+    const small = UNIT_WORDS[token] ?? TENS_WORDS[token];
+    if (small !== undefined) {
+      current += small;
+      continue;
+    }
+    const scale = SCALE_WORDS[token] ?? 1;
+    if (scale >= 1000) {
+      total += (current || 1) * scale;
+      current = 0;
+    } else {
+      current = (current || 1) * scale;
+    }
+  }
+  return total + current;
+}
+
+/** The value of one matched figure (without qualifiers). */
+function parseCore(raw: string): Core {
+  const n = normalize(raw);
+  const vague = VAGUE_PHRASES[n];
+  if (vague !== undefined) return { value: vague, vague: true };
+  const phrase = PHRASE_NUMBERS[n];
+  if (phrase !== undefined) return { value: phrase, vague: false };
+  const digits = /^([\d.,]+)(?: (\w+))?$/.exec(n);
+  if (digits) {
+    const scale = digits[2] === undefined ? 1 : (SCALE_WORDS[digits[2]] ?? 1);
+    return { value: Math.round(Number((digits[1] ?? '').replace(/,/g, '')) * scale), vague: false };
+  }
+  const modified = /^(?:several|a few|few|many) (\w+?)s?$/.exec(n);
+  const modifiedScale = modified?.[1] === undefined ? undefined : SCALE_WORDS[modified[1]];
+  if (modifiedScale !== undefined) return { value: modifiedScale, vague: true };
+  return { value: parseWords(n), vague: false };
+}
+
+const isYearLike = (raw: string): boolean => /^(?:19|20)\d{2}$/.test(raw);
+const isDayLike = (raw: string): boolean => /^(?:[1-9]|[12]\d|3[01])$/.test(raw);
+
+/** Context that makes a single figure a year, a date, an age, an identifier or a pronoun. */
+function isNotACount(text: string, raw: string, start: number, end: number, qualified: boolean): boolean {
+  if (test(BEFORE_AGE, text, start)) return true;
+  if (/^\d/.test(raw)) {
+    if (!qualified && isYearLike(raw) && (test(BEFORE_YEAR, text, start) || test(AFTER_YEAR, text, end))) return true;
+    if (isDayLike(raw) && (test(BEFORE_MONTH, text, start) || test(AFTER_MONTH, text, end))) return true;
+    if (test(BEFORE_IDENTIFIER, text, start)) return true;
+  } else if (!qualified && normalize(raw) === 'one') {
+    if (test(BEFORE_PRONOUN_ONE, text, start) || test(AFTER_PRONOUN_ONE, text, end)) return true;
+  }
+  return false;
+}
+
+function mention(text: string, offset: number, span: Span, fields: Omit<NumberMention, 'span' | 'text'>): NumberMention {
+  return { span: { start: span.start + offset, end: span.end + offset }, text: text.slice(span.start, span.end), ...fields };
+}
+
+function single(core: Core, qualifier: Qualifier | undefined): Omit<NumberMention, 'span' | 'text'> {
+  const q = qualifier ?? (core.vague ? 'approx' : 'exact');
+  // A vague plural is ACLED's floor ("dozens" ≥ 12), so it stays open-ended unless bounded above.
+  const high = q === 'at_least' || (core.vague && q !== 'at_most') ? null : core.value;
+  return { value: core.value, low: core.value, high, qualifier: q, vague: core.vague, unspecified: false };
+}
+
+type Groups = Partial<Record<'q' | 'a' | 'sep' | 'b' | 's' | 'ba' | 'bb' | 'u', string>>;
+type GroupIndices = Partial<Record<keyof Groups, [number, number]>>;
+
+/** Turns one regex match into zero, one or two mentions. */
+function classify(text: string, offset: number, m: RegExpExecArray): NumberMention[] {
+  const g = (m.groups ?? {}) as Groups;
+  const at = (m.indices?.groups ?? {}) as GroupIndices;
+  const span: Span = { start: m.index, end: m.index + m[0].length };
+  if (g.u !== undefined) {
+    return [mention(text, offset, span, { value: 0, low: 0, high: null, qualifier: 'approx', vague: false, unspecified: true })];
+  }
+  if (test(AFTER_MEASURE, text, span.end) || test(BEFORE_AGE, text, span.start)) return [];
+
+  const aRaw = g.a ?? g.ba ?? '';
+  const aAt = at.a ?? at.ba ?? [span.start, span.end];
+  const bRaw = g.b ?? g.bb;
+  const bAt = at.b ?? at.bb;
+  const prefix = g.q === undefined ? undefined : PREFIX_QUALIFIERS[normalize(g.q)];
+  const suffix = g.s === undefined ? undefined : SUFFIX_QUALIFIERS[normalize(g.s).replace(/^[-\s]+/, '').trim()];
+  const qualifier = prefix ?? suffix;
+  const a = parseCore(aRaw);
+
+  if (bRaw === undefined || bAt === undefined) {
+    if (isNotACount(text, aRaw, aAt[0], aAt[1], qualifier !== undefined)) return [];
+    return [mention(text, offset, span, single(a, qualifier))];
+  }
+
+  const b = parseCore(bRaw);
+  if (isYearLike(aRaw) || isYearLike(bRaw) || isNotACount(text, aRaw, aAt[0], aAt[1], true)) return [];
+  if (isNotACount(text, bRaw, bAt[0], bAt[1], true)) return [];
+  if (g.sep !== undefined && /to/i.test(g.sep) && test(BEFORE_FROM, text, span.start)) {
+    return [
+      mention(text, offset, { start: aAt[0], end: aAt[1] }, single(a, undefined)),
+      mention(text, offset, { start: bAt[0], end: bAt[1] }, single(b, undefined)),
+    ];
+  }
+  // A falling "range" is a score, a date or a list ("3-2", "12-03"), never a count of people.
+  if (b.value <= a.value) return [];
+  const q = qualifier ?? 'approx';
+  return [
+    mention(text, offset, span, {
+      value: a.value,
+      low: a.value,
+      high: q === 'at_least' ? null : b.value,
+      qualifier: q,
+      vague: a.vague || b.vague,
+      unspecified: false,
+    }),
+  ];
+}
+
+/**
+ * Counts in `text`, sorted by start and non-overlapping (the regex takes the longest figure at each
+ * point). Spans are offsets into `text` plus `offset`. Years, dates, times, ages, measures,
+ * percentages, ordinals and identifiers are left out; ages are available from `recognizeAges`.
+ */
+export function recognizeNumbers(text: string, offset = 0): NumberMention[] {
+  const out: NumberMention[] = [];
+  const re = new RegExp(NUMBER_RE);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    for (const found of classify(text, offset, m)) out.push(found);
+  }
+  return out;
+}
+
+/** An age stated in the text: "aged 47", "a 47-year-old", "five years old", "an eight-month-old". */
+export interface AgeMention {
+  span: Span;
+  text: string;
+  value: number;
+  unit: 'year' | 'month';
+}
+
+const AGE_NUMBER = `(?:\\d{1,3}|${BELOW_100}|a|an)`;
+const AGE_RE = new RegExp(
+  `\\b(?:aged|age\\s+of)\\s+(?<n1>\\d{1,3}|${BELOW_100})(?![\\w-])` +
+    `|(?<![\\w-])(?<n2>${AGE_NUMBER})[-\\s](?<unit>year|month)s?[-\\s]old\\b`,
+  'gi',
+);
+
+/** Ages, which `recognizeNumbers` skips, so that victims can carry them. */
+export function recognizeAges(text: string, offset = 0): AgeMention[] {
+  const out: AgeMention[] = [];
+  const re = new RegExp(AGE_RE);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const raw = normalize(m.groups?.['n1'] ?? m.groups?.['n2'] ?? '');
+    const value = /^\d/.test(raw) ? Number(raw) : raw === 'a' || raw === 'an' ? 1 : parseWords(raw);
+    const unit = m.groups?.['unit']?.toLowerCase() === 'month' ? 'month' : 'year';
+    out.push({ span: { start: m.index + offset, end: m.index + m[0].length + offset }, text: m[0], value, unit });
+  }
+  return out;
+}
