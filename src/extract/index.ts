@@ -1,14 +1,42 @@
-// The extraction pipeline: a report in, sourced incident / toll / victim claims out. Pure: no I/O beyond the lazy gazetteer.
+// The extraction pipeline: a report in, sourced incident / toll / victim claims out. Pure: no I/O beyond the lazy lexicons and gazetteer.
 import type { Extraction, Report } from '../domain/types.js';
+import { assembleClaims } from './assemble/claims.js';
+import { statementsOf } from './assemble/statements.js';
+import { lexicons } from './lexicon.js';
+import { recognizeActors } from './stages/actors.js';
+import { recognizeCasualties } from './stages/casualties.js';
+import { recognizeDates } from './stages/dates.js';
+import { recognizeEventTriggers } from './stages/events.js';
+import { recognizeNumbers } from './stages/numbers.js';
+import { recognizePlaces } from './stages/places.js';
 import { splitSentences } from './stages/sentences.js';
+import { recognizeSources } from './stages/sources.js';
+import { recognizeVictims } from './stages/victims.js';
 
+export const EXTRACTOR_VERSION = '0.1.0';
+
+/**
+ * The stages run in this order because each reads what the earlier ones found: sentences bound every search;
+ * numbers and places must exist before casualty phrases can count people and before victims can tell names
+ * from places; statements fold a sentence's figures before clusters join sentences into events.
+ */
 export function extract(report: Report): Extraction {
-  splitSentences(report.body);
+  const lex = lexicons();
+  const body = report.body;
+  const sentences = splitSentences(body);
+  const numbers = recognizeNumbers(body);
+  const dates = recognizeDates(body, report.published);
+  const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
+  const places = recognizePlaces(body).filter((p) => !datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end));
+  const triggers = recognizeEventTriggers(body, lex);
+  const actors = recognizeActors(body, lex);
+  const sources = recognizeSources(body, sentences, lex);
+  const victims = recognizeVictims(body, sentences, places, lex);
+  const statements = sentences.flatMap((s) => statementsOf(recognizeCasualties(body, s, numbers, lex)));
+  const claims = assembleClaims({ report, sentences, statements, places, dates, triggers, actors, sources, victims, lex });
   return {
-    report: { outlet: report.outlet, published: report.published, url: report.url, language: report.language, bodyLength: report.body.length },
-    incidents: [],
-    tolls: [],
-    victims: [],
-    warnings: [],
+    report: { outlet: report.outlet, published: report.published, url: report.url, language: report.language, bodyLength: body.length },
+    ...claims,
+    warnings: [...claims.incidents, ...claims.tolls].flatMap((c) => c.warnings),
   };
 }

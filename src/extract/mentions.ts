@@ -45,6 +45,8 @@ export interface Sentence {
   paragraph: number;
   span: Span;
   text: string;
-  /** The first line of the body (headline) and caption lines ("Photo: …") are marked. */
-  role: 'headline' | 'caption' | 'body';
+  /** The first line of the body (headline), section headings and caption lines ("Photo: …") are marked. */
+  role: 'headline' | 'heading' | 'caption' | 'body';
+  /** "ERBIL (Kurdistan24) –", "KYIV -": where the story was filed, not where anything happened. */
+  dateline: Span | null;
 }

@@ -8,6 +8,9 @@ const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'gov', 'rep', 'sen', 'rev', 'mt', 'ft', 'km', 'inc', 'co', 'corp', 'dept', 'est', 'fig', 'al',
 ]);
 
+const DATELINE = /^([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][\p{L}.]+)?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]\s/u;
+// A short line with no closing punctuation between paragraphs is a section heading ("Reports of Mass Executions").
+const HEADING = /^[^.!?]{3,90}$/;
 const CAPTION = /^(photo|image|picture|caption|image caption|video|file photo|pictured)\s*:/i;
 // A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
 const BOUNDARY = /[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])/g;
@@ -49,11 +52,13 @@ export function splitSentences(body: string): Sentence[] {
     const lead = trimmed.length - trimmed.trimStart().length;
     const content = trimmed.trim();
     if (!content) continue;
-    const role: Sentence['role'] = !sawHeadline ? 'headline' : CAPTION.test(content) ? 'caption' : 'body';
+    const role: Sentence['role'] = !sawHeadline ? 'headline' : CAPTION.test(content) ? 'caption' : HEADING.test(content) ? 'heading' : 'body';
     sawHeadline = true;
-    for (const span of splitParagraph(content, lineStart + lead)) {
-      sentences.push({ index: sentences.length, paragraph, span, text: body.slice(span.start, span.end), role });
-    }
+    const dateline = DATELINE.exec(content);
+    splitParagraph(content, lineStart + lead).forEach((span, i) => {
+      const datelineSpan = i === 0 && dateline ? { start: span.start, end: span.start + dateline[0].length } : null;
+      sentences.push({ index: sentences.length, paragraph, span, text: body.slice(span.start, span.end), role, dateline: datelineSpan });
+    });
     paragraph++;
   }
   return sentences;

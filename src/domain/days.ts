@@ -1,0 +1,29 @@
+// Day arithmetic on YYYY-MM-DD strings in UTC, the only calendar the claims use.
+import type { DayRange } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+export function dayNumber(day: string): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
+export function dayFromNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, n: number): string {
+  return dayFromNumber(dayNumber(day) + n);
+}
+
+export function rangesOverlap(a: DayRange, b: DayRange, slackDays = 0): boolean {
+  return dayNumber(a.start) <= dayNumber(b.end) + slackDays && dayNumber(b.start) <= dayNumber(a.end) + slackDays;
+}
+
+export function rangeLength(r: DayRange): number {
+  return dayNumber(r.end) - dayNumber(r.start) + 1;
+}
+
+/** The smallest range covering both. */
+export function unionRange(a: DayRange, b: DayRange): DayRange {
+  return { start: a.start < b.start ? a.start : b.start, end: a.end > b.end ? a.end : b.end };
+}

@@ -1,0 +1,329 @@
+// Turns event clusters into incident and toll claims: places, dates, event type, actors, sources and reconciled figures.
+import { addDays, rangesOverlap } from '../../domain/days.js';
+import type {
+  Actor, ByCategory, DatePrecision, DayRange, EventType, Evidence, ExtractionWarning, Fatalities, IncidentClaim, PlaceRef,
+  Qualifier, ReportedFigure, Report, Span, SubEventType, TollClaim, VictimClaim,
+} from '../../domain/types.js';
+import type { Lexicons } from '../lexicon.js';
+import type { DateMention, PlaceMention, Sentence } from '../mentions.js';
+import type { ActorMention } from '../stages/actors.js';
+import type { EventTriggerMention } from '../stages/events.js';
+import type { SentenceSources } from '../stages/sources.js';
+import type { VictimMention } from '../stages/victims.js';
+import { clusterStatements, isAdminLevel, type Cluster } from './clusters.js';
+import type { Statement } from './statements.js';
+
+export interface AssembleInput {
+  report: Report;
+  sentences: Sentence[];
+  statements: Statement[];
+  places: PlaceMention[];
+  dates: DateMention[];
+  triggers: EventTriggerMention[];
+  actors: ActorMention[];
+  sources: SentenceSources[];
+  victims: VictimMention[];
+  lex: Lexicons;
+}
+
+export interface AssembledClaims {
+  incidents: IncidentClaim[];
+  tolls: TollClaim[];
+  victims: VictimClaim[];
+}
+
+/** With no date in the text, an event is taken to lie in the two days before publication (news reports recent events). */
+const DEFAULT_WINDOW_DAYS = 2;
+const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged)\b[^.;]{0,25}$/i;
+
+function inSentences<T extends { span: Span }>(items: T[], sentences: Sentence[], which: Iterable<number>): T[] {
+  const out: T[] = [];
+  for (const i of which) {
+    const s = sentences[i];
+    if (!s) continue;
+    for (const it of items) if (it.span.start >= s.span.start && it.span.end <= s.span.end) out.push(it);
+  }
+  return out;
+}
+
+function bySentence<T extends { span: Span }>(items: T[], sentences: Sentence[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const s of sentences) map.set(s.index, inSentences(items, sentences, [s.index]));
+  return map;
+}
+
+/**
+ * Sentences that narrate a cluster without a figure of their own: those after its first sentence up to the next
+ * event's figure or section heading, the rest of each paragraph it speaks in, and the sentence before its first.
+ */
+function narrative(cluster: Cluster, next: Cluster | undefined, sentences: Sentence[], claimed: Set<number>): number[] {
+  const first = Math.min(...cluster.sentences);
+  const stop = next ? Math.min(...next.sentences) : sentences.length;
+  const out = new Set<number>();
+  for (let i = first + 1; i < stop && i <= first + 6 && sentences[i]!.role !== 'heading'; i++) out.add(i);
+  for (const own of cluster.sentences) {
+    for (let i = own + 1; sentences[i]?.paragraph === sentences[own]!.paragraph && !claimed.has(i); i++) out.add(i);
+  }
+  const prev = sentences[first - 1];
+  if (prev && prev.paragraph === sentences[first]!.paragraph && !claimed.has(prev.index)) out.add(prev.index);
+  for (const own of cluster.sentences) out.delete(own);
+  return [...out].sort((a, b) => a - b);
+}
+
+function specificity(p: PlaceRef): number {
+  if (p.featureCode.startsWith('PCL')) return 4;
+  if (p.featureCode === 'ADM1') return 3;
+  if (p.featureCode.startsWith('ADM')) return 2;
+  return p.geoPrecision === 1 ? 0 : 1;
+}
+
+function placesFor(cluster: Cluster, context: PlaceMention[]): PlaceRef[] {
+  // A country is no place for an incident; it only says where its towns are.
+  const isEventPlace = (m: PlaceMention) => m.context !== 'origin' && !m.place.featureCode.startsWith('PCL');
+  const own = cluster.places.filter(isEventPlace);
+  const events = context.filter(isEventPlace);
+  const admin1s = new Set(own.map((m) => `${m.place.country}/${m.place.admin1}`));
+  const extra = own.length === 0 ? events : events.filter((m) => admin1s.has(`${m.place.country}/${m.place.admin1}`));
+  const seen = new Set<string>();
+  const refs: PlaceRef[] = [];
+  for (const m of [...own, ...extra]) {
+    const key = `${m.place.geonameId ?? m.place.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    refs.push({ ...m.place, spans: [m.span] });
+  }
+  // Most specific first; the stable sort keeps the report's order within a level.
+  return refs.sort((a, b) => specificity(a) - specificity(b));
+}
+
+function eventDates(dates: DateMention[], body: string, sentenceStart: (d: DateMention) => number): DateMention[] {
+  return dates.filter((d) => !REPORTING_BEFORE_DATE.test(body.slice(Math.max(sentenceStart(d), d.span.start - 40), d.span.start)));
+}
+
+function dateFor(
+  input: AssembleInput, own: number[], context: number[],
+): { range: DayRange; precision: DatePrecision; rule: string } {
+  const { sentences, dates, report } = input;
+  const startOf = (d: DateMention) => sentences.find((s) => s.span.start <= d.span.start && d.span.end <= s.span.end)?.span.start ?? 0;
+  for (const [which, rule] of [[own, 'date:own-sentence'], [context, 'date:narrative']] as const) {
+    const found = eventDates(inSentences(dates, sentences, which), report.body, startOf).filter((d) => d.range.end <= report.published);
+    const pick = found.find((d) => d.kind === 'since') ?? found.find((d) => d.precision === 'day') ?? found[0];
+    if (pick) return { range: pick.range, precision: pick.kind === 'since' ? 'range' : pick.precision, rule };
+  }
+  return { range: { start: addDays(report.published, -DEFAULT_WINDOW_DAYS), end: report.published }, precision: 'range', rule: 'date:default-window' };
+}
+
+interface TypeChoice {
+  eventType: EventType;
+  subEventType: SubEventType;
+  rule: string;
+}
+
+const EXPLOSIVE: EventType = 'Explosions/Remote violence';
+
+function eventTypeFor(triggersOwn: EventTriggerMention[], triggersContext: EventTriggerMention[], byCategory: ByCategory, category: string | null): TypeChoice {
+  const explosive = (ts: EventTriggerMention[]) => ts.filter((t) => t.eventType === EXPLOSIVE && t.weight >= 3);
+  const pickFirst = (ts: EventTriggerMention[]) => [...ts].sort((a, b) => b.weight - a.weight || a.span.start - b.span.start)[0];
+  const ownExplosive = pickFirst(explosive(triggersOwn));
+  if (ownExplosive) return { eventType: ownExplosive.eventType, subEventType: ownExplosive.subEventType, rule: `type:weapon:${ownExplosive.text.toLowerCase()}` };
+  const armedDead = (byCategory.stateForces ?? 0) + (byCategory.nonStateFighters ?? 0) > 0 || category === 'stateForces' || category === 'nonStateFighters';
+  const civilianDead = (byCategory.civilians ?? 0) > 0 || category === 'civilians';
+  if (armedDead) return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:armed-dead' };
+  const own = pickFirst(triggersOwn.filter((t) => t.eventType !== 'Strategic developments'));
+  if (own && !(civilianDead && own.eventType === 'Battles')) return { eventType: own.eventType, subEventType: own.subEventType, rule: `type:trigger:${own.text.toLowerCase()}` };
+  const ctxExplosive = pickFirst(explosive(triggersContext));
+  if (ctxExplosive) return { eventType: ctxExplosive.eventType, subEventType: ctxExplosive.subEventType, rule: `type:context-weapon:${ctxExplosive.text.toLowerCase()}` };
+  if (civilianDead) return { eventType: 'Violence against civilians', subEventType: 'Attack', rule: 'type:civilian-dead' };
+  const ctx = pickFirst(triggersContext.filter((t) => t.eventType !== 'Strategic developments'));
+  if (ctx) return { eventType: ctx.eventType, subEventType: ctx.subEventType, rule: `type:context-trigger:${ctx.text.toLowerCase()}` };
+  return { eventType: 'Violence against civilians', subEventType: 'Attack', rule: 'type:default' };
+}
+
+function figureOf(st: Statement, source: string | null, body: string): ReportedFigure {
+  return {
+    value: st.value, low: st.low, high: st.high, qualifier: st.qualifier, outcome: 'killed', category: st.category, source,
+    text: st.spans.map((s) => body.slice(s.start, s.end)).join(' … '), spans: st.spans,
+  };
+}
+
+function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Qualifier; lead: Statement; warnings: ExtractionWarning[] } {
+  const all = [...cluster.statements, ...cluster.alternatives];
+  const lead = [...all].sort((a, b) => a.value - b.value || Number(a.vague) - Number(b.vague))[0]!;
+  const values = [...new Set(all.map((s) => s.value))];
+  const open = all.some((s) => s.high === null && s.value >= lead.value);
+  const high = open ? null : Math.max(...all.map((s) => s.high ?? s.value));
+  const warnings: ExtractionWarning[] = [];
+  if (values.length > 1) {
+    warnings.push({ code: 'conflicting_figures', message: `sources give ${values.join(', ')}; best is the lowest (${lead.value}), high the highest`, figures: values, spans: all.flatMap((s) => s.spans) });
+  }
+  let byCategory: ByCategory = { ...lead.byCategory };
+  if (Object.keys(byCategory).length === 0) {
+    const partsTotal = cluster.parts.reduce((s, p) => s + p.value, 0);
+    if (cluster.parts.length > 0 && partsTotal <= lead.value) {
+      for (const p of cluster.parts) {
+        const key = p.category ?? 'unknown';
+        byCategory[key] = (byCategory[key] ?? 0) + p.value;
+      }
+      if (partsTotal < lead.value) byCategory.unknown = (byCategory.unknown ?? 0) + lead.value - partsTotal;
+    } else if (lead.category) byCategory = { [lead.category]: lead.value };
+  }
+  const statedParts = lead.partsTotal;
+  if (statedParts > 0 && statedParts !== lead.value) {
+    const spans = lead.spans;
+    warnings.push(statedParts > lead.value
+      ? { code: 'parts_exceed_whole', message: `the parts add up to ${statedParts}, more than the stated ${lead.value}`, whole: lead.value, parts: statedParts, spans }
+      : { code: 'parts_below_whole', message: `the parts add up to ${statedParts}, less than the stated ${lead.value}; the rest is uncategorised`, whole: lead.value, parts: statedParts, spans });
+    if (statedParts < lead.value) byCategory.unknown = (byCategory.unknown ?? 0) + lead.value - statedParts;
+  }
+  return { fatalities: { low: lead.low, best: lead.value, high, byCategory }, qualifier: lead.qualifier, lead, warnings };
+}
+
+function dedupeActors(actors: ActorMention[]): Actor[] {
+  const out: Actor[] = [];
+  for (const a of actors) {
+    const existing = out.find((x) => x.name === a.name);
+    if (existing) existing.spans.push(...a.spans);
+    else out.push({ name: a.name, type: a.type, spans: [...a.spans] });
+  }
+  return out.slice(0, 4);
+}
+
+function collectSources(sources: SentenceSources[], which: number[]) {
+  const pick = sources.filter((s) => which.includes(s.sentence));
+  return {
+    attributions: pick.flatMap((s) => s.attributions),
+    evidence: pick.flatMap((s) => s.evidence).filter((e, i, a) => a.findIndex((x) => x.kind === e.kind && x.text.toLowerCase() === e.text.toLowerCase()) === i) as Evidence[],
+    disputes: pick.flatMap((s) => s.disputes),
+  };
+}
+
+/** A figure with no town-level or province-level place, or spread over several provinces, is a toll, not an incident. */
+function isTollScope(places: PlaceRef[]): boolean {
+  const events = places.filter((p) => p.role === 'event' && !p.featureCode.startsWith('PCL'));
+  if (events.length === 0) return true;
+  const admin1s = new Set(events.filter((p) => p.featureCode === 'ADM1').map((p) => p.admin1));
+  const towns = events.filter((p) => !isAdminLevel(p));
+  return towns.length === 0 && admin1s.size > 1;
+}
+
+export function assembleClaims(input: AssembleInput): AssembledClaims {
+  const { sentences, statements, places, triggers, actors, sources, victims, lex, report } = input;
+  const body = report.body;
+  const placesBySentence = bySentence(places, sentences);
+  const clusters = clusterStatements({ sentences, statements, placesBySentence, lex });
+  const claimed = new Set(clusters.flatMap((c) => [...c.sentences]));
+  const incidents: IncidentClaim[] = [];
+  const tollStatements: Array<{ st: Statement; places: PlaceRef[] }> = statements
+    .filter((s) => s.cumulative && s.value > 0)
+    .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
+
+  clusters.forEach((cluster, i) => {
+    const own = [...cluster.sentences].sort((a, b) => a - b);
+    const context = narrative(cluster, clusters[i + 1], sentences, claimed);
+    const placeRefs = placesFor(cluster, inSentences(places, sentences, context));
+    const { fatalities, qualifier, lead, warnings } = reconcile(cluster);
+    if (isTollScope(placeRefs)) {
+      tollStatements.push({ st: lead, places: placeRefs });
+      return;
+    }
+    const type = eventTypeFor(inSentences(triggers, sentences, own), inSentences(triggers, sentences, [...context, 0]), fatalities.byCategory, lead.category);
+    if (type.eventType === 'Violence against civilians' && fatalities.best !== null && Object.keys(fatalities.byCategory).length === 0) {
+      // ACLED codes the victims of violence against civilians as civilians unless the report says otherwise.
+      fatalities.byCategory = { civilians: fatalities.best };
+    }
+    const date = dateFor(input, own, context);
+    const src = collectSources(sources, [...own, ...context]);
+    const sourceOf = (st: Statement) => collectSources(sources, [st.sentence]).attributions[0]?.source ?? null;
+    incidents.push({
+      kind: 'incident',
+      id: `i${incidents.length + 1}`,
+      spans: own.map((s) => sentences[s]!.span),
+      rules: [...new Set([...cluster.statements.flatMap((s) => s.rules), type.rule, date.rule, ...(cluster.alternatives.length ? ['figures:lowest-of-conflicting'] : []), ...(cluster.parts.length ? ['figures:breakdown-from-later-sentences'] : [])])],
+      warnings,
+      date: date.range,
+      datePrecision: date.precision,
+      places: placeRefs,
+      eventType: type.eventType,
+      subEventType: type.subEventType,
+      actors: dedupeActors(inSentences(actors.map((a) => ({ ...a, span: a.spans[0]! })), sentences, own)),
+      fatalities,
+      qualifier,
+      injured: [...cluster.statements, ...cluster.parts].find((s) => s.injured !== null)?.injured ?? null,
+      missing: [...cluster.statements, ...cluster.parts].find((s) => s.missing !== null)?.missing ?? null,
+      arrested: null,
+      figures: [...cluster.statements, ...cluster.alternatives].map((st) => figureOf(st, sourceOf(st), body)),
+      attributions: src.attributions,
+      evidence: src.evidence,
+      disputes: src.disputes,
+    });
+  });
+
+  const tolls = buildTolls(input, tollStatements, incidents);
+  return { incidents, tolls, victims: buildVictims(input, victims, incidents) };
+}
+
+function buildTolls(input: AssembleInput, items: Array<{ st: Statement; places: PlaceRef[] }>, incidents: IncidentClaim[]): TollClaim[] {
+  const { sentences, sources } = input;
+  const tolls: TollClaim[] = [];
+  for (const { st, places } of items) {
+    if (tolls.some((t) => t.fatalities.best === st.value && t.qualifier === st.qualifier)) continue;
+    const date = dateFor(input, [st.sentence], []);
+    const admin1s = new Set(places.map((p) => `${p.country}/${p.admin1}`));
+    const countries = new Set(places.map((p) => p.country));
+    const components = incidents
+      .filter((inc) => inc.date && rangesOverlap(inc.date, date.range))
+      .filter((inc) => inc.places.some((p) => admin1s.size === 0 ? true : admin1s.has(`${p.country}/${p.admin1}`) || (countries.has(p.country) && places.every((q) => q.featureCode.startsWith('PCL')))))
+      .filter((inc) => (inc.fatalities.best ?? 0) <= st.value)
+      .map((inc) => inc.id);
+    tolls.push({
+      kind: 'toll',
+      id: `t${tolls.length + 1}`,
+      spans: [sentences[st.sentence]!.span],
+      rules: [...st.rules, st.cumulative ? 'toll:cumulative-wording' : 'toll:regional-scope', date.rule],
+      warnings: [],
+      fatalities: { low: st.low, best: st.value, high: st.high, byCategory: st.byCategory },
+      qualifier: st.qualifier,
+      places,
+      date: date.range,
+      components,
+      attributions: collectSources(sources, [st.sentence]).attributions,
+    });
+  }
+  return tolls;
+}
+
+function buildVictims(input: AssembleInput, victims: VictimMention[], incidents: IncidentClaim[]): VictimClaim[] {
+  const { sentences } = input;
+  return victims.map((v, i) => {
+    const own = [v.sentence, v.sentence + 1];
+    const date = dateFor(input, own, []);
+    const context = own.map((s) => sentences[s]?.text ?? '').join(' ').toLowerCase();
+    // The incident she most probably died in: same dates, a matching category, the same kind of violence.
+    const scored = incidents.map((inc) => {
+      let score = 0;
+      if (inc.date && date.rule !== 'date:default-window' && rangesOverlap(inc.date, date.range)) score += 2;
+      if ((inc.fatalities.byCategory[v.category] ?? 0) > 0) score += 2;
+      if (inc.eventType === 'Battles' && /\bclash|fighting|crossfire|stray bullet\b/.test(context)) score += 1;
+      if (inc.spans.some((s) => s.start <= sentences[v.sentence]!.span.start)) score += 0.5;
+      return { inc, score };
+    }).sort((a, b) => b.score - a.score);
+    const best = scored[0] && scored[0].score >= 2 ? scored[0].inc : null;
+    return {
+      kind: 'victim' as const,
+      id: `v${i + 1}`,
+      spans: [v.span, ...v.evidenceSpans],
+      rules: [v.rule],
+      warnings: [],
+      name: v.name,
+      sex: v.sex,
+      age: v.age,
+      origin: v.origin,
+      occupation: v.occupation,
+      category: v.category,
+      cause: v.cause,
+      date: date.rule === 'date:default-window' ? best?.date ?? date.range : date.range,
+      place: best?.places[0] ?? null,
+      incident: best?.id ?? null,
+    };
+  });
+}

@@ -1,0 +1,106 @@
+// Groups sentence statements into events: a repeated figure, a competing account or a breakdown joins an event; a new one opens it.
+import type { Category, PlaceRef } from '../../domain/types.js';
+import type { Lexicons } from '../lexicon.js';
+import type { PlaceMention, Sentence } from '../mentions.js';
+import type { Statement } from './statements.js';
+
+/** One event being assembled: its statements (the first is the lead figure) and the sentences that narrate it. */
+export interface Cluster {
+  statements: Statement[];
+  /** Alternative figures for the same event from competing accounts (ACLED: the lowest wins). */
+  alternatives: Statement[];
+  /** Breakdown statements in later sentences ("two security guards died", "one soldier also died"). */
+  parts: Statement[];
+  sentences: Set<number>;
+  places: PlaceMention[];
+}
+
+const SEPARATE_EVENT = /\b(?:separate|separately|another|second|elsewhere|meanwhile|retaliation|in response|later that|a further|also late|earlier,)\b/i;
+
+export function isAdminLevel(p: PlaceRef): boolean {
+  return p.featureCode.startsWith('ADM') || p.featureCode.startsWith('PCL') || p.geoPrecision === 3;
+}
+
+function placesCompatible(a: PlaceMention[], b: PlaceMention[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  for (const x of a) {
+    for (const y of b) {
+      if (x.place.geonameId !== null && x.place.geonameId === y.place.geonameId) return true;
+      if (x.place.name === y.place.name) return true;
+      // A town and the province or district it lies in describe the same event.
+      if ((isAdminLevel(x.place) || isAdminLevel(y.place)) && x.place.country === y.place.country &&
+        (x.place.admin1 === y.place.admin1 || x.place.admin1 === null || y.place.admin1 === null)) return true;
+    }
+  }
+  return false;
+}
+
+function leadValue(c: Cluster): number {
+  return c.statements[0]!.value;
+}
+
+function leadCategory(c: Cluster): Category | null {
+  return c.statements[0]!.category;
+}
+
+function hasMarker(set: { test(s: string): boolean }, text: string): boolean {
+  return set.test(text);
+}
+
+export interface ClusterInput {
+  sentences: Sentence[];
+  statements: Statement[];
+  placesBySentence: Map<number, PlaceMention[]>;
+  lex: Lexicons;
+}
+
+/** Assigns each statement to an event in reading order. Cumulative statements are left out (they become tolls). */
+export function clusterStatements({ sentences, statements, placesBySentence, lex }: ClusterInput): Cluster[] {
+  const clusters: Cluster[] = [];
+  let current: Cluster | null = null;
+  for (const st of statements) {
+    if (st.value === 0 || st.cumulative || st.backReference) {
+      if (st.value === 0 && current && (st.injured !== null || st.missing !== null)) current.parts.push(st);
+      continue;
+    }
+    const sentence = sentences[st.sentence]!;
+    const previous = sentences[st.sentence - 1];
+    const places = (placesBySentence.get(st.sentence) ?? []).filter((p) => p.context !== 'origin');
+    const contrast = hasMarker(lex.contrastMarkers, sentence.text) || (previous !== undefined && hasMarker(lex.contrastMarkers, previous.text) && previous.paragraph === sentence.paragraph);
+    const separate = SEPARATE_EVENT.test(sentence.text);
+    const compatible = clusters.filter((c) => placesCompatible(c.places, places));
+    const repeat = compatible.find((c) => c.statements.some((s) => s.value === st.value) && (st.category === null || leadCategory(c) === null || leadCategory(c) === st.category));
+    let target: Cluster | null = null;
+    let as: 'statement' | 'alternative' | 'part' | 'detail' | 'new' = 'new';
+    if (repeat && !separate) {
+      target = repeat;
+      as = 'statement';
+    } else if (current && !separate && placesCompatible(current.places, places)) {
+      const whole = leadValue(current);
+      const partsSoFar = current.parts.reduce((s, p) => s + p.value, 0);
+      const wholeCategory = leadCategory(current);
+      if (contrast && !hasMarker(lex.subsetMarkers, sentence.text)) {
+        target = current;
+        as = 'alternative';
+      } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
+        target = current;
+        as = 'part';
+      } else if (st.value < whole && (wholeCategory === null || st.category === null || st.category === wholeCategory) && places.length === 0 && st.sentence !== current.statements[0]!.sentence) {
+        // A smaller count later in the same story ("Nine died on the spot") details the event; it adds no deaths.
+        target = current;
+        as = 'detail';
+      }
+    }
+    if (!target) {
+      target = { statements: [], alternatives: [], parts: [], sentences: new Set(), places: [] };
+      clusters.push(target);
+    }
+    if (as === 'alternative') target.alternatives.push(st);
+    else if (as === 'part') target.parts.push(st);
+    else if (as !== 'detail') target.statements.push(st);
+    target.sentences.add(st.sentence);
+    for (const p of places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);
+    current = target;
+  }
+  return clusters;
+}

@@ -1,0 +1,110 @@
+// Sentence-level statements: the casualty figures of one sentence folded into "N killed (by category), M injured".
+import type { ByCategory, Category, Qualifier, Span } from '../../domain/types.js';
+import type { CasualtyFigure } from '../stages/casualties.js';
+
+/** One "how many died" statement: one figure group of one sentence, with its parts. */
+export interface Statement {
+  sentence: number;
+  value: number;
+  low: number;
+  high: number | null;
+  qualifier: Qualifier;
+  vague: boolean;
+  /** The category of the whole ("52 civilians"), when the noun says it. */
+  category: Category | null;
+  byCategory: ByCategory;
+  /** Parts stated with "including …" that should sum to the whole. */
+  partsTotal: number;
+  cumulative: boolean;
+  backReference: boolean;
+  injured: number | null;
+  missing: number | null;
+  spans: Span[];
+  rules: string[];
+  figures: CasualtyFigure[];
+}
+
+function addCategory(by: ByCategory, category: Category | null, n: number): void {
+  const key = category ?? 'unknown';
+  by[key] = (by[key] ?? 0) + n;
+}
+
+function combineQualifier(a: Qualifier, b: Qualifier): Qualifier {
+  if (a === b) return a;
+  if (a === 'exact') return b;
+  if (b === 'exact') return a;
+  return 'approx';
+}
+
+/** Folds one sentence's figures into statements: list groups sum, "including" parts split the whole, subsets are dropped. */
+export function statementsOf(figures: CasualtyFigure[]): Statement[] {
+  const killed = figures.filter((f) => f.outcome === 'killed');
+  const injured = figures.filter((f) => f.outcome === 'injured' && f.role !== 'subset');
+  const missing = figures.filter((f) => f.outcome === 'missing' && f.role !== 'subset');
+  const statements: Statement[] = [];
+  const groups = new Map<number, CasualtyFigure[]>();
+  for (const f of killed) {
+    if (f.role === 'subset') continue;
+    const list = groups.get(f.group) ?? [];
+    list.push(f);
+    groups.set(f.group, list);
+  }
+  let current: Statement | null = null;
+  for (const list of groups.values()) {
+    const wholes = list.filter((f) => f.role === 'whole');
+    const parts = list.filter((f) => f.role === 'part');
+    if (wholes.length === 0 && current && parts.length > 0) {
+      // "including 36 security personnel, 32 fighters and four civilians": parts of the statement before.
+      for (const p of parts) addCategory(current.byCategory, p.category, p.value);
+      current.partsTotal += parts.reduce((s, p) => s + p.value, 0);
+      current.figures.push(...parts);
+      current.spans.push(...parts.map((p) => p.span));
+      continue;
+    }
+    const members = wholes.length > 0 ? wholes : parts;
+    const byCategory: ByCategory = {};
+    const categorised = members.length > 1 || members[0]?.category;
+    if (categorised) for (const m of members) addCategory(byCategory, m.category, m.value);
+    const value = members.reduce((s, m) => s + m.value, 0);
+    const statement: Statement = {
+      sentence: members[0]!.sentence,
+      value,
+      low: members.reduce((s, m) => s + m.low, 0),
+      high: members.some((m) => m.high === null) ? null : members.reduce((s, m) => s + (m.high ?? 0), 0),
+      qualifier: members.map((m) => m.qualifier).reduce(combineQualifier),
+      vague: members.some((m) => m.vague),
+      category: members.length === 1 ? members[0]!.category : null,
+      byCategory,
+      partsTotal: 0,
+      cumulative: members.some((m) => m.cumulative),
+      backReference: members.every((m) => m.backReference),
+      injured: null,
+      missing: null,
+      spans: members.map((m) => m.span),
+      rules: [...new Set(members.map((m) => `casualty:${m.rule}`)), ...(members.length > 1 ? ['casualty:sum-of-list'] : [])],
+      figures: [...members],
+    };
+    // Parts in the same group after the whole ("72 killed, including …").
+    for (const p of wholes.length > 0 ? parts : []) {
+      addCategory(statement.byCategory, p.category, p.value);
+      statement.partsTotal += p.value;
+      statement.figures.push(p);
+    }
+    statements.push(statement);
+    current = statement;
+  }
+  const first = statements[0];
+  if (first) {
+    if (injured.length) first.injured = injured.reduce((s, f) => s + f.value, 0);
+    if (missing.length) first.missing = missing.reduce((s, f) => s + f.value, 0);
+  } else if (injured.length || missing.length) {
+    statements.push({
+      sentence: (injured[0] ?? missing[0])!.sentence, value: 0, low: 0, high: 0, qualifier: 'exact', vague: false, category: null,
+      byCategory: {}, partsTotal: 0, cumulative: false, backReference: false,
+      injured: injured.length ? injured.reduce((s, f) => s + f.value, 0) : null,
+      missing: missing.length ? missing.reduce((s, f) => s + f.value, 0) : null,
+      spans: [...injured, ...missing].map((f) => f.span), rules: ['casualty:non-fatal'], figures: [...injured, ...missing],
+    });
+  }
+  return statements;
+}

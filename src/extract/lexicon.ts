@@ -1,0 +1,132 @@
+// Loads the lexicons in data/lexicons once and compiles each word list into one case-insensitive matcher.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActorType, Category, EventType, Evidence, Outcome, SubEventType } from '../domain/types.js';
+import { packageRoot } from '../shared/package-root.js';
+
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One regex per word list, longest alternatives first so "shot dead" wins over "shot". */
+export class PhraseSet {
+  readonly pattern: RegExp;
+  constructor(readonly phrases: readonly string[]) {
+    const alts = [...new Set(phrases.map((p) => p.toLowerCase()))]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  }
+  find(text: string, offset = 0): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    this.pattern.lastIndex = 0;
+    for (const m of text.matchAll(this.pattern)) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
+    return out;
+  }
+  test(text: string): boolean {
+    this.pattern.lastIndex = 0;
+    return this.pattern.test(text);
+  }
+}
+
+interface VictimLexiconFile {
+  phrases: Record<string, Category | null>;
+  words: Record<string, Category | null>;
+  stateMarkers: string[];
+  nonStateMarkers: string[];
+}
+interface CasualtyLexiconFile {
+  outcomes: Record<Outcome, string[]>;
+  tollMarkers: string[];
+  subsetMarkers: string[];
+  contrastMarkers: string[];
+  negations: string[];
+  codedFatalities: string[];
+}
+export interface EventTrigger {
+  words: string[];
+  eventType: EventType;
+  subEventType: SubEventType;
+  weight: number;
+}
+
+interface SourcesLexiconFile {
+  reportingVerbs: string[];
+  evidence: Array<{ words: string[]; kind: Evidence['kind'] }>;
+  verifiers: string[];
+  unverified: string[];
+  disputeCues: string[];
+}
+export interface ActorEntry {
+  words: string[];
+  name: string;
+  type: ActorType;
+  country?: string;
+}
+
+function readLexicon<T>(name: string): T {
+  return JSON.parse(readFileSync(join(packageRoot(), 'data', 'lexicons', name), 'utf8')) as T;
+}
+
+export interface Lexicons {
+  victimPhrases: Map<string, Category | null>;
+  victimWords: Map<string, Category | null>;
+  victimNouns: PhraseSet;
+  stateMarkers: PhraseSet;
+  nonStateMarkers: PhraseSet;
+  outcomes: Array<{ outcome: Outcome; set: PhraseSet }>;
+  outcomeWord: Map<string, Outcome>;
+  anyOutcome: PhraseSet;
+  tollMarkers: PhraseSet;
+  subsetMarkers: PhraseSet;
+  contrastMarkers: PhraseSet;
+  negations: PhraseSet;
+  codedFatalities: PhraseSet;
+  triggers: Array<EventTrigger & { set: PhraseSet }>;
+  reportingVerbs: PhraseSet;
+  evidence: Array<{ kind: Evidence['kind']; set: PhraseSet }>;
+  verifiers: PhraseSet;
+  unverified: PhraseSet;
+  disputeCues: PhraseSet;
+  actors: Array<ActorEntry & { set: PhraseSet }>;
+}
+
+let cached: Lexicons | undefined;
+
+export function lexicons(): Lexicons {
+  if (cached) return cached;
+  const v = readLexicon<VictimLexiconFile>('victims.json');
+  const c = readLexicon<CasualtyLexiconFile>('casualties.json');
+  const e = readLexicon<{ triggers: EventTrigger[] }>('events.json');
+  const src = readLexicon<SourcesLexiconFile>('sources.json');
+  const a = readLexicon<{ actors: ActorEntry[] }>('actors.json');
+  const outcomeWord = new Map<string, Outcome>();
+  for (const [outcome, words] of Object.entries(c.outcomes) as Array<[Outcome, string[]]>) {
+    for (const w of words) outcomeWord.set(w.toLowerCase(), outcome);
+  }
+  cached = {
+    victimPhrases: new Map(Object.entries(v.phrases)),
+    victimWords: new Map(Object.entries(v.words)),
+    victimNouns: new PhraseSet([...Object.keys(v.phrases), ...Object.keys(v.words)]),
+    stateMarkers: new PhraseSet(v.stateMarkers),
+    nonStateMarkers: new PhraseSet(v.nonStateMarkers),
+    outcomes: (Object.entries(c.outcomes) as Array<[Outcome, string[]]>).map(([outcome, words]) => ({ outcome, set: new PhraseSet(words) })),
+    outcomeWord,
+    anyOutcome: new PhraseSet(Object.values(c.outcomes).flat()),
+    tollMarkers: new PhraseSet(c.tollMarkers),
+    subsetMarkers: new PhraseSet(c.subsetMarkers),
+    contrastMarkers: new PhraseSet(c.contrastMarkers),
+    negations: new PhraseSet(c.negations),
+    codedFatalities: new PhraseSet(c.codedFatalities),
+    triggers: e.triggers.map((t) => ({ ...t, set: new PhraseSet(t.words) })),
+    reportingVerbs: new PhraseSet(src.reportingVerbs),
+    evidence: src.evidence.map((ev) => ({ kind: ev.kind, set: new PhraseSet(ev.words) })),
+    verifiers: new PhraseSet(src.verifiers),
+    unverified: new PhraseSet(src.unverified),
+    disputeCues: new PhraseSet(src.disputeCues),
+    actors: a.actors.map((entry) => ({ ...entry, set: new PhraseSet(entry.words) })),
+  };
+  return cached;
+}

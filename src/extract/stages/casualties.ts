@@ -1,0 +1,258 @@
+// Casualty recognizer: turns counts of people next to an outcome word ("executed 52 Alawite men", "five dead") into figures.
+import type { Category, Outcome, Qualifier, Span } from '../../domain/types.js';
+import { lexicons, type Lexicons } from '../lexicon.js';
+import type { NumberMention, Sentence } from '../mentions.js';
+
+export type FigureRole = 'whole' | 'part' | 'subset';
+
+/** One count of casualties in one sentence, with what it counts and how it relates to the sentence's other counts. */
+export interface CasualtyFigure {
+  span: Span;
+  sentence: number;
+  value: number;
+  low: number;
+  high: number | null;
+  qualifier: Qualifier;
+  vague: boolean;
+  /** "a man", "an officer": a count of one with no numeral. */
+  implicit: boolean;
+  outcome: Outcome;
+  category: Category | null;
+  noun: string;
+  role: FigureRole;
+  /** Figures of one list sharing one verb ("four civilians and 28 militants lost their lives") share a group. */
+  group: number;
+  /** A cumulative statement ("bringing the toll to 124", "the number killed stands at 532"). */
+  cumulative: boolean;
+  /** Refers back to a figure given earlier ("the 15", "52 previously reported"). */
+  backReference: boolean;
+  rule: string;
+}
+
+interface Count {
+  start: number;
+  end: number;
+  value: number;
+  low: number;
+  high: number | null;
+  qualifier: Qualifier;
+  vague: boolean;
+  implicit: boolean;
+}
+
+interface NounPhrase {
+  end: number;
+  noun: string;
+  category: Category | null;
+  anaphoric: boolean;
+}
+
+const IRREGULAR_PLURALS = new Set([
+  'men', 'women', 'children', 'people', 'police', 'personnel', 'militiamen', 'gunmen', 'policemen', 'servicemen', 'fishermen',
+  'policewomen', 'displaced', 'family', 'troops', 'kids', 'others', 'casualties', 'bodies', 'lives', 'relatives',
+]);
+const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another)\s+((?:[\p{L}'’-]+\s+){0,2}?)([\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
+// Words that may sit between a verb and its count ("killed at least", "executed some") or between count and noun.
+const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total)\b)*\s*/i;
+const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
+const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\s*and\s+|\s*as well as\s+|\s*along with\s+|\s*plus\s+)/i;
+const PRE_OUTCOME_GAP = /(?:\s+(?:and|or)\s+(?:injured|wounded|injuring|wounding|killed|killing))?\s+(?:(?:of|at least|no fewer than|more than|up to|some|about|around|nearly|almost|over|the|another)\s+)*$/i;
+const TOLL_FRAME = /\b(toll|tally|count|number|total|figure)\b[^.;]{0,80}?\b(at|to|of|is|was|stands at|stood at|reached|rose to|risen to|climbed to|hit|passed|exceeded|topped)\s*$/i;
+const BACK_REFERENCE_BEFORE = /\b(?:the|those|these)\s*$/i;
+const BACK_REFERENCE_AFTER = /^\s*(?:previously|already|earlier)\s+(?:reported|announced|mentioned|documented)/i;
+const OF_THOSE = /^\s*(?:of|among)\s+(?:those|them|these|the dead|the victims)\b/i;
+const ANAPHORA = /^\s*(?:of\s+(?:them|whom|those|these)\b)/i;
+const GENERIC_OF = /^\s*of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,3}?/iu;
+
+function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): Count[] {
+  const counts: Count[] = numbers
+    .filter((n) => !n.unspecified && n.span.start >= sentence.span.start && n.span.end <= sentence.span.end)
+    .map((n) => ({ start: n.span.start, end: n.span.end, value: n.value, low: n.low, high: n.high, qualifier: n.qualifier, vague: n.vague, implicit: false }));
+  const base = sentence.span.start;
+  for (const m of sentence.text.matchAll(IMPLICIT_DETERMINER)) {
+    const noun = m[3]!.toLowerCase();
+    const category = lex.victimWords.get(noun);
+    if (category === undefined || IRREGULAR_PLURALS.has(noun) || noun.endsWith('s')) continue;
+    const start = base + m.index;
+    // "one" may already be a number mention; numerals win.
+    if (counts.some((c) => c.start <= start && c.end > start)) continue;
+    const determinerEnd = start + m[1]!.length;
+    counts.push({ start, end: determinerEnd, value: 1, low: 1, high: 1, qualifier: 'exact', vague: false, implicit: true });
+  }
+  return counts.sort((a, b) => a.start - b.start);
+}
+
+function categoryOf(phrase: string, lex: Lexicons): Category | null {
+  const lower = phrase.toLowerCase();
+  for (const [p, cat] of lex.victimPhrases) if (lower.includes(p)) return cat;
+  if (lex.nonStateMarkers.test(lower)) return 'nonStateFighters';
+  const words = lower.split(/[^\p{L}-]+/u).filter(Boolean);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const cat = lex.victimWords.get(words[i]!);
+    if (cat !== undefined) {
+      if (cat === null && lex.stateMarkers.test(lower)) return 'stateForces';
+      return cat;
+    }
+  }
+  return null;
+}
+
+/** The noun phrase a count counts: "52 Alawite men", "15 members of the security forces", "sixteen of them". */
+function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: Lexicons): NounPhrase | null {
+  const after = body.slice(count.end, Math.min(sentenceEnd, count.end + 90));
+  const anaphora = ANAPHORA.exec(after);
+  if (anaphora) return { end: count.end + anaphora[0].length, noun: 'them', category: null, anaphoric: true };
+  // Up to four modifiers ("Alawite", "pro-Assad", "of the new government's") before the head noun, no punctuation.
+  const window = /^[^,;:.!?()"“”]*/.exec(after)![0];
+  let best: { end: number; text: string } | null = null;
+  for (const m of lex.victimNouns.find(window)) {
+    const gap = window.slice(0, m.start);
+    if (gap.trim().split(/\s+/).filter(Boolean).length > 5) break;
+    if (lex.anyOutcome.test(gap)) break;
+    best = { end: m.end, text: window.slice(0, m.end) };
+    // "members of the security forces": keep extending while the next noun follows "of".
+    const rest = window.slice(m.end);
+    const of = GENERIC_OF.exec(rest);
+    if (!of) break;
+  }
+  if (!best) return null;
+  const phrase = best.text.trim();
+  return { end: count.end + best.end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
+}
+
+function outcomeAt(text: string, lex: Lexicons): { outcome: Outcome; length: number } | null {
+  for (const { outcome, set } of lex.outcomes) {
+    set.pattern.lastIndex = 0;
+    const m = set.pattern.exec(text);
+    if (m && m.index === 0) return { outcome, length: m[0].length };
+  }
+  return null;
+}
+
+/** Outcome stated after the phrase: "were killed", "dead", "lost their lives", "were among the casualties". */
+function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexicons): { outcome: Outcome; subset: boolean } | null {
+  let rest = body.slice(from, Math.min(sentenceEnd, from + 140));
+  const app = APPOSITION.exec(rest);
+  if (app) rest = rest.slice(app[0].length);
+  const aux = AUX.exec(rest)![0];
+  rest = rest.slice(aux.length);
+  const among = /^(?:among|amongst)\s+(?:the\s+|those\s+)?/i.exec(rest);
+  if (among) {
+    const o = outcomeAt(rest.slice(among[0].length), lex) ?? (/^(?:casualties|victims|dead)/i.test(rest.slice(among[0].length)) ? { outcome: 'killed' as Outcome, length: 0 } : null);
+    return o ? { outcome: o.outcome, subset: true } : null;
+  }
+  const o = outcomeAt(rest, lex);
+  return o ? { outcome: o.outcome, subset: false } : null;
+}
+
+/** Outcome stated before the count: "executed 52", "killing three", "mass executions of 52", "claimed the lives of 93". */
+function outcomeBefore(body: string, sentenceStart: number, countStart: number, lex: Lexicons): Outcome | null {
+  const before = body.slice(Math.max(sentenceStart, countStart - 80), countStart);
+  const gap = PRE_OUTCOME_GAP.exec(before);
+  const head = gap ? before.slice(0, gap.index) : before;
+  for (const { outcome, set } of lex.outcomes) {
+    for (const m of set.find(head)) if (m.end === head.length) return outcome;
+  }
+  return null;
+}
+
+const TRANSITIVE = /^(?:\s*(?:also|then|reportedly|allegedly))?\s*(?:killed|killing|kills|kill|executed|executing|executes|massacred|murdered|murdering|shot dead|shot and killed|gunned down|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|beheaded|slaughtered)\b\s+(?:at least\s+|more than\s+|some\s+)?(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d|[A-Z])/;
+
+/** True when the phrase is followed by an active verb with an object: the counted people did the killing. */
+function isAgent(body: string, phraseEnd: number, sentenceEnd: number): boolean {
+  return TRANSITIVE.test(body.slice(phraseEnd, Math.min(sentenceEnd, phraseEnd + 60)));
+}
+
+function isTollFrame(body: string, sentenceStart: number, countStart: number): boolean {
+  return TOLL_FRAME.test(body.slice(Math.max(sentenceStart, countStart - 120), countStart));
+}
+
+function markerBetween(set: { test(s: string): boolean }, body: string, start: number, end: number): boolean {
+  return start < end && set.test(body.slice(start, end));
+}
+
+// "One video shows dozens of bodies": a description of evidence, not a new count.
+const EVIDENCE_DESCRIPTION = /\b(?:video|videos|clip|clips|footage|image|images|photo|photos|photograph|picture|pictures)\b[^.;]{0,25}\b(?:shows?|showed|showing|captures?|captured|depicts?|depicted|appears? to show)\b/i;
+
+/** Finds the casualty figures of one sentence. Pure: depends only on the text, its numbers and the lexicons. */
+export function recognizeCasualties(body: string, sentence: Sentence, numbers: NumberMention[], lex: Lexicons = lexicons()): CasualtyFigure[] {
+  if (EVIDENCE_DESCRIPTION.test(sentence.text)) return [];
+  const counts = countsIn(sentence, numbers, lex);
+  const { start: sStart, end: sEnd } = sentence.span;
+  const figures: CasualtyFigure[] = [];
+  let group = 0;
+  let previousOutcome: Outcome | null = null;
+  let previousEnd = -1;
+  let lastCategoryNoun: Category | null = null;
+  const candidates = counts.map((count) => ({ count, np: nounPhraseAfter(body, count, sEnd, lex) }));
+
+  for (let i = 0; i < candidates.length; i++) {
+    const { count, np } = candidates[i]!;
+    if (count.implicit && !np) continue;
+    const phraseEnd = np?.end ?? count.end;
+    const before = outcomeBefore(body, sStart, count.start, lex);
+    // A list continues the previous figure's verb: "killed a man, three women and a child".
+    const joined = previousEnd >= 0 && LIST_JOIN.test(body.slice(previousEnd, count.start)) && /^[\s,]*(?:and|as well as|plus|along with)?[\s,]*$/i.test(body.slice(previousEnd, count.start));
+    let after = outcomeAfter(body, phraseEnd, sEnd, lex);
+    // "four civilians and 28 militants lost their lives": the verb follows the last element of the list.
+    let listEnd = phraseEnd;
+    for (let j = i + 1; !after && j < candidates.length; j++) {
+      const next = candidates[j]!;
+      if (!next.np && next.count.implicit) break;
+      if (!/^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$/i.test(body.slice(listEnd, next.count.start))) break;
+      listEnd = next.np?.end ?? next.count.end;
+      after = outcomeAfter(body, listEnd, sEnd, lex);
+    }
+    const tollFrame = isTollFrame(body, sStart, count.start);
+    const sincePrevious = body.slice(figures.at(-1)?.span.end ?? sStart, count.start);
+    // "…were killed, including 36 security personnel, 32 fighters and four civilians": parts inherit the verb.
+    const partBefore = figures.length > 0 && /\b(?:including|includes|included|among them|comprising|consisting of|made up of|of whom|of them)\b[^.;]*$/i.test(sincePrevious);
+    // "12 bodies", "five dead": the noun itself says they died.
+    const deathNoun = np !== null && /(?:^|\s)(?:bodies|corpses|dead|body)$/i.test(np.noun) ? 'killed' as const : null;
+    let outcome: Outcome | null = before ?? deathNoun ?? after?.outcome ?? (joined || partBefore ? previousOutcome : null) ?? (tollFrame ? 'killed' : null);
+    if (!outcome) {
+      if (np?.category) lastCategoryNoun = np.category;
+      continue;
+    }
+    // A bare number needs its verb right beside it ("killing three", "five dead"), or a toll frame.
+    if (!np && !before && !after && !tollFrame && !joined && !partBefore) continue;
+    // "a gunman executing a young man": the count is the agent of an active verb, not a casualty.
+    if (!before && after && !joined && !partBefore && isAgent(body, phraseEnd, sEnd)) continue;
+    let category = np?.category ?? null;
+    if (np?.anaphoric) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
+    const subsetBefore = /\b(?:of them|of whom|among them|among whom)\s*[:,]?\s*$/i.test(body.slice(Math.max(sStart, count.start - 30), count.start));
+    const subsetAfter = /^\s*(?:,\s*)?(?:[\p{L}\s-]{0,30})?\b(?:among them|among the dead|were among)\b/iu.test(body.slice(phraseEnd, phraseEnd + 50)) || after?.subset === true;
+    let role: FigureRole = 'whole';
+    const wholeInSentence = figures.find((f) => f.role === 'whole' && f.outcome === outcome);
+    if (np?.anaphoric || subsetAfter || subsetBefore) role = 'subset';
+    else if (partBefore && wholeInSentence) role = 'part';
+    else if (joined && figures.length > 0 && figures.at(-1)!.role !== 'whole') role = figures.at(-1)!.role;
+    if (role === 'subset' && np?.anaphoric && wholeInSentence === undefined) role = 'whole';
+    if (!joined || figures.length === 0) group++;
+    // "Of those, 211 civilians…" breaks down a figure given before; "the 15 had died" repeats one.
+    const backReference = OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
+    const cumulative = tollFrame || markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) && !/\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
+    figures.push({
+      span: { start: count.start, end: Math.max(phraseEnd, count.end) },
+      sentence: sentence.index,
+      value: count.value,
+      low: count.low,
+      high: count.high,
+      qualifier: count.qualifier,
+      vague: count.vague,
+      implicit: count.implicit,
+      outcome,
+      category,
+      noun: np?.noun ?? '',
+      role,
+      group,
+      cumulative,
+      backReference,
+      rule: before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : 'toll-frame',
+    });
+    if (np?.category) lastCategoryNoun = np.category;
+    previousOutcome = outcome;
+    previousEnd = phraseEnd;
+  }
+  return figures;
+}

@@ -1,0 +1,111 @@
+// Named-victim recognizer: a person's name said to be dead ("X was among the victims", "including the monk, X, aged 47").
+import type { Category, Span } from '../../domain/types.js';
+import { lexicons, type Lexicons } from '../lexicon.js';
+import type { PlaceMention, Sentence } from '../mentions.js';
+
+export interface VictimMention {
+  name: string;
+  span: Span;
+  sentence: number;
+  sex: 'male' | 'female' | null;
+  age: number | null;
+  origin: string | null;
+  occupation: string | null;
+  category: Category;
+  cause: string | null;
+  evidenceSpans: Span[];
+  rule: string;
+}
+
+const PARTICLE = String.raw`(?:al|el|as|ash|ad|ar|at|az|an|bin|ibn|bint|abu|abd|de|da|del|van|von|ul)`;
+const NAME_TOKEN = String.raw`(?:[A-Z][\p{L}'’]+(?:-[A-Z]?[\p{L}'’]+)*|${PARTICLE}-[A-Z][\p{L}'’]+)`;
+const NAME = new RegExp(String.raw`(?<![\p{L}-])${NAME_TOKEN}(?:\s+(?:${PARTICLE}\s+)?${NAME_TOKEN}){1,4}`, 'gu');
+const NOT_NAME_WORDS = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'of', 'and', 'but', 'for', 'since', 'after', 'before', 'during', 'when', 'while', 'this', 'that', 'these',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december', 'observatory', 'forces', 'force', 'ministry', 'network', 'council',
+  'army', 'hospital', 'rights', 'committee', 'committees', 'brigade', 'division', 'agency', 'government', 'news', 'press', 'state', 'region',
+  'province', 'district', 'township', 'city', 'village', 'town', 'camp', 'strip', 'nations', 'union', 'party', 'front', 'movement', 'group',
+  'human', 'syrian', 'kurdish', 'reports', 'mass', 'security', 'police', 'defence', 'defense', 'health', 'civil', 'military', 'media', 'international',
+  'organization', 'organisation', 'office', 'doctors', 'resistance', 'corps', 'infantry', 'junta', 'photo', 'image', 'caption', 'summary', 'student',
+]);
+const ROLE_BEFORE = /\b(?:spokesman|spokeswoman|spokesperson|governor|president|minister|correspondent|chief|official|director(?:-general)?|adviser|advisor|leader|commander|general|head|heads|envoy|reporter|editor|secretary|mayor|ambassador|DSP|told|by)\s*,?\s*$/i;
+const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wrote|recalls|recalled|speaks|spoke|explained|described)\b/i;
+const DEATH_AFTER = /^[^.;]{0,80}?\b(?:was|is|were)\s+(?:among\s+(?:the\s+)?(?:victims|dead|those killed|casualties)|killed|shot dead|shot|executed|murdered|found dead|slain|beheaded|assassinated)\b|^[^.;]{0,60}?\b(?:died|lost (?:his|her) life|was killed)\b/i;
+const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:including|among them|among whom|such as)\s+(?:the\s+[\p{L}\s-]{1,30},\s*)?$/iu;
+const NAMED_AS = /\b(?:named|identified)\s+(?:as|him as|her as)\s+$/i;
+const OCCUPATION = /^\s*,\s*(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+?)(?=\s+(?:originally|from|who|which|was|in|at|of|aged)\b|\s*[,.;])/iu;
+const OCCUPATION_BEFORE = /\b(?:the|a|an)\s+([\p{L}-]+(?:\s+[\p{L}-]+){0,2}),\s*$/u;
+const AGE = /(?:\baged\s+(\d{1,3})\b|\b(\d{1,3})-year-old\b|^\s*,\s*(\d{1,3})\s*,)/i;
+const ORIGIN = /\b(?:originally from|a native of|hailing from|who came from|from the (?:town|city|village) of)\s+([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})/u;
+const CAUSES = ['stray bullet', 'sniper', 'shelling', 'air strike', 'airstrike', 'drone', 'missile', 'gunshot', 'gunfire', 'shot', 'executed', 'execution', 'explosion', 'landmine', 'stabbed', 'beaten', 'torture'];
+const FEMALE = /\b(?:she|her|woman|mother|girl|wife|daughter|sister|niece|grandmother|nun)\b/i;
+const MALE = /\b(?:he|his|him|man|father|boy|husband|son|brother|nephew|grandfather|monk|priest)\b/i;
+const ADJECTIVES_TO_DROP = /^(?:(?:first|second|third|fourth|fifth)-year|young|local|former|retired|prominent|well-known)\s+/i;
+
+function isPlausibleName(name: string, places: PlaceMention[], span: Span): boolean {
+  const words = name.split(/\s+/);
+  if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return false;
+  return !places.some((p) => p.span.start < span.end && span.start < p.span.end && p.context !== 'origin');
+}
+
+function sexFrom(text: string): 'male' | 'female' | null {
+  const f = FEMALE.exec(text);
+  const m = MALE.exec(text);
+  if (f && (!m || f.index < m.index)) return 'female';
+  if (m) return 'male';
+  return null;
+}
+
+function categoryFor(occupation: string | null, lex: Lexicons): Category {
+  if (!occupation) return 'civilians';
+  const words = occupation.toLowerCase().split(/\s+/);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const c = lex.victimWords.get(words[i]!);
+    if (c) return c;
+  }
+  return 'civilians';
+}
+
+export function recognizeVictims(body: string, sentences: Sentence[], places: PlaceMention[], lex: Lexicons = lexicons()): VictimMention[] {
+  const out: VictimMention[] = [];
+  sentences.forEach((s, idx) => {
+    for (const m of s.text.matchAll(NAME)) {
+      const start = s.span.start + m.index;
+      const end = start + m[0].length;
+      const name = m[0];
+      if (!isPlausibleName(name, places, { start, end })) continue;
+      const before = body.slice(s.span.start, start);
+      const after = body.slice(end, s.span.end);
+      if (ROLE_BEFORE.test(before) && !INCLUDED_AMONG_DEAD.test(before)) continue;
+      if (SPEAKER_AFTER.test(after)) continue;
+      const next = sentences[idx + 1];
+      let rule: string | null = null;
+      if (INCLUDED_AMONG_DEAD.test(before)) rule = 'victim-included-among-dead';
+      else if (NAMED_AS.test(before)) rule = 'victim-named-as';
+      else if (DEATH_AFTER.test(after)) rule = 'victim-death-phrase';
+      if (!rule) continue;
+      // A pronoun in the next sentence ("She lost her life…") tells sex and often the cause.
+      const nextText = next && /^(?:She|He)\b/.test(next.text) ? next.text : '';
+      const occupationMatch = OCCUPATION.exec(after) ?? OCCUPATION_BEFORE.exec(before);
+      const occupation = occupationMatch ? occupationMatch[1]!.replace(ADJECTIVES_TO_DROP, '').trim() : null;
+      const ageMatch = AGE.exec(after.slice(0, 40));
+      const context = `${after} ${nextText}`;
+      const cause = CAUSES.find((c) => context.toLowerCase().includes(c)) ?? null;
+      out.push({
+        name,
+        span: { start, end },
+        sentence: s.index,
+        sex: sexFrom(`${occupation ?? ''} ${after.slice(0, 120)} ${nextText}`),
+        age: ageMatch ? Number(ageMatch[1] ?? ageMatch[2] ?? ageMatch[3]) : null,
+        origin: ORIGIN.exec(after)?.[1] ?? null,
+        occupation,
+        category: categoryFor(occupation, lex),
+        cause,
+        evidenceSpans: nextText && next ? [next.span] : [],
+        rule,
+      });
+    }
+  });
+  return out;
+}
