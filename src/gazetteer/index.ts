@@ -1,0 +1,279 @@
+// The gazetteer at run time: a lazy singleton over build/gazetteer with name lookup and PlaceRef helpers.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GeoPrecision, PlaceRef, Span } from '../domain/types.js';
+import { FILES, type GazetteerEntry, isCountry, parseEntry } from './format.js';
+import { LineFile } from './line-file.js';
+import { placeKey } from './normalize.js';
+
+export type { GazetteerEntry } from './format.js';
+export { placeKey, foldText, stripGenericSuffix } from './normalize.js';
+
+/** Raised when build/gazetteer is absent or unreadable. */
+export class GazetteerMissingError extends Error {
+  readonly code = 'gazetteer_missing';
+  constructor(dir: string) {
+    super(`gazetteer index not found at ${dir}: run \`npm run build\` (or \`npm run build:gazetteer\`) first`);
+  }
+}
+
+export interface CountryInfo {
+  iso2: string;
+  name: string;
+  variants: string[];
+  demonyms: string[];
+}
+
+/**
+ * The loaded index. Lines are kept as strings and parsed on demand: splitting is cheap, parsing
+ * 230k entries is not, and a report touches only a few hundred of them.
+ */
+class Gazetteer {
+  private readonly entryLines: LineFile;
+  private readonly entryCache = new Map<number, GazetteerEntry>();
+  private readonly keys: LineFile;
+  private readonly admins = new Map<string, { name: string; entry: number }>();
+  readonly countries = new Map<string, CountryInfo>();
+
+  constructor(dir: string) {
+    const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
+    this.entryLines = new LineFile(join(dir, FILES.entries), join(dir, FILES.entriesIdx));
+    this.keys = new LineFile(join(dir, FILES.keys), join(dir, FILES.keysIdx));
+    for (const line of read(FILES.admins).split('\n')) {
+      const [code = '', name = '', entry = ''] = line.split('\t');
+      if (code) this.admins.set(code, { name, entry: Number(entry) });
+    }
+    for (const line of read(FILES.countries).split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [iso2 = '', name = '', variants = '', demonyms = ''] = line.split('\t');
+      this.countries.set(iso2, { iso2, name, variants: list(variants), demonyms: list(demonyms) });
+    }
+  }
+
+  entry(index: number): GazetteerEntry | undefined {
+    let e = this.entryCache.get(index);
+    if (!e) {
+      const line = this.entryLines.line(index);
+      if (line === undefined) return undefined;
+      e = parseEntry(line, index);
+      this.entryCache.set(index, e);
+    }
+    return e;
+  }
+
+  /** Entries whose key equals `key` (already folded by placeKey). */
+  byKey(key: string): GazetteerEntry[] {
+    const cached = this.keyCache.get(key);
+    if (cached) return cached;
+    const found = this.findKey(key);
+    if (this.keyCache.size > 200_000) this.keyCache.clear();
+    this.keyCache.set(key, found);
+    return found;
+  }
+
+  private readonly keyCache = new Map<string, GazetteerEntry[]>();
+
+  private findKey(key: string): GazetteerEntry[] {
+    const i = this.keys.findByFirstField(Buffer.from(key, 'utf8'));
+    if (i < 0) return [];
+    const line = this.keys.line(i)!;
+    const ids = line.slice(line.indexOf('\t') + 1).split(',');
+    return ids.map((s) => this.entry(Number(s))).filter((e): e is GazetteerEntry => e !== undefined);
+  }
+
+  hasKey(key: string): boolean {
+    return this.keys.findByFirstField(Buffer.from(key, 'utf8')) >= 0;
+  }
+
+  get size(): number {
+    return this.entryLines.length;
+  }
+
+  admin(code: string): { name: string; entry: number } | undefined {
+    return this.admins.get(code);
+  }
+}
+
+const list = (s: string): string[] => s.split('|').map((x) => x.trim()).filter(Boolean);
+
+/** The package root: the nearest folder above this module that holds package.json (works from src/ and dist/). */
+export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+}
+
+let instance: Gazetteer | null = null;
+let loadMs = 0;
+
+/** build/gazetteer of this package (or MARSAD_GAZETTEER_DIR); throws a clear error when not built. */
+export function gazetteerDir(): string {
+  const dir = process.env.MARSAD_GAZETTEER_DIR ?? join(packageRoot(), 'build', 'gazetteer');
+  if (!existsSync(join(dir, FILES.entries))) throw new GazetteerMissingError(dir);
+  return dir;
+}
+
+/** Loads the index once; later calls return the same instance. */
+export function gazetteer(): Gazetteer {
+  if (!instance) {
+    const dir = gazetteerDir();
+    const t0 = performance.now();
+    instance = new Gazetteer(dir);
+    loadMs = performance.now() - t0;
+  }
+  return instance;
+}
+
+/** Milliseconds the last load took (0 before the first load). */
+export const gazetteerLoadMs = (): number => loadMs;
+
+/** All entries bearing this name in any known spelling. */
+export function lookupName(name: string): GazetteerEntry[] {
+  const key = placeKey(name);
+  return key ? gazetteer().byKey(key) : [];
+}
+
+/** Lookup by an already folded key (the recognizer folds once per candidate). */
+export const lookupKey = (key: string): GazetteerEntry[] => gazetteer().byKey(key);
+export const hasKey = (key: string): boolean => gazetteer().hasKey(key);
+
+/** A GeoNames id, or an entry index as "#123" for entries without one. */
+export function getById(id: number | string): GazetteerEntry | undefined {
+  const g = gazetteer();
+  if (typeof id === 'string' && id.startsWith('#')) return g.entry(Number(id.slice(1)));
+  return findByGeonameId(Number(id));
+}
+
+const geonameIndex = new Map<number, number>();
+function findByGeonameId(id: number): GazetteerEntry | undefined {
+  const g = gazetteer();
+  if (geonameIndex.size === 0) {
+    // Built on first use only: most callers never look up by id.
+    for (let i = 0; i < g.size; i++) {
+      const e = g.entry(i);
+      if (!e) continue;
+      if (e.geonameId !== null) geonameIndex.set(e.geonameId, i);
+    }
+  }
+  const i = geonameIndex.get(id);
+  return i === undefined ? undefined : g.entry(i);
+}
+
+/** Admin1 display name ("Latakia", "Kirovohrad", "North Darfur"); null when unknown. */
+export function admin1Name(country: string, code: string): string | null {
+  if (!code) return null;
+  return gazetteer().admin(`${country}.${code}`)?.name ?? null;
+}
+
+export function admin2Name(country: string, admin1: string, admin2: string): string | null {
+  if (!admin2) return null;
+  return gazetteer().admin(`${country}.${admin1}.${admin2}`)?.name ?? null;
+}
+
+/** The entry of an admin unit, by codes. */
+export function adminEntry(country: string, admin1: string, admin2 = ''): GazetteerEntry | undefined {
+  const a = gazetteer().admin(admin2 ? `${country}.${admin1}.${admin2}` : `${country}.${admin1}`);
+  return a ? gazetteer().entry(a.entry) : undefined;
+}
+
+/** Word lists of the place recognizer, lower-cased into sets. */
+export interface RecognizerLexicon {
+  stopwords: ReadonlySet<string>;
+  titles: ReadonlySet<string>;
+  givenNames: ReadonlySet<string>;
+  orgNouns: ReadonlySet<string>;
+}
+
+let lexiconCache: RecognizerLexicon | null = null;
+export function recognizerLexicon(): RecognizerLexicon {
+  if (!lexiconCache) {
+    const dir = gazetteerDir();
+    const raw = JSON.parse(readFileSync(join(dir, FILES.lexicon), 'utf8')) as Record<string, string[]>;
+    const set = (k: string): Set<string> => new Set((raw[k] ?? []).map((w) => w.toLowerCase()));
+    lexiconCache = { stopwords: set('stopwords'), titles: set('titles'), givenNames: set('givenNames'), orgNouns: set('orgNouns') };
+  }
+  return lexiconCache;
+}
+
+export function countryName(iso2: string): string | null {
+  return gazetteer().countries.get(iso2)?.name ?? null;
+}
+
+export function countries(): ReadonlyMap<string, CountryInfo> {
+  return gazetteer().countries;
+}
+
+/** Preferred name of the admin unit an entry lies in, via its own record for units themselves. */
+function entryAdmin1(e: GazetteerEntry): string | null {
+  if (isCountry(e.featureCode)) return null;
+  return admin1Name(e.country, e.admin1Code);
+}
+
+/** Default ACLED precision of an entry: a town 1, a district 2, a province or country 3. */
+export function defaultPrecision(e: GazetteerEntry): GeoPrecision {
+  if (e.featureCode === 'ADM1' || e.featureCode === 'RGN' || isCountry(e.featureCode)) return 3;
+  if (e.featureCode === 'ADM2' || e.featureCode === 'ADM3') return 2;
+  return 1;
+}
+
+const MAX_ALIASES = 30;
+
+/** Latin spellings of an entry, preferred first, de-duplicated and capped; memoised per entry. */
+const latinMemo = new Map<number, string[]>();
+function latinNames(e: GazetteerEntry): string[] {
+  let out = latinMemo.get(e.index);
+  if (out) return out;
+  const seen = new Set<string>();
+  out = [];
+  for (const n of [e.name, ...e.names]) {
+    if (!/\p{Script=Latin}/u.test(n)) continue;
+    const k = n.toLowerCase();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(n);
+    if (out.length >= MAX_ALIASES) break;
+  }
+  latinMemo.set(e.index, out);
+  return out;
+}
+
+/** The PlaceRef contract for an entry; `extraAliases` adds spellings seen in the text. */
+export function toPlaceRef(
+  e: GazetteerEntry,
+  role: PlaceRef['role'],
+  spans: Span[],
+  precision: GeoPrecision = defaultPrecision(e),
+  extraAliases: string[] = [],
+): PlaceRef {
+  const base = latinNames(e);
+  const extra = extraAliases.filter((n) => !base.some((b) => b.toLowerCase() === n.toLowerCase()));
+  const aliases = extra.length ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
+  return {
+    name: e.name,
+    aliases,
+    geonameId: e.geonameId,
+    featureCode: e.featureCode,
+    country: e.country,
+    admin1: entryAdmin1(e),
+    admin2: admin2Name(e.country, e.admin1Code, e.admin2Code),
+    lat: e.lat,
+    lon: e.lon,
+    geoPrecision: precision,
+    role,
+    spans,
+  };
+}
+
+/** Great-circle distance in km (haversine). */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
