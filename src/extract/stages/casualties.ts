@@ -51,12 +51,15 @@ const IRREGULAR_PLURALS = new Set([
   'men', 'women', 'children', 'people', 'police', 'personnel', 'militiamen', 'gunmen', 'policemen', 'servicemen', 'fishermen',
   'policewomen', 'displaced', 'family', 'troops', 'kids', 'others', 'casualties', 'bodies', 'lives', 'relatives',
 ]);
-const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another)\s+((?:[\p{L}'’-]+\s+){0,2}?)([\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
+const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
 // Words that may sit between a verb and its count ("killed at least", "executed some") or between count and noun.
 const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total)\b)*\s*/i;
 const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
-const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\s*and\s+|\s*as well as\s+|\s*along with\s+|\s*plus\s+)/i;
-const PRE_OUTCOME_GAP = /(?:\s+(?:and|or)\s+(?:injured|wounded|injuring|wounding|killed|killing))?\s+(?:(?:of|at least|no fewer than|more than|up to|some|about|around|nearly|almost|over|the|another)\s+)*$/i;
+// Between two elements of one list: "a man, three women and a child", "a mother and her three children".
+const LIST_GAP = /^\s*(?:,\s*)?(?:(?:and|as well as|plus|along with)\s+)?(?:(?:his|her|their|its)\s+)?$/i;
+const PRE_OUTCOME_GAP = /\s+(?:(?:of|at least|no fewer than|more than|up to|some|about|around|nearly|almost|over|the|another)\s+)*$/i;
+// "killed and wounded 12": the count belongs to both verbs; the first one decides.
+const SECOND_VERB = /\s+(?:and|or)\s+(?:injured|wounded|injuring|wounding|killed|killing)$/i;
 const TOLL_FRAME = /\b(toll|tally|count|number|total|figure)\b[^.;]{0,80}?\b(at|to|of|is|was|stands at|stood at|reached|rose to|risen to|climbed to|hit|passed|exceeded|topped)\s*$/i;
 const BACK_REFERENCE_BEFORE = /\b(?:the|those|these)\s*$/i;
 const BACK_REFERENCE_AFTER = /^\s*(?:previously|already|earlier)\s+(?:reported|announced|mentioned|documented)/i;
@@ -70,9 +73,9 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     .map((n) => ({ start: n.span.start, end: n.span.end, value: n.value, low: n.low, high: n.high, qualifier: n.qualifier, vague: n.vague, implicit: false }));
   const base = sentence.span.start;
   for (const m of sentence.text.matchAll(IMPLICIT_DETERMINER)) {
-    const noun = m[3]!.toLowerCase();
-    const category = lex.victimWords.get(noun);
-    if (category === undefined || IRREGULAR_PLURALS.has(noun) || noun.endsWith('s')) continue;
+    // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
+    const noun = m[2]!.toLowerCase().split(/\s+/).find((w) => lex.victimWords.has(w));
+    if (!noun || IRREGULAR_PLURALS.has(noun) || noun.endsWith('s')) continue;
     const start = base + m.index;
     // "one" may already be a number mention; numerals win.
     if (counts.some((c) => c.start <= start && c.end > start)) continue;
@@ -150,10 +153,14 @@ function outcomeBefore(body: string, sentenceStart: number, countStart: number, 
   const before = body.slice(Math.max(sentenceStart, countStart - 80), countStart);
   const gap = PRE_OUTCOME_GAP.exec(before);
   const head = gap ? before.slice(0, gap.index) : before;
-  for (const { outcome, set } of lex.outcomes) {
-    for (const m of set.find(head)) if (m.end === head.length) return outcome;
-  }
-  return null;
+  const endsWithOutcome = (text: string): Outcome | null => {
+    for (const { outcome, set } of lex.outcomes) {
+      for (const m of set.find(text)) if (m.end === text.length) return outcome;
+    }
+    return null;
+  };
+  const second = SECOND_VERB.exec(head);
+  return endsWithOutcome(head) && !second ? endsWithOutcome(head) : second ? endsWithOutcome(head.slice(0, second.index)) ?? endsWithOutcome(head) : null;
 }
 
 const TRANSITIVE = /^(?:\s*(?:also|then|reportedly|allegedly))?\s*(?:killed|killing|kills|kill|executed|executing|executes|massacred|murdered|murdering|shot dead|shot and killed|gunned down|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|beheaded|slaughtered)\b\s+(?:at least\s+|more than\s+|some\s+)?(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d|[A-Z])/;
@@ -192,14 +199,14 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const phraseEnd = np?.end ?? count.end;
     const before = outcomeBefore(body, sStart, count.start, lex);
     // A list continues the previous figure's verb: "killed a man, three women and a child".
-    const joined = previousEnd >= 0 && LIST_JOIN.test(body.slice(previousEnd, count.start)) && /^[\s,]*(?:and|as well as|plus|along with)?[\s,]*$/i.test(body.slice(previousEnd, count.start));
+    const joined = previousEnd >= 0 && LIST_GAP.test(body.slice(previousEnd, count.start));
     let after = outcomeAfter(body, phraseEnd, sEnd, lex);
     // "four civilians and 28 militants lost their lives": the verb follows the last element of the list.
     let listEnd = phraseEnd;
     for (let j = i + 1; !after && j < candidates.length; j++) {
       const next = candidates[j]!;
       if (!next.np && next.count.implicit) break;
-      if (!/^\s*(?:,\s*)?(?:and\s+|as well as\s+)?$/i.test(body.slice(listEnd, next.count.start))) break;
+      if (!LIST_GAP.test(body.slice(listEnd, next.count.start))) break;
       listEnd = next.np?.end ?? next.count.end;
       after = outcomeAfter(body, listEnd, sEnd, lex);
     }
@@ -221,7 +228,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     let category = np?.category ?? null;
     if (np?.anaphoric) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
     const subsetBefore = /\b(?:of them|of whom|among them|among whom)\s*[:,]?\s*$/i.test(body.slice(Math.max(sStart, count.start - 30), count.start));
-    const subsetAfter = /^\s*(?:,\s*)?(?:[\p{L}\s-]{0,30})?\b(?:among them|among the dead|were among)\b/iu.test(body.slice(phraseEnd, phraseEnd + 50)) || after?.subset === true;
+    const subsetAfter = /^\s*(?:among them|among the dead|among the victims)\b/i.test(body.slice(phraseEnd, phraseEnd + 30)) || after?.subset === true;
     let role: FigureRole = 'whole';
     const wholeInSentence = figures.find((f) => f.role === 'whole' && f.outcome === outcome);
     if (np?.anaphoric || subsetAfter || subsetBefore) role = 'subset';
