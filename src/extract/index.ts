@@ -9,6 +9,7 @@ import { recognizeDates } from './stages/dates.js';
 import { recognizeEventTriggers } from './stages/events.js';
 import { recognizeNumbers } from './stages/numbers.js';
 import { recognizePlaces } from './stages/places.js';
+import { refinePlaces } from './refine/places.js';
 import { splitSentences } from './stages/sentences.js';
 import { recognizeSources } from './stages/sources.js';
 import { recognizeVictims } from './stages/victims.js';
@@ -26,8 +27,7 @@ export function extract(report: Report): Extraction {
   const sentences = splitSentences(body);
   const numbers = recognizeNumbers(body);
   const dates = recognizeDates(body, report.published);
-  const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
-  const places = recognizePlaces(body).filter((p) => !datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end));
+  const places = refinePlaces(recognizePlaces(body), body, sentences);
   const triggers = recognizeEventTriggers(body, lex);
   const actors = recognizeActors(body, lex);
   const sources = recognizeSources(body, sentences, lex);

@@ -40,6 +40,7 @@ interface VictimLexiconFile {
 interface CasualtyLexiconFile {
   outcomes: Record<Outcome, string[]>;
   tollMarkers: string[];
+  spreadMarkers: string[];
   subsetMarkers: string[];
   contrastMarkers: string[];
   negations: string[];
@@ -80,6 +81,7 @@ export interface Lexicons {
   outcomeWord: Map<string, Outcome>;
   anyOutcome: PhraseSet;
   tollMarkers: PhraseSet;
+  spreadMarkers: PhraseSet;
   subsetMarkers: PhraseSet;
   contrastMarkers: PhraseSet;
   negations: PhraseSet;
@@ -116,6 +118,7 @@ export function lexicons(): Lexicons {
     outcomeWord,
     anyOutcome: new PhraseSet(Object.values(c.outcomes).flat()),
     tollMarkers: new PhraseSet(c.tollMarkers),
+    spreadMarkers: new PhraseSet(c.spreadMarkers),
     subsetMarkers: new PhraseSet(c.subsetMarkers),
     contrastMarkers: new PhraseSet(c.contrastMarkers),
     negations: new PhraseSet(c.negations),

@@ -34,6 +34,7 @@ export interface AssembledClaims {
 
 /** With no date in the text, an event is taken to lie in the two days before publication (news reports recent events). */
 const DEFAULT_WINDOW_DAYS = 2;
+const RECENT_CONTEXT_DAYS = 31;
 const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged)\b[^.;]{0,25}$/i;
 
 function inSentences<T extends { span: Span }>(items: T[], sentences: Sentence[], which: Iterable<number>): T[] {
@@ -77,16 +78,20 @@ function specificity(p: PlaceRef): number {
   return p.geoPrecision === 1 ? 0 : 1;
 }
 
-function placesFor(cluster: Cluster, context: PlaceMention[]): PlaceRef[] {
+function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMention[] = [], earlier: PlaceMention[] = []): PlaceRef[] {
   // A country is no place for an incident; it only says where its towns are.
   const isEventPlace = (m: PlaceMention) => m.context !== 'origin' && !m.place.featureCode.startsWith('PCL');
   const own = cluster.places.filter(isEventPlace);
   const events = context.filter(isEventPlace);
   const admin1s = new Set(own.map((m) => `${m.place.country}/${m.place.admin1}`));
+  // An event told right after another in the same paragraph ("Retaliation followed…") happened where that one did.
+  const inherited = own.length === 0 ? previous.filter(isEventPlace) : [];
   const extra = own.length === 0 ? events : events.filter((m) => admin1s.has(`${m.place.country}/${m.place.admin1}`));
   const seen = new Set<string>();
   const refs: PlaceRef[] = [];
-  for (const m of [...own, ...extra]) {
+  // With no place of its own, an event may happen where the story set the scene before ("opened at Pazi Gyi village").
+  const backward = own.length === 0 && !extra.some((m) => !isAdminLevel(m.place)) ? earlier.filter(isEventPlace).reverse() : [];
+  for (const m of [...own, ...inherited, ...extra, ...backward]) {
     const key = `${m.place.geonameId ?? m.place.name}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -105,8 +110,11 @@ function dateFor(
 ): { range: DayRange; precision: DatePrecision; rule: string } {
   const { sentences, dates, report } = input;
   const startOf = (d: DateMention) => sentences.find((s) => s.span.start <= d.span.start && d.span.end <= s.span.end)?.span.start ?? 0;
+  // A date in the surrounding story counts only if it is recent: "since it took power in 2021" dates no event.
+  const recent = (d: DateMention) => d.range.end >= addDays(report.published, -RECENT_CONTEXT_DAYS) && d.precision !== 'year' && d.precision !== 'month';
   for (const [which, rule] of [[own, 'date:own-sentence'], [context, 'date:narrative']] as const) {
-    const found = eventDates(inSentences(dates, sentences, which), report.body, startOf).filter((d) => d.range.end <= report.published);
+    const found = eventDates(inSentences(dates, sentences, which), report.body, startOf)
+      .filter((d) => d.range.end <= report.published && (rule === 'date:own-sentence' || recent(d)));
     const pick = found.find((d) => d.kind === 'since') ?? found.find((d) => d.precision === 'day') ?? found[0];
     if (pick) return { range: pick.range, precision: pick.kind === 'since' ? 'range' : pick.precision, rule };
   }
@@ -121,13 +129,13 @@ interface TypeChoice {
 
 const EXPLOSIVE: EventType = 'Explosions/Remote violence';
 
-function eventTypeFor(triggersOwn: EventTriggerMention[], triggersContext: EventTriggerMention[], byCategory: ByCategory, category: string | null): TypeChoice {
+function eventTypeFor(triggersOwn: EventTriggerMention[], triggersContext: EventTriggerMention[], byCategory: ByCategory, category: string | null, subsetCategories: string[]): TypeChoice {
   const explosive = (ts: EventTriggerMention[]) => ts.filter((t) => t.eventType === EXPLOSIVE && t.weight >= 3);
   const pickFirst = (ts: EventTriggerMention[]) => [...ts].sort((a, b) => b.weight - a.weight || a.span.start - b.span.start)[0];
   const ownExplosive = pickFirst(explosive(triggersOwn));
   if (ownExplosive) return { eventType: ownExplosive.eventType, subEventType: ownExplosive.subEventType, rule: `type:weapon:${ownExplosive.text.toLowerCase()}` };
   const armedDead = (byCategory.stateForces ?? 0) + (byCategory.nonStateFighters ?? 0) > 0 || category === 'stateForces' || category === 'nonStateFighters';
-  const civilianDead = (byCategory.civilians ?? 0) > 0 || category === 'civilians';
+  const civilianDead = (byCategory.civilians ?? 0) > 0 || category === 'civilians' || subsetCategories.includes('civilians');
   if (armedDead) return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:armed-dead' };
   const own = pickFirst(triggersOwn.filter((t) => t.eventType !== 'Strategic developments'));
   if (own && !(civilianDead && own.eventType === 'Battles')) return { eventType: own.eventType, subEventType: own.subEventType, rule: `type:trigger:${own.text.toLowerCase()}` };
@@ -157,6 +165,10 @@ function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Quali
     warnings.push({ code: 'conflicting_figures', message: `sources give ${values.join(', ')}; best is the lowest (${lead.value}), high the highest`, figures: values, spans: all.flatMap((s) => s.spans) });
   }
   let byCategory: ByCategory = { ...lead.byCategory };
+  // The lowest figure often comes without the noun that others give it ("12 bodies" beside "13 civilians").
+  const categories = new Set(all.map((s) => s.category).filter((c) => c !== null));
+  const sole = categories.size === 1 ? [...categories][0]! : null;
+  if (Object.keys(byCategory).length === 0 && cluster.parts.length === 0 && sole) byCategory = { [sole]: lead.value };
   if (Object.keys(byCategory).length === 0) {
     const partsTotal = cluster.parts.reduce((s, p) => s + p.value, 0);
     if (cluster.parts.length > 0 && partsTotal <= lead.value) {
@@ -220,13 +232,16 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
   clusters.forEach((cluster, i) => {
     const own = [...cluster.sentences].sort((a, b) => a - b);
     const context = narrative(cluster, clusters[i + 1], sentences, claimed);
-    const placeRefs = placesFor(cluster, inSentences(places, sentences, context));
+    const first = Math.min(...own);
+    const previousSentence = sentences[first - 1]?.paragraph === sentences[first]!.paragraph ? [first - 1] : [];
+    const earlierSentences = sentences.slice(0, first).filter((s) => !claimed.has(s.index) && s.role !== 'headline').map((s) => s.index);
+    const placeRefs = placesFor(cluster, inSentences(places, sentences, context), inSentences(places, sentences, previousSentence), inSentences(places, sentences, earlierSentences));
     const { fatalities, qualifier, lead, warnings } = reconcile(cluster);
     if (isTollScope(placeRefs)) {
       tollStatements.push({ st: lead, places: placeRefs });
       return;
     }
-    const type = eventTypeFor(inSentences(triggers, sentences, own), inSentences(triggers, sentences, [...context, 0]), fatalities.byCategory, lead.category);
+    const type = eventTypeFor(inSentences(triggers, sentences, own), inSentences(triggers, sentences, [...context, 0]), fatalities.byCategory, lead.category, cluster.statements.flatMap((s) => s.subsetCategories));
     if (type.eventType === 'Violence against civilians' && fatalities.best !== null && Object.keys(fatalities.byCategory).length === 0) {
       // ACLED codes the victims of violence against civilians as civilians unless the report says otherwise.
       fatalities.byCategory = { civilians: fatalities.best };

@@ -22,6 +22,8 @@ export interface Statement {
   spans: Span[];
   rules: string[];
   figures: CasualtyFigure[];
+  /** Categories of the subsets named beside it ("nine of whom were children"): a hint of who died. */
+  subsetCategories: Category[];
 }
 
 function addCategory(by: ByCategory, category: Category | null, n: number): void {
@@ -34,6 +36,10 @@ function combineQualifier(a: Qualifier, b: Qualifier): Qualifier {
   if (a === 'exact') return b;
   if (b === 'exact') return a;
   return 'approx';
+}
+
+function subsetCategoriesOf(figures: CasualtyFigure[]): Category[] {
+  return [...new Set(figures.filter((f) => f.role === 'subset' && f.category).map((f) => f.category!))];
 }
 
 /** Folds one sentence's figures into statements: list groups sum, "including" parts split the whole, subsets are dropped. */
@@ -83,6 +89,7 @@ export function statementsOf(figures: CasualtyFigure[]): Statement[] {
       spans: members.map((m) => m.span),
       rules: [...new Set(members.map((m) => `casualty:${m.rule}`)), ...(members.length > 1 ? ['casualty:sum-of-list'] : [])],
       figures: [...members],
+      subsetCategories: subsetCategoriesOf(figures),
     };
     // Parts in the same group after the whole ("72 killed, including …").
     for (const p of wholes.length > 0 ? parts : []) {
@@ -104,6 +111,7 @@ export function statementsOf(figures: CasualtyFigure[]): Statement[] {
       injured: injured.length ? injured.reduce((s, f) => s + f.value, 0) : null,
       missing: missing.length ? missing.reduce((s, f) => s + f.value, 0) : null,
       spans: [...injured, ...missing].map((f) => f.span), rules: ['casualty:non-fatal'], figures: [...injured, ...missing],
+      subsetCategories: [],
     });
   }
   return statements;

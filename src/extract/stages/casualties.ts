@@ -238,7 +238,9 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     if (!joined || figures.length === 0) group++;
     // "Of those, 211 civilians…" breaks down a figure given before; "the 15 had died" repeats one.
     const backReference = OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
-    const cumulative = tollFrame || markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) && !/\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
+    // "72 more" are new deaths even in a sentence that speaks of a toll.
+    const more = /\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
+    const cumulative = tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text)));
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
       sentence: sentence.index,

@@ -10,8 +10,14 @@ export interface EventTriggerMention {
   weight: number;
 }
 
+// In conflict reporting "a strike on a house" is an air or drone strike; "went on strike" and "hunger strike" are not.
+const BARE_STRIKE = /(?<!\b(?:on|hunger|general|labour|labor|workers'?|sit-down|nationwide)\s)\b(?:a|the|another|separate|second|third|deadly|latest|israeli|russian|drone|missile|precision|this|that)\s+(?:separate\s+|second\s+|deadly\s+)?strikes?\b(?!\s+(?:action|by\s+workers|called|organi[sz]ed))/gi;
+
 export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons()): EventTriggerMention[] {
   const found: EventTriggerMention[] = [];
+  for (const m of body.matchAll(BARE_STRIKE)) {
+    found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', weight: 3 });
+  }
   for (const t of lex.triggers) {
     for (const m of t.set.find(body)) {
       found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: t.eventType, subEventType: t.subEventType, weight: t.weight });

@@ -1,0 +1,22 @@
+// Place refiner: drops place names that only name an outlet, an organisation's seat or a dateline, which the gazetteer cannot tell.
+import type { PlaceMention, Sentence } from '../mentions.js';
+
+// "Sydney Morning Herald", "Kyiv Independent", "Kurdistan24": a place name inside a longer proper name.
+const NAME_CONTINUES = /^(?:\s+(?:Morning|Evening|Herald|Times|Post|Independent|Observer|Tribune|Journal|Gazette|News|Daily|Today|Chronicle|Express|Star|Voice|Radio|TV|Television|Network|Agency|Press|Monitor|Centre|Center|Institute|University|Hospital|Airport|Stadium|Football|Club|Brigade|Division|Battalion|Regiment|Front|Council|Committee|Group|Agreement|Accords?|Declaration|Process|Talks|Conference|Summit))\b/;
+// "which is based in London", "the London-based monitor": where an organisation sits, not where anything happened.
+const SEAT_BEFORE = /\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$/i;
+const SEAT_AFTER = /^-based\b/i;
+// "The Irrawaddy, however, reported …": a newspaper named after a place, speaking.
+const OUTLET = /^(?:,\s*(?:however|meanwhile|for its part|too)\s*,)?\s*(?:reported|said|says|reports|quoted|cited|wrote|published)\b/i;
+
+export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
+  const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
+  return places.filter((p) => {
+    if (datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) return false;
+    const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);
+    const after = body.slice(p.span.end, p.span.end + 40);
+    if (NAME_CONTINUES.test(after) || SEAT_BEFORE.test(before) || SEAT_AFTER.test(after)) return false;
+    if (/\bThe\s+$/.test(before) && OUTLET.test(after)) return false;
+    return true;
+  });
+}
