@@ -90,7 +90,7 @@ function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMen
   const seen = new Set<string>();
   const refs: PlaceRef[] = [];
   // With no place of its own, an event may happen where the story set the scene before ("opened at Pazi Gyi village").
-  const backward = own.length === 0 && !extra.some((m) => !isAdminLevel(m.place)) ? earlier.filter(isEventPlace).reverse() : [];
+  const backward = own.length === 0 ? earlier.filter(isEventPlace).reverse().slice(0, 2) : [];
   for (const m of [...own, ...inherited, ...extra, ...backward]) {
     const key = `${m.place.geonameId ?? m.place.name}`;
     if (seen.has(key)) continue;
@@ -227,7 +227,7 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
   const incidents: IncidentClaim[] = [];
   const tollStatements: Array<{ st: Statement; places: PlaceRef[] }> = statements
     .filter((s) => s.cumulative && s.value > 0)
-    .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
+    .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], nonFatal: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
 
   clusters.forEach((cluster, i) => {
     const own = [...cluster.sentences].sort((a, b) => a - b);
@@ -263,8 +263,8 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
       actors: dedupeActors(inSentences(actors.map((a) => ({ ...a, span: a.spans[0]! })), sentences, own)),
       fatalities,
       qualifier,
-      injured: [...cluster.statements, ...cluster.parts].find((s) => s.injured !== null)?.injured ?? null,
-      missing: [...cluster.statements, ...cluster.parts].find((s) => s.missing !== null)?.missing ?? null,
+      injured: [...cluster.statements, ...cluster.nonFatal].find((s) => s.injured !== null)?.injured ?? null,
+      missing: [...cluster.statements, ...cluster.nonFatal].find((s) => s.missing !== null)?.missing ?? null,
       arrested: null,
       figures: [...cluster.statements, ...cluster.alternatives].map((st) => figureOf(st, sourceOf(st), body)),
       attributions: src.attributions,

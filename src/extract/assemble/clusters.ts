@@ -11,6 +11,8 @@ export interface Cluster {
   alternatives: Statement[];
   /** Breakdown statements in later sentences ("two security guards died", "one soldier also died"). */
   parts: Statement[];
+  /** Wounded or missing with no deaths in the same sentence ("17 people were wounded"). */
+  nonFatal: Statement[];
   sentences: Set<number>;
   places: PlaceMention[];
 }
@@ -60,7 +62,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
   let current: Cluster | null = null;
   for (const st of statements) {
     if (st.value === 0 || st.cumulative || st.backReference) {
-      if (st.value === 0 && current && (st.injured !== null || st.missing !== null)) current.parts.push(st);
+      if (st.value === 0 && current && (st.injured !== null || st.missing !== null)) current.nonFatal.push(st);
       continue;
     }
     const sentence = sentences[st.sentence]!;
@@ -79,7 +81,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       const whole = leadValue(current);
       const partsSoFar = current.parts.reduce((s, p) => s + p.value, 0);
       const wholeCategory = leadCategory(current);
-      if (contrast && !hasMarker(lex.subsetMarkers, sentence.text)) {
+      if (contrast) {
         target = current;
         as = 'alternative';
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
@@ -92,7 +94,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       }
     }
     if (!target) {
-      target = { statements: [], alternatives: [], parts: [], sentences: new Set(), places: [] };
+      target = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set(), places: [] };
       clusters.push(target);
     }
     if (as === 'alternative') target.alternatives.push(st);

@@ -213,7 +213,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const tollFrame = isTollFrame(body, sStart, count.start);
     const sincePrevious = body.slice(figures.at(-1)?.span.end ?? sStart, count.start);
     // "…were killed, including 36 security personnel, 32 fighters and four civilians": parts inherit the verb.
-    const partBefore = figures.length > 0 && /\b(?:including|includes|included|among them|comprising|consisting of|made up of|of whom|of them)\b[^.;]*$/i.test(sincePrevious);
+    const partBefore = figures.length > 0 && /\b(?:including|includes|included|among them|comprising|consisting of|made up of)\s*:?\s*$/i.test(sincePrevious);
     // "12 bodies", "five dead": the noun itself says they died.
     const deathNoun = np !== null && /(?:^|\s)(?:bodies|corpses|dead|body)$/i.test(np.noun) ? 'killed' as const : null;
     let outcome: Outcome | null = before ?? deathNoun ?? after?.outcome ?? (joined || partBefore ? previousOutcome : null) ?? (tollFrame ? 'killed' : null);
@@ -257,7 +257,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       group,
       cumulative,
       backReference,
-      rule: before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : 'toll-frame',
+      rule: before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : 'toll-frame',
     });
     if (np?.category) lastCategoryNoun = np.category;
     previousOutcome = outcome;

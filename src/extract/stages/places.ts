@@ -8,6 +8,7 @@ import {
   placeKey,
   recognizerLexicon,
   toPlaceRef,
+  unresolvedPlaceRef,
 } from '../../gazetteer/index.js';
 import type { PlaceContext, PlaceMention } from '../mentions.js';
 
@@ -36,15 +37,36 @@ interface Match {
   /** A generic unit word followed ("Latakia province"): only admin units fit. */
   unitSuffix: 'admin1' | 'admin2' | null;
   tokens: number;
-  /** A place cue preceded it ("in", "village of"): small places abroad stay plausible. */
+  /** A place cue preceded it ("in", "of", a comma list after such a cue). */
   cued: boolean;
+  /** A cue that only places take ("the village of X", "X village"): even a small place abroad stays. */
+  strong: boolean;
+  /** A direction or "central" before it ("southern Gaza", "central Kirovohrad"): the region is meant. */
+  regional: boolean;
+  /** The unit or place that locates it ("X, Y" / "X (Y, Z)"): namesakes inside it win. */
+  anchor: GazetteerEntry | null;
+  /** Set when syntax marks the whole match as a place. */
+  certain: Certain | null;
+}
+
+/** A capitalised run that syntax marks as a place, whether or not the gazetteer knows it. */
+interface Certain {
+  /** Token range of the name (unit words such as "village" excluded). */
+  a: number;
+  b: number;
+  anchor: GazetteerEntry | null;
+  /** The report country the place lies in. */
+  country: string | null;
+  featureCode: string;
 }
 
 const MAX_RUN = 6;
 const LARGE_CITY = 100_000;
+/** Below this a namesake abroad is dropped unless strongly cued. */
+const SMALL_ABROAD = 50_000;
 
 /** Articles and particles that may sit inside a capitalised name ("Deir ez-Zor", "Ras al Ain"). */
-const CONNECTORS = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'ath', 'adh', 'de', 'del', 'la', 'le', 'du', 'des', 'da', 'do', 'dos', 'das', 'di', 'e', 'y', 'bin', 'ibn', 'bani', 'beni', 'um', 'umm', 'abu']);
+const CONNECTORS = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'ath', 'adh', 'de', 'del', 'la', 'le', 'las', 'los', 'du', 'des', 'da', 'do', 'dos', 'das', 'di', 'e', 'i', 'y', 'wa', 'bin', 'ibn', 'bani', 'beni', 'um', 'umm', 'abu']);
 const ARTICLE_PREFIX = /^(?:al|el|ash|as|ad|ar|at|az|an|ath|adh|ez)[-‐'’]\p{Lu}/u;
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\d'’‐-]*/gu;
 
@@ -99,8 +121,14 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
       const prev = tokens[j - 1]!;
       const t = tokens[j]!;
       if (prev.possessive || !/^[ \u00a0]$/.test(body.slice(prev.end, t.start))) break;
-      if (t.cap) j++;
-      else if (CONNECTORS.has(t.lower) && tokens[j + 1]?.cap && /^[ \u00a0-]$/.test(body.slice(t.end, tokens[j + 1]!.start))) j += 2;
+      if (t.cap) {
+        j++;
+        continue;
+      }
+      // Up to two particles inside a name: "Martinez de la Torre", "Khabb wa ash Shaaf".
+      let k = j;
+      while (k < j + 2 && k < tokens.length && CONNECTORS.has(tokens[k]!.lower) && tokens[k + 1] && /^[ \u00a0-]$/.test(body.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
+      if (k > j && tokens[k]?.cap) j = k + 1;
       else break;
     }
     runs.push([i, j]);
@@ -212,15 +240,38 @@ const isCountryEvidence = (e: GazetteerEntry): boolean =>
 /** Finds place names in a report body and resolves each to a gazetteer entry. */
 export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {}): PlaceMention[] {
   const tokens = tokenize(body);
-  const matches = findMatches(body, tokens);
-  if (matches.length === 0) return [];
+  const runs = capitalisedRuns(body, tokens);
+  let matches = findMatches(body, tokens, runs);
   const hinted = opts.countryHints?.length ? opts.countryHints : null;
   const countryWeight = countryWeights(hinted, hinted ? [] : countriesInTokens(body, tokens));
+  const certain = certainPlaces(body, tokens, runs, countryWeight);
+  if (matches.length === 0 && certain.length === 0) return [];
+  // A run that syntax marks as one place overrides the shorter or foreign names found inside it.
+  const unresolved: { c: Certain; span: Span }[] = [];
+  for (const c of certain) {
+    const span = { start: tokens[c.a]!.start, end: tokens[c.b - 1]!.end };
+    const inside = matches.filter((m) => m.span.start >= span.start && m.span.start < span.end);
+    const whole = inside.find((m) => m.span.start === span.start && surfaceName(m.text).length >= span.end - span.start);
+    if (whole) {
+      whole.strong = true;
+      whole.anchor = c.anchor;
+      whole.certain = c;
+      continue;
+    }
+    matches = matches.filter((m) => !inside.includes(m));
+    unresolved.push({ c, span });
+  }
   const admins = mentionedAdmins(matches, countryWeight);
   const chosenByKey = new Map<string, GazetteerEntry>();
   const out: PlaceMention[] = [];
   for (const m of matches) {
-    const entry = resolve(m, countryWeight, admins, chosenByKey);
+    let entry = resolve(m, countryWeight, admins, chosenByKey);
+    const c = m.certain;
+    if (c && c.country && (!entry || !fitsAnchor(entry, c))) {
+      // The gazetteer's namesakes lie elsewhere: the place named here is one it lacks.
+      unresolved.push({ c, span: m.span });
+      entry = null;
+    }
     if (!entry) continue;
     const role = m.context === 'origin' ? 'origin' : 'event';
     const precision = precisionFor(m, entry);
@@ -232,7 +283,142 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
       candidates: m.candidates.length,
     });
   }
+  for (const { c, span } of unresolved) {
+    if (!c.country) continue;
+    const before = body.slice(Math.max(0, span.start - 60), span.start);
+    const after = body.slice(span.end, span.end + 80);
+    const m = withContext(body, span, [], before, after, c.b - c.a, true);
+    const name = surfaceName(body.slice(span.start, span.end));
+    const role = m.context === 'origin' ? 'origin' : 'event';
+    out.push({ span: m.span, text: m.text, place: unresolvedPlaceRef(name, c.anchor, c.country, role, [m.span], c.featureCode), context: m.context, candidates: 0 });
+  }
+  return unresolved.length ? out.sort((x, y) => x.span.start - y.span.start) : out;
+}
+
+/** Cues after which a capitalised run located by a known unit is a place ("shelled X in Idlib"). */
+const UNRESOLVED_CUE = /\b(?:in|at|near|from|into|outside|inside|toward|towards|around|between|reached|entered|shelled|bombed|targeted|attacked|captured|seized|stormed|raided|hit|struck|located at)\s+$/i;
+const NEAR_BEFORE = /\b(?:near|close to|outskirts of|vicinity of)\s+(?:the\s+)?$/i;
+/** Unit words that may close a capitalised run ("Tin Ma Village", "Karen State"): not part of the name. */
+const RUN_UNIT_WORDS = new Set(['village', 'town', 'city', 'camp', 'area', 'district', 'township', 'county', 'municipality', 'state', 'province', 'region', 'governorate', 'oblast', 'subdistrict', 'sub-district', 'tehsil', 'taluka', 'ward', 'sector', 'neighborhood', 'neighbourhood']);
+const PART_UNIT = /\s+(?:province|governorate|region|state|oblast|district|sub-?district|county|township|municipality|city|town|village|countryside|lga|local government area|raion|rayon|division|department|prefecture|tehsil|taluka|area)$/i;
+const ADMIN2_WORDS = new Set(['district', 'township', 'county', 'municipality', 'subdistrict', 'sub-district', 'tehsil', 'taluka', 'lga', 'local government area', 'raion', 'rayon']);
+/** Facilities that are places for an analyst even though their nouns mark organisations elsewhere. */
+const FACILITIES = new Set(['airport', 'station', 'mine', 'checkpoint', 'crossing', 'bridge', 'junction', 'market', 'dam', 'port']);
+
+/**
+ * Pass 1b: capitalised runs that syntax marks as places whether or not the gazetteer knows them —
+ * "the village of X", "X village", "in X (Y, Z)", "near X, Y", "shelled X in Y" where Y resolves.
+ */
+function certainPlaces(body: string, tokens: Token[], runs: [number, number][], countryWeight: Map<string, number>): Certain[] {
+  const lex = recognizerLexicon();
+  const runAt = new Map<number, number>();
+  for (const [a, b] of runs) runAt.set(a, b);
+  const tokenAt = new Map<number, number>();
+  const topCountry = [...countryWeight].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+  const out: Certain[] = [];
+  let lastEnd = -1;
+  for (const [r0, r1] of runs) {
+    let a = r0;
+    while (a < r1 && lex.stopwords.has(tokens[a]!.lower)) a++;
+    if (a >= r1) continue;
+    const cut = personCut(body, tokens, a, r1);
+    let b = cut;
+    let unitWord = '';
+    while (b - 1 > a && RUN_UNIT_WORDS.has(tokens[b - 1]!.lower)) unitWord = tokens[--b]!.lower;
+    if (a >= b) continue;
+    const first = tokens[a]!;
+    const last = tokens[b - 1]!;
+    const startX = first.start;
+    const endX = last.end;
+    const text = body.slice(startX, endX);
+    if (b - a === 1 && (lex.givenNames.has(first.lower) || lex.titles.has(first.lower))) continue;
+    if (lex.orgNouns.has(last.lower) && !FACILITIES.has(last.lower)) continue;
+    const key = spanKey(tokens, a, b);
+    if (!key || countryKeyMap().has(key)) continue;
+    const before = body.slice(Math.max(0, startX - 60), startX);
+    const nameEnd = unitWord ? tokens[cut - 1]!.end : endX;
+    let after = body.slice(nameEnd, endX + 160);
+    const unitAfter = STRONG_AFTER.exec(after);
+    if (unitAfter && !unitWord) {
+      unitWord = unitAfter[0].replace(/^(?:['’]s)?\s+/, '').toLowerCase();
+      after = after.slice(unitAfter[0].length);
+    }
+    const acronym = !/\p{Ll}/u.test(text);
+    const listed = lastEnd >= 0 && startX - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, startX));
+    const strong = STRONG_BEFORE.test(before) || !!unitWord || listed;
+    const weak = UNRESOLVED_CUE.test(before);
+    const near = NEAR_BEFORE.test(before);
+    // What locates it: "(Y, Z)", ", Y", " in Y".
+    let parts: string[] = [];
+    let viaParens = false;
+    const paren = /^\s*\(([^()]{2,100})\)/.exec(after);
+    if (paren) {
+      parts = paren[1]!.split(/\s*(?:[,;/]|\band\b)\s*/);
+      viaParens = true;
+    } else {
+      const link = /^(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?)/.exec(after);
+      if (link) {
+        const at = nameEnd + (unitAfter ? unitAfter[0].length : 0) + link[0].length;
+        if (tokenAt.size === 0) tokens.forEach((t, i) => tokenAt.set(t.start, i));
+        const ti = tokenAt.get(at);
+        const re = ti === undefined ? undefined : runAt.get(ti);
+        if (ti !== undefined && re !== undefined) parts = [body.slice(tokens[ti]!.start, tokens[re - 1]!.end)];
+      }
+    }
+    const anchor = parts.length ? anchorFor(parts, countryWeight) : null;
+    const anchored = !!anchor && (viaParens || anchor.featureCode !== 'PPL' || anchor.population >= 10_000);
+    const closes = /^\s*(?:[.;,)]|$)/.test(after);
+    const certain =
+      (!acronym && strong) ||
+      (!acronym && weak && anchored) ||
+      (!acronym && near && closes) ||
+      (viaParens && anchored && !!anchor && /^ADM[12]$/.test(anchor.featureCode) && parts.length >= 2);
+    if (!certain) continue;
+    lastEnd = nameEnd + (unitAfter ? unitAfter[0].length : 0);
+    const country = anchor?.country ?? topCountry;
+    const featureCode = ADMIN2_WORDS.has(unitWord) ? 'ADM2' : unitWord === 'camp' ? 'CMP' : /^(province|state|region|governorate|oblast)$/.test(unitWord) ? 'ADM1' : 'PPL';
+    out.push({ a, b, anchor: anchor && anchor.featureCode !== 'PCLI' ? anchor : null, country, featureCode });
+  }
   return out;
+}
+
+/** The most specific of "Y, Z" that resolves, chosen inside the broader ones and the report's countries. */
+function anchorFor(parts: string[], countryWeight: Map<string, number>): GazetteerEntry | null {
+  let chosen: GazetteerEntry | null = null;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!.trim().replace(PART_UNIT, '');
+    if (!/^\p{Lu}/u.test(part)) continue;
+    const key = placeKey(part);
+    if (!key) continue;
+    let cands = lookupKey(key);
+    if (countryWeight.size) cands = cands.filter((e) => countryWeight.has(e.country));
+    if (chosen) {
+      const c: GazetteerEntry = chosen;
+      const inside = cands.filter((e) => e.country === c.country && (c.featureCode === 'PCLI' || e.admin1Code === c.admin1Code));
+      if (inside.length) cands = inside;
+      else continue;
+    }
+    let best: GazetteerEntry | null = null;
+    let bestRank = -Infinity;
+    for (const e of cands) {
+      const rank = (ANCHOR_RANK[e.featureCode] ?? 0) + Math.log10(e.population + 1) * 10 + (countryWeight.get(e.country) ?? 0) * 100;
+      if (rank > bestRank) [best, bestRank] = [e, rank];
+    }
+    if (best) chosen = best;
+  }
+  return chosen;
+}
+const ANCHOR_RANK: Record<string, number> = { ADM1: 300, ADM2: 250, PPLC: 200, PPLA: 200, PPLA2: 150, RGN: 150, PCLI: 100, ADM3: 100 };
+
+/** A resolved namesake fits the syntax when it lies in the anchoring unit (or at least its country). */
+function fitsAnchor(e: GazetteerEntry, c: Certain): boolean {
+  if (e.country !== c.country) return false;
+  const a = c.anchor;
+  if (!a || a.featureCode === 'PCLI' || e === a) return true;
+  // A large city or a unit of its own is not re-read as a namesake village ("Latakia, Tartus and Homs").
+  if (/^(ADM1|ADM2|PPLC|PPLA|RGN)$/.test(e.featureCode) || e.population >= LARGE_CITY) return true;
+  if (a.featureCode === 'ADM1' || a.featureCode === 'RGN') return e.admin1Code === a.admin1Code;
+  return e.admin1Code === a.admin1Code;
 }
 
 /** The surface spelling as an alias: possessive and unit word dropped ("Latakia province" → "Latakia"). */
@@ -248,13 +434,15 @@ function precisionFor(m: Match, e: GazetteerEntry): GeoPrecision {
 }
 
 /** Pass 1: every run, longest sub-run first, kept when it passes the false-positive filters. */
-function findMatches(body: string, tokens: Token[]): Match[] {
+function findMatches(body: string, tokens: Token[], runs: [number, number][]): Match[] {
   const lex = recognizerLexicon();
   const matches: Match[] = [];
   let lastEnd = -1;
   let lastCued = false;
-  for (const [runStart, runEnd] of capitalisedRuns(body, tokens)) {
+  let lastStrong = false;
+  for (const [runStart, runEnd] of runs) {
     const end = personCut(body, tokens, runStart, runEnd);
+    const dir = directionBefore(body, tokens, runStart);
     let i = runStart;
     while (i < end) {
       let matched = 0;
@@ -265,20 +453,33 @@ function findMatches(body: string, tokens: Token[]): Match[] {
         if (CONNECTOR_ARTICLES.has(z.lower) || CONNECTORS.has(z.lower)) continue;
         const key = spanKey(tokens, i, i + len);
         if (!key) continue;
-        const candidates = lookupKey(key);
+        let start = a.start;
+        let candidates: GazetteerEntry[] = [];
+        // "northern Gaza" may be a unit of its own ("North Gaza"); else the direction says "the region".
+        if (dir && i === runStart) {
+          candidates = lookupKey(`${dir.key} ${key}`);
+          if (candidates.length) start = dir.start;
+        }
+        if (candidates.length === 0) candidates = lookupKey(key);
+        if (candidates.length === 0 && len >= 2 && len <= 3) candidates = lookupKey(key.replace(/ /g, ''));
         if (candidates.length === 0) continue;
-        const span = { start: a.start, end: z.end };
+        const span = { start, end: z.end };
         const before = body.slice(Math.max(0, span.start - 60), span.start);
-        const after = body.slice(span.end, span.end + 40);
+        const after = body.slice(span.end, span.end + 80);
         if (isOrganisation(after, lex.orgNouns)) continue;
         const listed: boolean = lastCued && span.start - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, span.start));
         const cued: boolean = PLACE_CUE.test(before) || listed;
+        const strong: boolean = STRONG_BEFORE.test(before) || STRONG_AFTER.test(after) || (listed && lastStrong);
         const words = tokensInKey(key);
         if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
         if (words === 1 && lex.stopwords.has(a.lower) && !cued) continue;
-        matches.push(withContext(body, span, candidates, before, after, len, cued));
-        lastEnd = matches[matches.length - 1]!.span.end;
+        const m = withContext(body, span, candidates, before, after, len, cued);
+        m.strong = strong;
+        m.regional = !!dir && i === runStart && start === a.start;
+        matches.push(m);
+        lastEnd = m.span.end;
         lastCued = cued;
+        lastStrong = strong;
         matched = len;
         break;
       }
@@ -287,6 +488,24 @@ function findMatches(body: string, tokens: Token[]): Match[] {
   }
   return matches;
 }
+
+const DIRECTIONS: Record<string, string> = {
+  north: 'north', northern: 'north', south: 'south', southern: 'south', east: 'east', eastern: 'east', west: 'west', western: 'west',
+  central: 'central', northeastern: 'northeast', northwestern: 'northwest', southeastern: 'southeast', southwestern: 'southwest',
+  'north-eastern': 'northeast', 'north-western': 'northwest', 'south-eastern': 'southeast', 'south-western': 'southwest',
+};
+
+/** A lower-case direction word right before a run ("southern Gaza"); capitalised ones are part of the name. */
+function directionBefore(body: string, tokens: Token[], i: number): { key: string; start: number } | null {
+  const prev = tokens[i - 1];
+  if (!prev || prev.cap || !/^ $/.test(body.slice(prev.end, tokens[i]!.start))) return null;
+  const key = DIRECTIONS[prev.lower];
+  return key ? { key, start: prev.start } : null;
+}
+
+/** Words that only precede or follow places: "the village of X", "X village", "X district". */
+const STRONG_BEFORE = /\b(?:villages?|towns?|city|hamlets?|localit(?:y|ies)|communit(?:y|ies)|settlements?|camps?|neighbou?rhoods?|areas?|districts?|sub-?districts?|townships?|suburbs?|outskirts|vicinity|municipalit(?:y|ies)) of\s+(?:the\s+)?$/i;
+const STRONG_AFTER = /^(?:['’]s)?\s+(?:villages?|towns?|city|hamlet|locality|community|settlement|camp|area|neighbou?rhood|suburb|sector|district|sub-?district|subdistrict|township|tehsil|taluka|county|commune|ward|municipality|lga|local government area|village tract)\b/i;
 
 const tokensInKey = (key: string): number => key.split(' ').length;
 
@@ -321,7 +540,7 @@ function withContext(body: string, span: Span, candidates: GazetteerEntry[], bef
     if (unitAfter && !ownUnit) end = span.end + unitAfter[0].length;
   } else if (NEAR_CUE.test(before)) context = 'near';
   const full = { start: span.start, end };
-  return { span: full, text: body.slice(full.start, full.end), candidates, context, unitSuffix, tokens, cued };
+  return { span: full, text: body.slice(full.start, full.end), candidates, context, unitSuffix, tokens, cued, strong: false, regional: false, anchor: null, certain: null };
 }
 
 /** Country → weight: hints weigh fully; detected countries in proportion to their evidence. */
@@ -362,8 +581,17 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
       const a1 = pool.filter((e) => e.featureCode === 'ADM1');
       if (a1.length) pool = a1;
     }
+  } else if (m.regional) {
+    // "southern Gaza": the region (the Strip), else the province, else whatever bears the name.
+    for (const code of ['RGN', 'ADM1', 'ADM2']) {
+      const units = pool.filter((e) => e.featureCode === code && (!countryWeight.size || countryWeight.has(e.country)));
+      if (units.length) {
+        pool = units;
+        break;
+      }
+    }
   }
-  const memoKey = `${placeKey(surfaceName(m.text))}|${m.unitSuffix ?? ''}`;
+  const memoKey = `${placeKey(surfaceName(m.text))}|${m.unitSuffix ?? ''}|${m.regional ? 'r' : ''}|${m.anchor?.index ?? ''}`;
   const prior = chosen.get(memoKey);
   if (prior && pool.includes(prior)) return prior;
   let best: GazetteerEntry | null = null;
@@ -372,8 +600,12 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
     const s = score(e, countryWeight, admins, m);
     if (s > bestScore) [best, bestScore] = [e, s];
   }
-  // A report about known countries does not jump to a small namesake abroad.
-  if (best && countryWeight.size && !countryWeight.has(best.country) && best.population < LARGE_CITY && !/^(PCLI|ADM1)$/.test(best.featureCode) && !best.supplement && !m.cued && m.tokens === 1) return null;
+  // A report about known countries does not jump to a small namesake abroad ("the sect of Assad"),
+  // unless only a place fits the syntax ("the village of X", "X village").
+  if (best && countryWeight.size && !countryWeight.has(best.country) && !/^(PCLI|ADM1|RGN)$/.test(best.featureCode) && !best.supplement) {
+    if (best.population < SMALL_ABROAD && !m.strong) return null;
+    if (best.population < LARGE_CITY && !m.cued && m.tokens === 1) return null;
+  }
   if (best) chosen.set(memoKey, best);
   return best;
 }
@@ -382,6 +614,13 @@ function score(e: GazetteerEntry, countryWeight: Map<string, number>, admins: Se
   let s = (countryWeight.get(e.country) ?? 0) * 1000;
   if (e.featureCode !== 'ADM1' && admins.has(`${e.country}.${e.admin1Code}`)) s += 300;
   if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(`${e.country}.${e.admin1Code}.${e.admin2Code}`)) s += 150;
+  const a = m.anchor;
+  if (a) {
+    // "X, Y" / "X (Y, Z)": X lies in Y.
+    if (e.country === a.country) s += 800;
+    if (a.featureCode !== 'PCLI' && e.country === a.country && e.admin1Code === a.admin1Code) s += 500;
+    if (a.admin2Code && e.admin2Code === a.admin2Code && e.admin1Code === a.admin1Code) s += 200;
+  }
   s += FEATURE_BONUS[e.featureCode] ?? 0;
   if (e.supplement) s += 60;
   s += Math.log10(e.population + 1) * 15;

@@ -29,9 +29,10 @@ const NOT_NAME_WORDS = new Set([
   'human', 'syrian', 'kurdish', 'reports', 'mass', 'security', 'police', 'defence', 'defense', 'health', 'civil', 'military', 'media', 'international',
   'organization', 'organisation', 'office', 'doctors', 'resistance', 'corps', 'infantry', 'junta', 'photo', 'image', 'caption', 'summary', 'student',
 ]);
-const ROLE_BEFORE = /\b(?:spokesman|spokeswoman|spokesperson|governor|president|minister|correspondent|chief|official|director(?:-general)?|adviser|advisor|leader|commander|general|head|heads|envoy|reporter|editor|secretary|mayor|ambassador|DSP|told|by)\s*,?\s*$/i;
+const ROLE_BEFORE = /\b(?:to|with|from|speaking to|spokesman|spokeswoman|spokesperson|governor|president|minister|correspondent|chief|official|director(?:-general)?|adviser|advisor|leader|commander|general|head|heads|envoy|reporter|editor|secretary|mayor|ambassador|DSP|told|by)\s*,?\s*$/i;
 const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wrote|recalls|recalled|speaks|spoke|explained|described)\b/i;
-const DEATH_AFTER = /^[^.;]{0,80}?\b(?:was|is|were)\s+(?:among\s+(?:the\s+)?(?:victims|dead|those killed|casualties)|killed|shot dead|shot|executed|murdered|found dead|slain|beheaded|assassinated)\b|^[^.;]{0,60}?\b(?:died|lost (?:his|her) life|was killed)\b/i;
+// The death must be said of the name itself: no other subject or reporting verb in between.
+const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:among\s+(?:the\s+)?(?:victims|dead|those killed|casualties)|killed|shot dead|shot|executed|murdered|found dead|slain|beheaded|assassinated)\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|lost (?:his|her) life|was killed)\b/i;
 const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:including|among them|among whom|such as)\s+(?:the\s+[\p{L}\s-]{1,30},\s*)?$/iu;
 const NAMED_AS = /\b(?:named|identified)\s+(?:as|him as|her as)\s+$/i;
 const OCCUPATION = /^\s*,\s*(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+?)(?=\s+(?:originally|from|who|which|was|in|at|of|aged)\b|\s*[,.;])/iu;
