@@ -226,7 +226,7 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
   const claimed = new Set(clusters.flatMap((c) => [...c.sentences]));
   const incidents: IncidentClaim[] = [];
   const tollStatements: Array<{ st: Statement; places: PlaceRef[] }> = statements
-    .filter((s) => s.cumulative && s.value > 0)
+    .filter((s) => s.cumulative && !s.coded && s.value > 0)
     .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], nonFatal: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
 
   clusters.forEach((cluster, i) => {
@@ -273,8 +273,52 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
     });
   });
 
+  if (incidents.length === 0) {
+    const event = eventWithoutFigure(input, placesBySentence);
+    if (event) incidents.push(event);
+  }
+  applyCodedTotal(statements, incidents);
   const tolls = buildTolls(input, tollStatements, incidents);
   return { incidents, tolls, victims: buildVictims(input, victims, incidents) };
+}
+
+/** A coder's stated total ("Fatalities coded as 10") is the figure of a single-event report; it replaces what the prose implied. */
+function applyCodedTotal(statements: Statement[], incidents: IncidentClaim[]): void {
+  const coded = statements.find((s) => s.coded);
+  const target = incidents[0];
+  if (!coded || !target || incidents.length > 1) return;
+  const by = target.fatalities.byCategory;
+  const sum = Object.values(by).reduce((a, b) => a + (b ?? 0), 0);
+  target.fatalities = { low: coded.value, best: coded.value, high: coded.value, byCategory: sum === coded.value ? by : {} };
+  target.qualifier = 'exact';
+  target.rules.push('figures:coded-total');
+  target.spans.push(...coded.spans);
+}
+
+/**
+ * A report that gives no figure still reports an event ("protesters gathered in X", "clashes erupted near Y"):
+ * the first sentence with an event trigger and a place becomes an incident with no fatality figure.
+ */
+function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, PlaceMention[]>): IncidentClaim | null {
+  const { sentences, triggers, actors, sources } = input;
+  const triggersBySentence = bySentence(triggers, sentences);
+  const candidates = sentences.filter((s) => s.role !== 'caption' && (triggersBySentence.get(s.index) ?? []).length > 0);
+  const pick = candidates.find((s) => (placesBySentence.get(s.index) ?? []).some((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'))) ?? candidates[0];
+  if (!pick) return null;
+  const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
+  const context = narrative(cluster, undefined, sentences, new Set([pick.index])).filter((i) => i <= pick.index + 3);
+  const places = placesFor(cluster, inSentences(input.places, sentences, context));
+  if (places.length === 0) return null;
+  const type = eventTypeFor(triggersBySentence.get(pick.index) ?? [], inSentences(triggers, sentences, context), {}, null, []);
+  const date = dateFor(input, [pick.index], context);
+  const src = collectSources(sources, [pick.index, ...context]);
+  return {
+    kind: 'incident', id: 'i1', spans: [pick.span], rules: ['incident:event-without-figure', type.rule, date.rule], warnings: [],
+    date: date.range, datePrecision: date.precision, places, eventType: type.eventType, subEventType: type.subEventType,
+    actors: dedupeActors(inSentences(actors.map((a) => ({ ...a, span: a.spans[0]! })), sentences, [pick.index])),
+    fatalities: { low: null, best: null, high: null, byCategory: {} }, qualifier: 'exact', injured: null, missing: null, arrested: null,
+    figures: [], attributions: src.attributions, evidence: src.evidence, disputes: src.disputes,
+  };
 }
 
 function buildTolls(input: AssembleInput, items: Array<{ st: Statement; places: PlaceRef[] }>, incidents: IncidentClaim[]): TollClaim[] {

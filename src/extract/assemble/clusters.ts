@@ -61,7 +61,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
   const clusters: Cluster[] = [];
   let current: Cluster | null = null;
   for (const st of statements) {
-    if (st.value === 0 || st.cumulative || st.backReference) {
+    if (st.value === 0 || st.cumulative || st.backReference || st.coded) {
       if (st.value === 0 && current && (st.injured !== null || st.missing !== null)) current.nonFatal.push(st);
       continue;
     }

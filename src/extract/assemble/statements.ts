@@ -17,6 +17,8 @@ export interface Statement {
   partsTotal: number;
   cumulative: boolean;
   backReference: boolean;
+  /** A coder's total for the whole report ("Fatalities coded as 10"). */
+  coded: boolean;
   injured: number | null;
   missing: number | null;
   spans: Span[];
@@ -84,6 +86,7 @@ export function statementsOf(figures: CasualtyFigure[]): Statement[] {
       partsTotal: 0,
       cumulative: members.some((m) => m.cumulative),
       backReference: members.every((m) => m.backReference),
+      coded: members.some((m) => m.coded),
       injured: null,
       missing: null,
       spans: members.map((m) => m.span),
@@ -107,7 +110,7 @@ export function statementsOf(figures: CasualtyFigure[]): Statement[] {
   } else if (injured.length || missing.length) {
     statements.push({
       sentence: (injured[0] ?? missing[0])!.sentence, value: 0, low: 0, high: 0, qualifier: 'exact', vague: false, category: null,
-      byCategory: {}, partsTotal: 0, cumulative: false, backReference: false,
+      byCategory: {}, partsTotal: 0, cumulative: false, backReference: false, coded: false,
       injured: injured.length ? injured.reduce((s, f) => s + f.value, 0) : null,
       missing: missing.length ? missing.reduce((s, f) => s + f.value, 0) : null,
       spans: [...injured, ...missing].map((f) => f.span), rules: ['casualty:non-fatal'], figures: [...injured, ...missing],

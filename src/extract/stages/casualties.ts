@@ -26,6 +26,8 @@ export interface CasualtyFigure {
   cumulative: boolean;
   /** Refers back to a figure given earlier ("the 15", "52 previously reported"). */
   backReference: boolean;
+  /** A coder's total for the whole report ("Fatalities coded as 10", ACLED's convention for unclear counts). */
+  coded: boolean;
   rule: string;
 }
 
@@ -38,6 +40,8 @@ interface Count {
   qualifier: Qualifier;
   vague: boolean;
   implicit: boolean;
+  /** "the man": one person already introduced; only counted right beside a death verb ("killing the man", "the victim died"). */
+  definite?: boolean;
 }
 
 interface NounPhrase {
@@ -51,7 +55,7 @@ const IRREGULAR_PLURALS = new Set([
   'men', 'women', 'children', 'people', 'police', 'personnel', 'militiamen', 'gunmen', 'policemen', 'servicemen', 'fishermen',
   'policewomen', 'displaced', 'family', 'troops', 'kids', 'others', 'casualties', 'bodies', 'lives', 'relatives',
 ]);
-const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
+const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
 // Words that may sit between a verb and its count ("killed at least", "executed some") or between count and noun.
 const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total)\b)*\s*/i;
 const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
@@ -74,13 +78,18 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
   const base = sentence.span.start;
   for (const m of sentence.text.matchAll(IMPLICIT_DETERMINER)) {
     // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
+    const determiner = m[1]!.toLowerCase();
     const noun = m[2]!.toLowerCase().split(/\s+/).find((w) => lex.victimWords.has(w));
-    if (!noun || IRREGULAR_PLURALS.has(noun) || noun.endsWith('s')) continue;
+    if (!noun) continue;
+    // "both victims", "both men": two; every other determiner counts one person of a singular noun.
+    const plural = IRREGULAR_PLURALS.has(noun) || noun.endsWith('s');
+    if (determiner === 'both' ? !plural : plural) continue;
     const start = base + m.index;
     // "one" may already be a number mention; numerals win.
     if (counts.some((c) => c.start <= start && c.end > start)) continue;
     const determinerEnd = start + m[1]!.length;
-    counts.push({ start, end: determinerEnd, value: 1, low: 1, high: 1, qualifier: 'exact', vague: false, implicit: true });
+    const value = determiner === 'both' ? 2 : 1;
+    counts.push({ start, end: determinerEnd, value, low: value, high: value, qualifier: 'exact', vague: false, implicit: true, definite: determiner === 'the' });
   }
   return counts.sort((a, b) => a.start - b.start);
 }
@@ -196,6 +205,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
   for (let i = 0; i < candidates.length; i++) {
     const { count, np } = candidates[i]!;
     if (count.implicit && !np) continue;
+    if (count.definite && !/^\s*\S+\s*(?:was\s+|had\s+)?(?:died|succumbed|was killed|was shot dead|was found dead)\b/i.test(body.slice(count.end, sEnd)) && outcomeBefore(body, sStart, count.start, lex) === null) continue;
     const phraseEnd = np?.end ?? count.end;
     const before = outcomeBefore(body, sStart, count.start, lex);
     // A list continues the previous figure's verb: "killed a man, three women and a child".
@@ -211,18 +221,19 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       after = outcomeAfter(body, listEnd, sEnd, lex);
     }
     const tollFrame = isTollFrame(body, sStart, count.start);
+    const coded = lex.codedFatalities.find(body.slice(Math.max(sStart, count.start - 30), count.start)).some((m) => /\bas\s*$/i.test(m.text) && body.slice(Math.max(sStart, count.start - 30), count.start).trimEnd().toLowerCase().endsWith(m.text.toLowerCase()));
     const sincePrevious = body.slice(figures.at(-1)?.span.end ?? sStart, count.start);
     // "…were killed, including 36 security personnel, 32 fighters and four civilians": parts inherit the verb.
     const partBefore = figures.length > 0 && /\b(?:including|includes|included|among them|comprising|consisting of|made up of)\s*:?\s*$/i.test(sincePrevious);
     // "12 bodies", "five dead": the noun itself says they died.
     const deathNoun = np !== null && /(?:^|\s)(?:bodies|corpses|dead|body)$/i.test(np.noun) ? 'killed' as const : null;
-    let outcome: Outcome | null = before ?? deathNoun ?? after?.outcome ?? (joined || partBefore ? previousOutcome : null) ?? (tollFrame ? 'killed' : null);
+    let outcome: Outcome | null = (coded ? 'killed' : null) ?? before ?? deathNoun ?? after?.outcome ?? (joined || partBefore ? previousOutcome : null) ?? (tollFrame ? 'killed' : null);
     if (!outcome) {
       if (np?.category) lastCategoryNoun = np.category;
       continue;
     }
     // A bare number needs its verb right beside it ("killing three", "five dead"), or a toll frame.
-    if (!np && !before && !after && !tollFrame && !joined && !partBefore) continue;
+    if (!np && !before && !after && !tollFrame && !joined && !partBefore && !coded) continue;
     // "a gunman executing a young man": the count is the agent of an active verb, not a casualty.
     if (!before && after && !joined && !partBefore && isAgent(body, phraseEnd, sEnd)) continue;
     let category = np?.category ?? null;
@@ -257,7 +268,8 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       group,
       cumulative,
       backReference,
-      rule: before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : 'toll-frame',
+      coded,
+      rule: coded ? 'coded-total' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : 'toll-frame',
     });
     if (np?.category) lastCategoryNoun = np.category;
     previousOutcome = outcome;
