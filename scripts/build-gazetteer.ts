@@ -154,7 +154,8 @@ function adminUnits(
 function region(country: string, name: string, where: { lat: number; lon: number }): EntryFields {
   return {
     geonameId: null, name: stripGenericSuffix(name), featureCode: 'RGN', country, admin1Code: '', admin2Code: '',
-    lat: where.lat, lon: where.lon, population: 0, supplement: false, approx: true, names: indexableNames([name]),
+    // "Gaza Strip" is also plain "Gaza" in the press; the recognizer picks the region over the city only when cued.
+    lat: where.lat, lon: where.lon, population: 0, supplement: false, approx: true, names: indexableNames([name, name.replace(/\s+Strip$/i, '')]),
   };
 }
 

@@ -8,6 +8,12 @@ import { isIndexableScript, placeKey, stripGenericSuffix } from './normalize.js'
  */
 export const PROMOTE_ADMIN2 = new Set(['PS']);
 
+/**
+ * Countries whose romanised names split syllables freely ("Yar Maung" / "Yarmaung"): their
+ * multi-word names are also indexed with the spaces removed (the recognizer tries that key too).
+ */
+export const SPACELESS_COUNTRIES = new Set(['MM', 'TH', 'LA', 'KH']);
+
 /** A GeoNames cities500 row, reduced to what the index needs. */
 export interface RawPlace {
   id: number;
@@ -197,15 +203,21 @@ export function supplementEntry(r: Record<string, string>): EntryFields {
 /** Groups entry indexes by lookup key; returns parallel sorted arrays (the keys and their postings). */
 export function buildKeyIndex(entries: readonly EntryFields[]): { keys: string[]; postings: string[] } {
   const map = new Map<string, number[]>();
+  const add = (k: string, i: number, seen: Set<string>): void => {
+    if (!k || seen.has(k)) return;
+    seen.add(k);
+    let list = map.get(k);
+    if (!list) map.set(k, (list = []));
+    list.push(i);
+  };
   entries.forEach((e, i) => {
     const seen = new Set<string>();
+    const joined = SPACELESS_COUNTRIES.has(e.country);
     for (const n of e.names) {
       const k = placeKey(n);
-      if (!k || seen.has(k)) continue;
-      seen.add(k);
-      let list = map.get(k);
-      if (!list) map.set(k, (list = []));
-      list.push(i);
+      add(k, i, seen);
+      // "Yar Maung" is also written "Yarmaung": index the syllables run together too.
+      if (joined && k.includes(' ')) add(k.replace(/ /g, ''), i, seen);
     }
   });
   const keys = [...map.keys()].sort(compareKeys);

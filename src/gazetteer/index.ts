@@ -1,11 +1,11 @@
 // The gazetteer at run time: a lazy singleton over build/gazetteer with name lookup and PlaceRef helpers.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { GeoPrecision, PlaceRef, Span } from '../domain/types.js';
 import { FILES, type GazetteerEntry, isCountry, parseEntry } from './format.js';
 import { LineFile } from './line-file.js';
 import { placeKey } from './normalize.js';
+import { packageRoot } from '../shared/package-root.js';
 
 export type { GazetteerEntry } from './format.js';
 export { placeKey, foldText, stripGenericSuffix } from './normalize.js';
@@ -96,17 +96,6 @@ class Gazetteer {
 }
 
 const list = (s: string): string[] => s.split('|').map((x) => x.trim()).filter(Boolean);
-
-/** The package root: the nearest folder above this module that holds package.json (works from src/ and dist/). */
-export function packageRoot(from = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${from}`);
-    dir = up;
-  }
-}
 
 let instance: Gazetteer | null = null;
 let loadMs = 0;
@@ -276,4 +265,35 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   const dLon = (b.lon - a.lon) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * A place the text names with certainty but the gazetteer lacks ("in the village of X",
+ * "X (Y, Z)"): named as written, located by the unit or place that anchors it (geoPrecision 2,
+ * as ACLED codes a place known only to lie within a district or province),
+ * or by its country alone (no coordinates, precision 3) when nothing nearer is known.
+ */
+export function unresolvedPlaceRef(
+  name: string,
+  anchor: GazetteerEntry | null,
+  country: string,
+  role: PlaceRef['role'],
+  spans: Span[],
+  featureCode = 'PPL',
+): PlaceRef {
+  const a = anchor && anchor.country === country && !isCountry(anchor.featureCode) ? anchor : null;
+  return {
+    name,
+    aliases: [name],
+    geonameId: null,
+    featureCode,
+    country,
+    admin1: a ? entryAdmin1(a) : null,
+    admin2: a ? (a.featureCode === 'ADM2' ? a.name : admin2Name(a.country, a.admin1Code, a.admin2Code)) : null,
+    lat: a ? a.lat : null,
+    lon: a ? a.lon : null,
+    geoPrecision: a ? 2 : 3,
+    role,
+    spans,
+  };
 }

@@ -120,6 +120,36 @@ const CASES: { sentence: string; hints?: string[]; expect: Expect[]; absent?: st
     expect: [{ name: 'Pazi Gyi', admin1: 'Sagaing', country: 'MM' }],
     absent: ['Kyaw', 'Myint', 'Tun'],
   },
+  // A direction before a name means the region; "northern X" may be a unit of its own.
+  {
+    sentence: 'Shelling was reported across southern Gaza, while tanks pushed into northern Gaza.',
+    expect: [
+      { text: 'Gaza', name: 'Gaza Strip', country: 'PS', featureCode: 'RGN' },
+      { text: 'northern Gaza', name: 'North Gaza', country: 'PS', featureCode: 'ADM1' },
+    ],
+  },
+  // Places the gazetteer lacks but syntax marks: named as written, located by the unit that follows.
+  {
+    sentence: 'Rebels shelled Qaryat Zumrud (Maarat al-Numan, Idlib) and later entered the village of Dardara, Syria.',
+    expect: [
+      { name: 'Qaryat Zumrud', admin1: 'Idlib', country: 'SY', precision: 2 },
+      { name: 'Dardara', country: 'SY', precision: 3 },
+    ],
+  },
+  {
+    sentence: 'Soldiers came under fire near Verkhnokamianka, Donetsk, Ukraine.',
+    expect: [{ name: 'Verkhnokamianka', admin1: 'Donetsk', country: 'UA', context: 'near', precision: 2 }],
+  },
+  {
+    sentence: 'Fighting reached Yarmaung village in Sagaing Region, Myanmar.',
+    expect: [{ name: 'Yarmaung', admin1: 'Sagaing', country: 'MM' }],
+  },
+  // A small namesake abroad is dropped in a report about other countries; a surname is never a place.
+  {
+    sentence: 'Protesters in Syria chanted against the sect of Assad and against Bashar al-Assad.',
+    expect: [{ name: 'Syria', country: 'SY' }],
+    absent: ['Assad', 'Bashar'],
+  },
   // Negative cases: people, organisations, weekdays and headline words are not places.
   {
     sentence: 'President Bashar al-Assad met Rami Abdul Rahman on Monday in March, Reports said, as Security forces massed.',

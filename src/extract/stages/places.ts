@@ -127,9 +127,12 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
       }
       // Up to two particles inside a name: "Martinez de la Torre", "Khabb wa ash Shaaf".
       let k = j;
-      while (k < j + 2 && k < tokens.length && CONNECTORS.has(tokens[k]!.lower) && tokens[k + 1] && /^[ \u00a0-]$/.test(body.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
-      if (k > j && tokens[k]?.cap) j = k + 1;
-      else break;
+      while (k < j + 2 && k < tokens.length && CONNECTORS.has(tokens[k]!.lower)) k++;
+      if (k === j || !tokens[k]?.cap) break;
+      let joined = true;
+      for (let q = j; q < k && joined; q++) joined = /^[ \u00a0-]$/.test(body.slice(tokens[q]!.end, tokens[q + 1]!.start));
+      if (!joined) break;
+      j = k + 1;
     }
     runs.push([i, j]);
     i = j;
@@ -241,25 +244,34 @@ const isCountryEvidence = (e: GazetteerEntry): boolean =>
 export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {}): PlaceMention[] {
   const tokens = tokenize(body);
   const runs = capitalisedRuns(body, tokens);
-  let matches = findMatches(body, tokens, runs);
+  const cuts = runs.map(([a, b]) => personCut(body, tokens, a, b));
+  let matches = findMatches(body, tokens, runs, cuts);
   const hinted = opts.countryHints?.length ? opts.countryHints : null;
   const countryWeight = countryWeights(hinted, hinted ? [] : countriesInTokens(body, tokens));
-  const certain = certainPlaces(body, tokens, runs, countryWeight);
+  const certain = certainPlaces(body, tokens, runs, cuts, countryWeight);
   if (matches.length === 0 && certain.length === 0) return [];
   // A run that syntax marks as one place overrides the shorter or foreign names found inside it.
+  // Both lists are in text order: one linear merge.
   const unresolved: { c: Certain; span: Span }[] = [];
-  for (const c of certain) {
-    const span = { start: tokens[c.a]!.start, end: tokens[c.b - 1]!.end };
-    const inside = matches.filter((m) => m.span.start >= span.start && m.span.start < span.end);
-    const whole = inside.find((m) => m.span.start === span.start && surfaceName(m.text).length >= span.end - span.start);
-    if (whole) {
-      whole.strong = true;
-      whole.anchor = c.anchor;
-      whole.certain = c;
-      continue;
+  if (certain.length) {
+    const dropped = new Set<Match>();
+    let k = 0;
+    for (const c of certain) {
+      const span = { start: tokens[c.a]!.start, end: tokens[c.b - 1]!.end };
+      while (k < matches.length && matches[k]!.span.start < span.start) k++;
+      const inside: Match[] = [];
+      for (let q = k; q < matches.length && matches[q]!.span.start < span.end; q++) inside.push(matches[q]!);
+      const whole = inside.find((m) => m.span.start === span.start && surfaceName(m.text).length >= span.end - span.start);
+      if (whole) {
+        whole.strong = true;
+        whole.anchor = c.anchor;
+        whole.certain = c;
+        continue;
+      }
+      for (const m of inside) dropped.add(m);
+      unresolved.push({ c, span });
     }
-    matches = matches.filter((m) => !inside.includes(m));
-    unresolved.push({ c, span });
+    if (dropped.size) matches = matches.filter((m) => !dropped.has(m));
   }
   const admins = mentionedAdmins(matches, countryWeight);
   const chosenByKey = new Map<string, GazetteerEntry>();
@@ -309,19 +321,25 @@ const FACILITIES = new Set(['airport', 'station', 'mine', 'checkpoint', 'crossin
  * Pass 1b: capitalised runs that syntax marks as places whether or not the gazetteer knows them —
  * "the village of X", "X village", "in X (Y, Z)", "near X, Y", "shelled X in Y" where Y resolves.
  */
-function certainPlaces(body: string, tokens: Token[], runs: [number, number][], countryWeight: Map<string, number>): Certain[] {
+function certainPlaces(body: string, tokens: Token[], runs: [number, number][], cuts: number[], countryWeight: Map<string, number>): Certain[] {
   const lex = recognizerLexicon();
-  const runAt = new Map<number, number>();
-  for (const [a, b] of runs) runAt.set(a, b);
-  const tokenAt = new Map<number, number>();
-  const topCountry = [...countryWeight].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+  let topCountry: string | null | undefined;
   const out: Certain[] = [];
   let lastEnd = -1;
-  for (const [r0, r1] of runs) {
+  for (let r = 0; r < runs.length; r++) {
+    const [r0, r1] = runs[r]!;
     let a = r0;
     while (a < r1 && lex.stopwords.has(tokens[a]!.lower)) a++;
     if (a >= r1) continue;
-    const cut = personCut(body, tokens, a, r1);
+    // Only a run that a cue precedes or a unit word or parenthesis follows can be certain (token checks first: cheap).
+    const cue = cueWordBefore(tokens, a);
+    const listedHere = lastEnd >= 0 && tokens[a]!.start - lastEnd <= 8;
+    if (!cue && !listedHere && !RUN_UNIT_WORDS.has(tokens[r1 - 1]!.lower) && !UNIT_AFTER_FIRST.has(tokens[r1]?.lower ?? '') && !parenAt(body, tokens[r1 - 1]!.end)) continue;
+    const before = cue ? body.slice(Math.max(0, tokens[a]!.start - STRONG_REACH), tokens[a]!.start) : '';
+    const strongBefore = cue === 'of' && STRONG_BEFORE.test(before);
+    const weak = !!cue && UNRESOLVED_CUE.test(before);
+    const near = !!cue && NEAR_BEFORE.test(before);
+    const cut = a === r0 ? cuts[r]! : personCut(body, tokens, a, r1);
     let b = cut;
     let unitWord = '';
     while (b - 1 > a && RUN_UNIT_WORDS.has(tokens[b - 1]!.lower)) unitWord = tokens[--b]!.lower;
@@ -335,7 +353,6 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     if (lex.orgNouns.has(last.lower) && !FACILITIES.has(last.lower)) continue;
     const key = spanKey(tokens, a, b);
     if (!key || countryKeyMap().has(key)) continue;
-    const before = body.slice(Math.max(0, startX - 60), startX);
     const nameEnd = unitWord ? tokens[cut - 1]!.end : endX;
     let after = body.slice(nameEnd, endX + 160);
     const unitAfter = STRONG_AFTER.exec(after);
@@ -345,9 +362,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     }
     const acronym = !/\p{Ll}/u.test(text);
     const listed = lastEnd >= 0 && startX - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, startX));
-    const strong = STRONG_BEFORE.test(before) || !!unitWord || listed;
-    const weak = UNRESOLVED_CUE.test(before);
-    const near = NEAR_BEFORE.test(before);
+    const strong = strongBefore || !!unitWord || listed;
     // What locates it: "(Y, Z)", ", Y", " in Y".
     let parts: string[] = [];
     let viaParens = false;
@@ -359,9 +374,8 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       const link = /^(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?)/.exec(after);
       if (link) {
         const at = nameEnd + (unitAfter ? unitAfter[0].length : 0) + link[0].length;
-        if (tokenAt.size === 0) tokens.forEach((t, i) => tokenAt.set(t.start, i));
-        const ti = tokenAt.get(at);
-        const re = ti === undefined ? undefined : runAt.get(ti);
+        const ti = tokenStartingAt(tokens, at, b);
+        const re = ti === undefined ? undefined : runEndAt(runs, ti, r);
         if (ti !== undefined && re !== undefined) parts = [body.slice(tokens[ti]!.start, tokens[re - 1]!.end)];
       }
     }
@@ -375,11 +389,40 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       (viaParens && anchored && !!anchor && /^ADM[12]$/.test(anchor.featureCode) && parts.length >= 2);
     if (!certain) continue;
     lastEnd = nameEnd + (unitAfter ? unitAfter[0].length : 0);
+    if (topCountry === undefined) topCountry = [...countryWeight].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
     const country = anchor?.country ?? topCountry;
     const featureCode = ADMIN2_WORDS.has(unitWord) ? 'ADM2' : unitWord === 'camp' ? 'CMP' : /^(province|state|region|governorate|oblast)$/.test(unitWord) ? 'ADM1' : 'PPL';
     out.push({ a, b, anchor: anchor && anchor.featureCode !== 'PCLI' ? anchor : null, country, featureCode });
   }
   return out;
+}
+
+/** The token that starts at offset `at`, searching forward from token `from` (a few steps at most). */
+function tokenStartingAt(tokens: Token[], at: number, from: number): number | undefined {
+  for (let i = from; i < tokens.length && i < from + 8; i++) {
+    if (tokens[i]!.start === at) return i;
+    if (tokens[i]!.start > at) return undefined;
+  }
+  return undefined;
+}
+
+/** End of the run that starts at token `ti`, searching forward from run `from`. */
+function runEndAt(runs: [number, number][], ti: number, from: number): number | undefined {
+  for (let r = from; r < runs.length && r < from + 8; r++) {
+    if (runs[r]![0] === ti) return runs[r]![1];
+    if (runs[r]![0] > ti) return undefined;
+  }
+  return undefined;
+}
+
+/** An opening parenthesis after optional spaces at `pos` ("X (Y, Z)"). */
+function parenAt(body: string, pos: number): boolean {
+  for (let p = pos; p < pos + 3 && p < body.length; p++) {
+    const c = body.charCodeAt(p);
+    if (c === 40) return true;
+    if (c !== 32) return false;
+  }
+  return false;
 }
 
 /** The most specific of "Y, Z" that resolves, chosen inside the broader ones and the report's countries. */
@@ -434,14 +477,15 @@ function precisionFor(m: Match, e: GazetteerEntry): GeoPrecision {
 }
 
 /** Pass 1: every run, longest sub-run first, kept when it passes the false-positive filters. */
-function findMatches(body: string, tokens: Token[], runs: [number, number][]): Match[] {
+function findMatches(body: string, tokens: Token[], runs: [number, number][], cuts: number[]): Match[] {
   const lex = recognizerLexicon();
   const matches: Match[] = [];
   let lastEnd = -1;
   let lastCued = false;
   let lastStrong = false;
-  for (const [runStart, runEnd] of runs) {
-    const end = personCut(body, tokens, runStart, runEnd);
+  for (let r = 0; r < runs.length; r++) {
+    const runStart = runs[r]![0];
+    const end = cuts[r]!;
     const dir = directionBefore(body, tokens, runStart);
     let i = runStart;
     while (i < end) {
@@ -461,15 +505,19 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][]): M
           if (candidates.length) start = dir.start;
         }
         if (candidates.length === 0) candidates = lookupKey(key);
-        if (candidates.length === 0 && len >= 2 && len <= 3) candidates = lookupKey(key.replace(/ /g, ''));
+        // Syllables written apart or together ("Yar Maung" / "Yarmaung"): short tokens only.
+        if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = lookupKey(key.replace(/ /g, ''));
         if (candidates.length === 0) continue;
         const span = { start, end: z.end };
         const before = body.slice(Math.max(0, span.start - 60), span.start);
-        const after = body.slice(span.end, span.end + 80);
+        const after = body.slice(span.end, span.end + 40);
         if (isOrganisation(after, lex.orgNouns)) continue;
         const listed: boolean = lastCued && span.start - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, span.start));
         const cued: boolean = PLACE_CUE.test(before) || listed;
-        const strong: boolean = STRONG_BEFORE.test(before) || STRONG_AFTER.test(after) || (listed && lastStrong);
+        const strong: boolean =
+          (cueWordBefore(tokens, i) === 'of' && STRONG_BEFORE.test(before.slice(-STRONG_REACH))) ||
+          (UNIT_AFTER_FIRST.has(tokens[i + len]?.lower ?? '') && STRONG_AFTER.test(after)) ||
+          (listed && lastStrong);
         const words = tokensInKey(key);
         if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
         if (words === 1 && lex.stopwords.has(a.lower) && !cued) continue;
@@ -499,11 +547,25 @@ const DIRECTIONS: Record<string, string> = {
 function directionBefore(body: string, tokens: Token[], i: number): { key: string; start: number } | null {
   const prev = tokens[i - 1];
   if (!prev || prev.cap || !/^ $/.test(body.slice(prev.end, tokens[i]!.start))) return null;
-  const key = DIRECTIONS[prev.lower];
-  return key ? { key, start: prev.start } : null;
+  const word = DIRECTIONS[prev.lower];
+  return word ? { key: placeKey(word), start: prev.start } : null;
 }
 
 /** Words that only precede or follow places: "the village of X", "X village", "X district". */
+/** Words that end a place cue: the token right before a name (or before "the") must be one of them. */
+const CUE_END_WORDS = new Set(['in', 'at', 'near', 'from', 'into', 'outside', 'inside', 'toward', 'towards', 'around', 'between', 'reached', 'entered', 'shelled', 'bombed', 'targeted', 'attacked', 'captured', 'seized', 'stormed', 'raided', 'hit', 'struck', 'of', 'to']);
+/** First words of STRONG_AFTER: only when the next token is one of them is the regex run. */
+const UNIT_AFTER_FIRST = new Set(['village', 'villages', 'town', 'towns', 'city', 'hamlet', 'locality', 'community', 'settlement', 'camp', 'area', 'neighborhood', 'neighbourhood', 'suburb', 'sector', 'district', 'sub-district', 'subdistrict', 'township', 'tehsil', 'taluka', 'county', 'commune', 'ward', 'municipality', 'lga', 'local']);
+
+/** The cue word before token i ("in", "of", skipping one "the"), or null when none can be a cue. */
+function cueWordBefore(tokens: Token[], i: number): string | null {
+  let t = tokens[i - 1];
+  if (t?.lower === 'the') t = tokens[i - 2];
+  return t && CUE_END_WORDS.has(t.lower) ? t.lower : null;
+}
+
+/** How far back the strong and unresolved cues reach ("municipalities of the " is the longest). */
+const STRONG_REACH = 28;
 const STRONG_BEFORE = /\b(?:villages?|towns?|city|hamlets?|localit(?:y|ies)|communit(?:y|ies)|settlements?|camps?|neighbou?rhoods?|areas?|districts?|sub-?districts?|townships?|suburbs?|outskirts|vicinity|municipalit(?:y|ies)) of\s+(?:the\s+)?$/i;
 const STRONG_AFTER = /^(?:['’]s)?\s+(?:villages?|towns?|city|hamlet|locality|community|settlement|camp|area|neighbou?rhood|suburb|sector|district|sub-?district|subdistrict|township|tehsil|taluka|county|commune|ward|municipality|lga|local government area|village tract)\b/i;
 
