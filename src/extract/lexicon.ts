@@ -87,6 +87,10 @@ export interface Lexicons {
   negations: PhraseSet;
   codedFatalities: PhraseSet;
   triggers: Array<EventTrigger & { set: PhraseSet }>;
+  eventLabels: Map<string, [EventType, SubEventType]>;
+  clashWords: PhraseSet;
+  armedTargets: PhraseSet;
+  attackVerbs: PhraseSet;
   reportingVerbs: PhraseSet;
   evidence: Array<{ kind: Evidence['kind']; set: PhraseSet }>;
   verifiers: PhraseSet;
@@ -101,7 +105,7 @@ export function lexicons(): Lexicons {
   if (cached) return cached;
   const v = readLexicon<VictimLexiconFile>('victims.json');
   const c = readLexicon<CasualtyLexiconFile>('casualties.json');
-  const e = readLexicon<{ triggers: EventTrigger[] }>('events.json');
+  const e = readLexicon<{ triggers: EventTrigger[]; labels: Record<string, [EventType, SubEventType] | string>; clashWords: string[]; armedTargets: string[]; attackVerbs: string[] }>('events.json');
   const src = readLexicon<SourcesLexiconFile>('sources.json');
   const a = readLexicon<{ actors: ActorEntry[] }>('actors.json');
   const outcomeWord = new Map<string, Outcome>();
@@ -124,6 +128,10 @@ export function lexicons(): Lexicons {
     negations: new PhraseSet(c.negations),
     codedFatalities: new PhraseSet(c.codedFatalities),
     triggers: e.triggers.map((t) => ({ ...t, set: new PhraseSet(t.words) })),
+    eventLabels: new Map(Object.entries(e.labels).filter((kv): kv is [string, [EventType, SubEventType]] => Array.isArray(kv[1]))),
+    clashWords: new PhraseSet(e.clashWords),
+    armedTargets: new PhraseSet(e.armedTargets),
+    attackVerbs: new PhraseSet(e.attackVerbs),
     reportingVerbs: new PhraseSet(src.reportingVerbs),
     evidence: src.evidence.map((ev) => ({ kind: ev.kind, set: new PhraseSet(ev.words) })),
     verifiers: new PhraseSet(src.verifiers),

@@ -7,7 +7,7 @@ import type {
 import type { Lexicons } from '../lexicon.js';
 import type { DateMention, PlaceMention, Sentence } from '../mentions.js';
 import type { ActorMention } from '../stages/actors.js';
-import type { EventTriggerMention } from '../stages/events.js';
+import { LABEL_WEIGHT, type EventTriggerMention } from '../stages/events.js';
 import type { SentenceSources } from '../stages/sources.js';
 import type { VictimMention } from '../stages/victims.js';
 import { clusterStatements, isAdminLevel, type Cluster } from './clusters.js';
@@ -35,6 +35,8 @@ export interface AssembledClaims {
 /** With no date in the text, an event is taken to lie in the two days before publication (news reports recent events). */
 const DEFAULT_WINDOW_DAYS = 2;
 const RECENT_CONTEXT_DAYS = 31;
+/** A bulletin entry or a monitor's note: short enough that an event in it is the report's subject even without a place. */
+const SHORT_REPORT_SENTENCES = 5;
 const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged)\b[^.;]{0,25}$/i;
 
 function inSentences<T extends { span: Span }>(items: T[], sentences: Sentence[], which: Iterable<number>): T[] {
@@ -128,22 +130,51 @@ interface TypeChoice {
 }
 
 const EXPLOSIVE: EventType = 'Explosions/Remote violence';
+const ARMED_ACTORS = new Set(['stateForces', 'rebelGroup', 'politicalMilitia', 'identityMilitia', 'externalForces']);
 
-function eventTypeFor(triggersOwn: EventTriggerMention[], triggersContext: EventTriggerMention[], byCategory: ByCategory, category: string | null, subsetCategories: string[]): TypeChoice {
+interface TypeEvidence {
+  own: EventTriggerMention[];
+  context: EventTriggerMention[];
+  byCategory: ByCategory;
+  category: string | null;
+  subsetCategories: string[];
+  /** The text of the event's own sentences, for the clash test. */
+  text: string;
+  actors: ActorMention[];
+}
+
+/**
+ * ACLED's typology decided in its own order: a stated label; a clash between armed parties (a clash of unarmed
+ * people is a riot); the weapon used; who died (armed dead: a battle; civilians: violence against civilians); then
+ * the strongest trigger, nearest first.
+ */
+function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
+  const strongest = (ts: EventTriggerMention[]) => [...ts].sort((a, b) => b.weight - a.weight || a.span.start - b.span.start)[0];
+  const choose = (t: EventTriggerMention, why: string): TypeChoice => ({ eventType: t.eventType, subEventType: t.subEventType, rule: `type:${why}:${t.text.toLowerCase()}` });
+  const label = strongest([...ev.own, ...ev.context].filter((t) => t.weight >= LABEL_WEIGHT));
+  if (label) return choose(label, 'label');
+  const armedActors = ev.actors.filter((a) => ARMED_ACTORS.has(a.type)).length;
+  if (lex.clashWords.test(ev.text)) {
+    if (armedActors > 0 || ev.category === 'stateForces' || ev.category === 'nonStateFighters') return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:clash-of-armed-parties' };
+    return { eventType: 'Riots', subEventType: 'Mob violence', rule: 'type:clash-of-unarmed-people' };
+  }
   const explosive = (ts: EventTriggerMention[]) => ts.filter((t) => t.eventType === EXPLOSIVE && t.weight >= 3);
-  const pickFirst = (ts: EventTriggerMention[]) => [...ts].sort((a, b) => b.weight - a.weight || a.span.start - b.span.start)[0];
-  const ownExplosive = pickFirst(explosive(triggersOwn));
-  if (ownExplosive) return { eventType: ownExplosive.eventType, subEventType: ownExplosive.subEventType, rule: `type:weapon:${ownExplosive.text.toLowerCase()}` };
-  const armedDead = (byCategory.stateForces ?? 0) + (byCategory.nonStateFighters ?? 0) > 0 || category === 'stateForces' || category === 'nonStateFighters';
-  const civilianDead = (byCategory.civilians ?? 0) > 0 || category === 'civilians' || subsetCategories.includes('civilians');
+  const ownExplosive = strongest(explosive(ev.own));
+  if (ownExplosive) return choose(ownExplosive, 'weapon');
+  const by = ev.byCategory;
+  const armedDead = (by.stateForces ?? 0) + (by.nonStateFighters ?? 0) > 0 || ev.category === 'stateForces' || ev.category === 'nonStateFighters';
+  const civilianDead = (by.civilians ?? 0) > 0 || ev.category === 'civilians' || ev.subsetCategories.includes('civilians');
   if (armedDead) return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:armed-dead' };
-  const own = pickFirst(triggersOwn.filter((t) => t.eventType !== 'Strategic developments'));
-  if (own && !(civilianDead && own.eventType === 'Battles')) return { eventType: own.eventType, subEventType: own.subEventType, rule: `type:trigger:${own.text.toLowerCase()}` };
-  const ctxExplosive = pickFirst(explosive(triggersContext));
-  if (ctxExplosive) return { eventType: ctxExplosive.eventType, subEventType: ctxExplosive.subEventType, rule: `type:context-weapon:${ctxExplosive.text.toLowerCase()}` };
+  const violent = (ts: EventTriggerMention[]) => ts.filter((t) => t.eventType !== 'Strategic developments');
+  const own = strongest(violent(ev.own));
+  if (own && !(civilianDead && own.eventType === 'Battles')) return choose(own, 'trigger');
+  const ctxExplosive = strongest(explosive(ev.context));
+  if (ctxExplosive) return choose(ctxExplosive, 'context-weapon');
   if (civilianDead) return { eventType: 'Violence against civilians', subEventType: 'Attack', rule: 'type:civilian-dead' };
-  const ctx = pickFirst(triggersContext.filter((t) => t.eventType !== 'Strategic developments'));
-  if (ctx) return { eventType: ctx.eventType, subEventType: ctx.subEventType, rule: `type:context-trigger:${ctx.text.toLowerCase()}` };
+  const ctx = strongest(violent(ev.context));
+  if (ctx) return choose(ctx, 'context-trigger');
+  const strategic = strongest([...ev.own, ...ev.context]);
+  if (strategic) return choose(strategic, 'strategic');
   return { eventType: 'Violence against civilians', subEventType: 'Attack', rule: 'type:default' };
 }
 
@@ -188,6 +219,10 @@ function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Quali
     if (statedParts < lead.value) byCategory.unknown = (byCategory.unknown ?? 0) + lead.value - statedParts;
   }
   return { fatalities: { low: lead.low, best: lead.value, high, byCategory }, qualifier: lead.qualifier, lead, warnings };
+}
+
+function actorsIn(actors: ActorMention[], sentences: Sentence[], which: number[]): ActorMention[] {
+  return inSentences(actors.map((a) => ({ ...a, span: a.spans[0]! })), sentences, which);
 }
 
 function dedupeActors(actors: ActorMention[]): Actor[] {
@@ -241,7 +276,11 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
       tollStatements.push({ st: lead, places: placeRefs });
       return;
     }
-    const type = eventTypeFor(inSentences(triggers, sentences, own), inSentences(triggers, sentences, [...context, 0]), fatalities.byCategory, lead.category, cluster.statements.flatMap((s) => s.subsetCategories));
+    const type = eventTypeFor({
+      own: inSentences(triggers, sentences, own), context: inSentences(triggers, sentences, [...context, 0]),
+      byCategory: fatalities.byCategory, category: lead.category, subsetCategories: cluster.statements.flatMap((s) => s.subsetCategories),
+      text: own.map((i) => sentences[i]!.text).join(' '), actors: actorsIn(actors, sentences, own),
+    }, lex);
     if (type.eventType === 'Violence against civilians' && fatalities.best !== null && Object.keys(fatalities.byCategory).length === 0) {
       // ACLED codes the victims of violence against civilians as civilians unless the report says otherwise.
       fatalities.byCategory = { civilians: fatalities.best };
@@ -260,7 +299,7 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
       places: placeRefs,
       eventType: type.eventType,
       subEventType: type.subEventType,
-      actors: dedupeActors(inSentences(actors.map((a) => ({ ...a, span: a.spans[0]! })), sentences, own)),
+      actors: dedupeActors(actorsIn(actors, sentences, own)),
       fatalities,
       qualifier,
       injured: [...cluster.statements, ...cluster.nonFatal].find((s) => s.injured !== null)?.injured ?? null,
@@ -307,15 +346,24 @@ function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, 
   if (!pick) return null;
   const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
   const context = narrative(cluster, undefined, sentences, new Set([pick.index])).filter((i) => i <= pick.index + 3);
-  const places = placesFor(cluster, inSentences(input.places, sentences, context));
-  if (places.length === 0) return null;
-  const type = eventTypeFor(triggersBySentence.get(pick.index) ?? [], inSentences(triggers, sentences, context), {}, null, []);
+  let places = placesFor(cluster, inSentences(input.places, sentences, context));
+  const warnings: ExtractionWarning[] = [];
+  if (places.length === 0) {
+    // Only the country is known: keep the event at region precision rather than lose it.
+    places = (placesBySentence.get(pick.index) ?? []).filter((m) => m.place.featureCode.startsWith('PCL')).map((m) => ({ ...m.place, geoPrecision: 3 as const, spans: [m.span] }));
+    if (places.length === 0 && sentences.length > SHORT_REPORT_SENTENCES) return null;
+    warnings.push({ code: 'unresolved_place', message: 'no town or province named for this event was found in the gazetteer', text: pick.text.slice(0, 120), spans: [pick.span] });
+  }
+  const type = eventTypeFor({
+    own: triggersBySentence.get(pick.index) ?? [], context: inSentences(triggers, sentences, context), byCategory: {}, category: null,
+    subsetCategories: [], text: pick.text, actors: actorsIn(actors, sentences, [pick.index]),
+  }, input.lex);
   const date = dateFor(input, [pick.index], context);
   const src = collectSources(sources, [pick.index, ...context]);
   return {
-    kind: 'incident', id: 'i1', spans: [pick.span], rules: ['incident:event-without-figure', type.rule, date.rule], warnings: [],
+    kind: 'incident', id: 'i1', spans: [pick.span], rules: ['incident:event-without-figure', type.rule, date.rule], warnings,
     date: date.range, datePrecision: date.precision, places, eventType: type.eventType, subEventType: type.subEventType,
-    actors: dedupeActors(inSentences(actors.map((a) => ({ ...a, span: a.spans[0]! })), sentences, [pick.index])),
+    actors: dedupeActors(actorsIn(actors, sentences, [pick.index])),
     fatalities: { low: null, best: null, high: null, byCategory: {} }, qualifier: 'exact', injured: null, missing: null, arrested: null,
     figures: [], attributions: src.attributions, evidence: src.evidence, disputes: src.disputes,
   };

@@ -13,8 +13,23 @@ export interface EventTriggerMention {
 // In conflict reporting "a strike on a house" is an air or drone strike; "went on strike" and "hunger strike" are not.
 const BARE_STRIKE = /(?<!\b(?:on|hunger|general|labour|labor|workers'?|sit-down|nationwide)\s)\b(?:a|the|another|separate|second|third|deadly|latest|israeli|russian|drone|missile|precision|this|that)\s+(?:separate\s+|second\s+|deadly\s+)?strikes?\b(?!\s+(?:action|by\s+workers|called|organi[sz]ed))/gi;
 
+// "Looting: On 9 May …": a monitor's bulletin line that opens with the event type.
+const LABEL = /^[ \t]*([A-Za-z][A-Za-z /-]{2,40}):[ \t]/gm;
+/** Labels state the type outright, so they outweigh every word trigger. */
+export const LABEL_WEIGHT = 10;
+
 export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons()): EventTriggerMention[] {
   const found: EventTriggerMention[] = [];
+  for (const m of body.matchAll(LABEL)) {
+    const type = lex.eventLabels.get(m[1]!.trim().toLowerCase());
+    if (type) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[1]!, eventType: type[0], subEventType: type[1], weight: LABEL_WEIGHT });
+  }
+  // "attacked an army post" is a battle; "attacked a village" is violence against civilians: the target decides.
+  for (const m of lex.attackVerbs.find(body)) {
+    const target = body.slice(m.end, m.end + 60).split(/[.;]/)[0]!;
+    const armed = lex.armedTargets.test(target);
+    found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: armed ? 'Battles' : 'Violence against civilians', subEventType: armed ? 'Armed clash' : 'Attack', weight: 1 });
+  }
   for (const m of body.matchAll(BARE_STRIKE)) {
     found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', weight: 3 });
   }
