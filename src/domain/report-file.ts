@@ -5,7 +5,7 @@ import type { Report } from './types.js';
 export const MAX_REPORT_BYTES = 16 * 1024 * 1024;
 
 const HEADER_KEYS = new Set(['outlet', 'published', 'url', 'language']);
-const HEADER_LINE = /^([a-z][a-z_-]*):[ \t]*(.*)$/;
+const HEADER_LINE = /^([A-Za-z][A-Za-z_-]*):[ \t]*(.*)$/;
 
 export interface ReportDefaults {
   outlet?: string;
@@ -51,7 +51,8 @@ export function parseReport(text: string, defaults: ReportDefaults = {}): { repo
   const header: Record<string, string> = {};
   let bodyOffset = 0;
   const lines = text.split('\n');
-  const looksLikeHeader = lines.length > 1 && HEADER_LINE.test(lines[0]!.replace(/\r$/, '')) && HEADER_KEYS.has(HEADER_LINE.exec(lines[0]!)![1]!);
+  const firstKey = HEADER_LINE.exec(lines[0]!.replace(/\r$/, ''))?.[1]?.toLowerCase();
+  const looksLikeHeader = lines.length > 1 && firstKey !== undefined && HEADER_KEYS.has(firstKey);
   if (looksLikeHeader) {
     let offset = 0;
     let i = 0;
@@ -62,7 +63,7 @@ export function parseReport(text: string, defaults: ReportDefaults = {}): { repo
       if (line.trim() === '') break;
       const m = HEADER_LINE.exec(line);
       if (!m) throw new MarsadError('bad_header', `header line ${i + 1} is not "key: value" (got ${JSON.stringify(line.slice(0, 60))}); a blank line must separate the header from the body`, i + 1);
-      const key = m[1]!;
+      const key = m[1]!.toLowerCase();
       if (!HEADER_KEYS.has(key)) throw new MarsadError('bad_header', `unknown header key "${key}" on line ${i + 1}; expected one of ${[...HEADER_KEYS].join(', ')}`, i + 1);
       header[key] = m[2]!.trim();
     }
@@ -108,5 +109,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       hi = mid;
     }
   }
-  return lo;
+  // lo is where decoding first fails; if a character that started before it is left incomplete, name its lead byte.
+  let k = lo - 1;
+  while (k >= 0 && k > lo - 4 && (bytes[k]! & 0xc0) === 0x80) k--;
+  const lead = bytes[k] ?? 0;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return k >= 0 && length > 1 && k + length > lo ? k : lo;
 }
