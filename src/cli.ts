@@ -2,6 +2,12 @@
 // The `marsad` command: one sub-command per file under src/cli/, registered here (the composition root of the CLI).
 import { Command } from 'commander';
 import { registerExtract } from './cli/extract.js';
+import { registerIngest } from './cli/ingest.js';
+import { registerReextract } from './cli/reextract.js';
+import { registerReview } from './cli/review.js';
+import { registerShow } from './cli/show.js';
+import { registerAudit } from './cli/audit.js';
+import { registerUser } from './cli/user.js';
 
 const program = new Command('marsad')
   .description('marsad — turns reports of violence into a sourced, reviewed record of incidents and casualties')
@@ -9,6 +15,12 @@ const program = new Command('marsad')
   .showHelpAfterError();
 
 registerExtract(program);
+registerIngest(program);
+registerReextract(program);
+registerReview(program);
+registerShow(program);
+registerAudit(program);
+registerUser(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`marsad: ${err instanceof Error ? err.message : String(err)}\n`);

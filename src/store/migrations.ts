@@ -1,0 +1,129 @@
+// The one schema of marsad as an ordered list of plain SQL migrations, shared by PGlite and PostgreSQL (no PG16+ features).
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Timestamps are text ISO strings written by the application, not database defaults, so the audit hash input is
+ * exactly what is stored. Dates of reports are text YYYY-MM-DD for the same reason (no time-zone round trips).
+ */
+const initial = `
+CREATE FUNCTION marsad_forbid_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'marsad: % on % is forbidden: nothing is changed or deleted in place', TG_OP, TG_TABLE_NAME
+    USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+-- Only the review columns of a claim may change; what the extractor proposed stays as it was.
+CREATE FUNCTION marsad_claim_update_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS DISTINCT FROM OLD.id OR NEW.extraction_id IS DISTINCT FROM OLD.extraction_id
+     OR NEW.report_id IS DISTINCT FROM OLD.report_id OR NEW.ref IS DISTINCT FROM OLD.ref
+     OR NEW.kind IS DISTINCT FROM OLD.kind OR NEW.data IS DISTINCT FROM OLD.data
+     OR NEW.spans IS DISTINCT FROM OLD.spans OR NEW.rules IS DISTINCT FROM OLD.rules
+     OR NEW.created_at IS DISTINCT FROM OLD.created_at THEN
+    RAISE EXCEPTION 'marsad: only the review state of a claim may change' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE TABLE reports (
+  id          bigserial PRIMARY KEY,
+  sha256      text NOT NULL UNIQUE CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  bytes       bytea NOT NULL,
+  size        integer NOT NULL CHECK (size = octet_length(bytes)),
+  outlet      text NOT NULL,
+  url         text NOT NULL,
+  published   text NOT NULL CHECK (published ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+  language    text NOT NULL,
+  source      text,
+  ingested_at text NOT NULL,
+  ingested_by text NOT NULL
+);
+
+CREATE TABLE extractions (
+  id                bigserial PRIMARY KEY,
+  report_id         bigint NOT NULL REFERENCES reports(id),
+  extractor_version text NOT NULL,
+  warnings          jsonb NOT NULL DEFAULT '[]',
+  created_at        text NOT NULL,
+  created_by        text NOT NULL
+);
+CREATE INDEX extractions_report ON extractions (report_id, id);
+
+CREATE TABLE claims (
+  id            bigserial PRIMARY KEY,
+  extraction_id bigint NOT NULL REFERENCES extractions(id),
+  report_id     bigint NOT NULL REFERENCES reports(id),
+  ref           text NOT NULL,
+  kind          text NOT NULL CHECK (kind IN ('incident', 'toll', 'victim')),
+  status        text NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'confirmed', 'corrected', 'rejected')),
+  data          jsonb NOT NULL,
+  corrected     jsonb,
+  spans         jsonb NOT NULL DEFAULT '[]',
+  rules         jsonb NOT NULL DEFAULT '[]',
+  created_at    text NOT NULL,
+  decided_at    text,
+  decided_by    text,
+  UNIQUE (extraction_id, ref),
+  CHECK ((status = 'corrected') = (corrected IS NOT NULL))
+);
+CREATE INDEX claims_queue ON claims (status, id);
+CREATE INDEX claims_report ON claims (report_id, id);
+
+CREATE TABLE users (
+  name       text PRIMARY KEY CHECK (name ~ '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$'),
+  role       text NOT NULL CHECK (role IN ('admin', 'analyst', 'viewer')),
+  token_hash text NOT NULL UNIQUE CHECK (token_hash ~ '^[0-9a-f]{64}$'),
+  created_at text NOT NULL,
+  created_by text NOT NULL
+);
+
+CREATE TABLE reviews (
+  id        bigserial PRIMARY KEY,
+  claim_id  bigint NOT NULL REFERENCES claims(id),
+  user_name text NOT NULL REFERENCES users(name),
+  action    text NOT NULL CHECK (action IN ('confirm', 'correct', 'reject')),
+  comment   text,
+  before    jsonb NOT NULL,
+  after     jsonb NOT NULL,
+  at        text NOT NULL
+);
+CREATE INDEX reviews_claim ON reviews (claim_id, id);
+
+CREATE TABLE audit_log (
+  seq       bigserial PRIMARY KEY,
+  at        text NOT NULL,
+  actor     text NOT NULL,
+  action    text NOT NULL,
+  entity    text NOT NULL,
+  entity_id text NOT NULL,
+  before    jsonb,
+  after     jsonb,
+  prev_hash text NOT NULL,
+  hash      text NOT NULL UNIQUE
+);
+CREATE INDEX audit_entity ON audit_log (entity, entity_id, seq);
+
+-- Append-only tables: no UPDATE, DELETE or TRUNCATE. Claims and users may be updated (review state, role) but
+-- never deleted: a rejected claim stays, marked.
+CREATE TRIGGER reports_append_only BEFORE UPDATE OR DELETE ON reports FOR EACH ROW EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER reports_no_truncate BEFORE TRUNCATE ON reports FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER extractions_append_only BEFORE UPDATE OR DELETE ON extractions FOR EACH ROW EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER extractions_no_truncate BEFORE TRUNCATE ON extractions FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER claims_no_delete BEFORE DELETE ON claims FOR EACH ROW EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER claims_no_truncate BEFORE TRUNCATE ON claims FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER claims_update_guard BEFORE UPDATE ON claims FOR EACH ROW EXECUTE FUNCTION marsad_claim_update_guard();
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users FOR EACH ROW EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER users_no_truncate BEFORE TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER reviews_append_only BEFORE UPDATE OR DELETE ON reviews FOR EACH ROW EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER reviews_no_truncate BEFORE TRUNCATE ON reviews FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
+`;
+
+/** Append only: never edit a migration that has shipped; add the next version instead. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];

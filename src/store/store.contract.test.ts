@@ -1,0 +1,145 @@
+// The storage contract, run against every engine: migrations, byte-exact reports, atomicity, append-only rules, audit chain.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { engines } from '../../test/support/engines.js';
+import { appendAudit, verifyChain } from './audit.js';
+import { migrate } from './migrate.js';
+import { insertExtractions, insertReports, getReport, findReportsBySha, type NewReport } from './reports.js';
+import { sha256Hex } from './canonical-json.js';
+import type { Store } from './store.js';
+
+const ctx = { at: '2025-03-08T10:00:00.000Z', actor: 'test' };
+
+function report(text: string, extra: Partial<NewReport> = {}): NewReport {
+  const bytes = Buffer.from(text, 'utf8');
+  return { sha256: sha256Hex(bytes), bytes, outlet: 'Test', url: 'unknown', published: '2025-03-08', language: 'en', source: null, ...extra };
+}
+
+for (const engine of await engines()) {
+  describe(`store contract: ${engine.name}`, { skip: engine.skip ?? false }, () => {
+    let store: Store;
+    before(async () => {
+      store = await engine.fresh();
+    });
+    after(() => engine.teardown());
+
+    test('migrations are recorded and re-running them applies nothing', async () => {
+      const again = await migrate(store);
+      assert.deepEqual(again.applied, []);
+      assert.equal(again.current, 1);
+      const rows = await store.query<{ version: number }>('SELECT version FROM schema_migrations');
+      assert.deepEqual(rows.map((r) => r.version), [1]);
+    });
+
+    test('report bytes round-trip exactly, ids come back as numbers', async () => {
+      const bytes = Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0x0d, 0x0a, 0xff, 0x00, 0xd8]);
+      const r = { ...report('x'), bytes, sha256: sha256Hex(bytes) };
+      const ids = await store.transaction((tx) => insertReports(tx, [r], ctx));
+      const id = ids.get(r.sha256)!;
+      assert.equal(typeof id, 'number');
+      const row = await getReport(store, { id });
+      assert.ok(row);
+      assert.deepEqual(Buffer.from(row.bytes), bytes);
+      assert.equal((await getReport(store, { shaPrefix: r.sha256.slice(0, 12) }))?.id, id);
+    });
+
+    test('the same bytes insert once; the unique sha256 decides, not a prior read', async () => {
+      const r = report('same bytes twice');
+      const first = await store.transaction((tx) => insertReports(tx, [r, r], ctx));
+      const second = await store.transaction((tx) => insertReports(tx, [r], ctx));
+      assert.equal(first.size, 1);
+      assert.equal(second.size, 0);
+      assert.equal((await findReportsBySha(store, [r.sha256])).size, 1);
+    });
+
+    test('a failing transaction leaves nothing behind', async () => {
+      const r = report('half a report');
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          const ids = await insertReports(tx, [r], ctx);
+          await insertExtractions(tx, [{ reportId: ids.get(r.sha256)!, extraction: { version: 'v', warnings: [], claims: [] } }], ctx);
+          throw new Error('boom');
+        }),
+        /boom/,
+      );
+      assert.equal((await findReportsBySha(store, [r.sha256])).size, 0);
+    });
+
+    test('extractions and claims are stored with jsonb data, spans and rules', async () => {
+      const r = report('claims here');
+      const stored = await store.transaction(async (tx) => {
+        const ids = await insertReports(tx, [r], ctx);
+        const claims = [
+          { ref: 'i1', kind: 'incident' as const, data: { id: 'i1', list: [1, 'two', { three: 3 }], text: 'quote "x"' }, spans: [{ start: 0, end: 6 }], rules: ['a', 'b'] },
+          { ref: 'v1', kind: 'victim' as const, data: { id: 'v1', name: 'Ḥasan' }, spans: [], rules: [] },
+        ];
+        return insertExtractions(tx, [{ reportId: ids.get(r.sha256)!, extraction: { version: 'v1', warnings: [{ code: 'x' }], claims } }], ctx);
+      });
+      assert.equal(stored[0]!.claimIds.length, 2);
+      const rows = await store.query<{ ref: string; data: unknown; spans: unknown; rules: unknown; status: string }>(
+        'SELECT ref, data, spans, rules, status FROM claims WHERE extraction_id = $1 ORDER BY id',
+        [stored[0]!.extractionId],
+      );
+      assert.deepEqual(rows[0], { ref: 'i1', data: { id: 'i1', list: [1, 'two', { three: 3 }], text: 'quote "x"' }, spans: [{ start: 0, end: 6 }], rules: ['a', 'b'], status: 'proposed' });
+      assert.deepEqual(rows[1]!.data, { id: 'v1', name: 'Ḥasan' });
+    });
+
+    test('reports, extractions and the audit log cannot be updated or deleted; claim data cannot change', async () => {
+      const r = report('append only');
+      const stored = await store.transaction(async (tx) => {
+        const ids = await insertReports(tx, [r], ctx);
+        const claims = [{ ref: 'i1', kind: 'incident' as const, data: { a: 1 }, spans: [], rules: [] }];
+        return insertExtractions(tx, [{ reportId: ids.get(r.sha256)!, extraction: { version: 'v', warnings: [], claims } }], ctx);
+      });
+      await store.transaction((tx) => appendAudit(tx, [{ ...ctx, action: 'test', entity: 'report', entityId: '1', before: null, after: { a: 1 } }]));
+      const { reportId, claimIds } = stored[0]!;
+      const forbidden = /forbidden|only the review state/;
+      await assert.rejects(store.query("UPDATE reports SET outlet = 'x' WHERE id = $1", [reportId]), forbidden);
+      await assert.rejects(store.query('DELETE FROM reports WHERE id = $1', [reportId]), forbidden);
+      await assert.rejects(store.query('DELETE FROM claims WHERE id = $1', [claimIds[0]]), forbidden);
+      await assert.rejects(store.query(`UPDATE claims SET data = '{"a":2}' WHERE id = $1`, [claimIds[0]]), forbidden);
+      await assert.rejects(store.query("UPDATE audit_log SET actor = 'x'"), forbidden);
+      await assert.rejects(store.query('DELETE FROM audit_log'), forbidden);
+      await assert.rejects(store.exec('TRUNCATE audit_log'), forbidden);
+      await store.query("UPDATE claims SET status = 'rejected', decided_at = 'now', decided_by = 'x' WHERE id = $1", [claimIds[0]]);
+    });
+
+    test('the audit chain verifies, and a row altered in SQL is named', async () => {
+      const s = await engine.fresh();
+      const entry = (i: number) => ({ at: `2025-03-08T10:00:0${i}.000Z`, actor: 'alice', action: 'claim.confirm', entity: 'claim', entityId: String(i), before: { status: 'proposed', z: 1, a: [1, { y: 2, b: null }] }, after: { status: 'confirmed', n: 1.5 } });
+      await s.transaction((tx) => appendAudit(tx, [entry(1), entry(2)]));
+      await s.transaction((tx) => appendAudit(tx, [entry(3), entry(4), entry(5)]));
+      const ok = await verifyChain(s);
+      assert.equal(ok.entries, 5);
+      assert.equal(ok.firstBreak, null);
+      const seqs = (await s.query<{ seq: number }>('SELECT seq FROM audit_log ORDER BY seq')).map((r) => r.seq);
+      // The trigger forbids this for everyone; a test (or an attacker with DDL rights) must switch it off first.
+      await s.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+      await s.query(`UPDATE audit_log SET after = '{"status":"rejected","n":1.5}' WHERE seq = $1`, [seqs[2]]);
+      const bad = await verifyChain(s);
+      assert.equal(bad.entries, 2);
+      assert.equal(bad.firstBreak?.seq, seqs[2]);
+      assert.equal(bad.firstBreak?.reason, 'hash_mismatch');
+    });
+
+    test('a deleted audit row breaks the link of the next one', async () => {
+      const s = await engine.fresh();
+      const entry = (i: number) => ({ at: `2025-03-08T10:00:0${i}.000Z`, actor: 'a', action: 'x', entity: 'e', entityId: String(i), before: null, after: null });
+      await s.transaction((tx) => appendAudit(tx, [entry(1), entry(2), entry(3)]));
+      const seqs = (await s.query<{ seq: number }>('SELECT seq FROM audit_log ORDER BY seq')).map((r) => r.seq);
+      await s.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+      await s.query('DELETE FROM audit_log WHERE seq = $1', [seqs[1]]);
+      const bad = await verifyChain(s);
+      assert.deepEqual([bad.firstBreak?.seq, bad.firstBreak?.reason], [seqs[2], 'broken_link']);
+    });
+
+    test('concurrent audit appends chain one after the other', async () => {
+      const s = await engine.fresh();
+      const entry = (i: number) => ({ at: ctx.at, actor: 'a', action: 'x', entity: 'e', entityId: String(i), before: null, after: { i } });
+      await Promise.all(Array.from({ length: 8 }, (_, i) => s.transaction((tx) => appendAudit(tx, [entry(i)]))));
+      const v = await verifyChain(s);
+      assert.equal(v.entries, 8);
+      assert.equal(v.firstBreak, null);
+    });
+  });
+}
