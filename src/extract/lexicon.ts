@@ -89,6 +89,8 @@ export interface Lexicons {
   triggers: Array<EventTrigger & { set: PhraseSet }>;
   eventLabels: Map<string, [EventType, SubEventType]>;
   clashWords: PhraseSet;
+  executionWords: PhraseSet;
+  unarmedGroups: PhraseSet;
   armedTargets: PhraseSet;
   attackVerbs: PhraseSet;
   reportingVerbs: PhraseSet;
@@ -105,7 +107,7 @@ export function lexicons(): Lexicons {
   if (cached) return cached;
   const v = readLexicon<VictimLexiconFile>('victims.json');
   const c = readLexicon<CasualtyLexiconFile>('casualties.json');
-  const e = readLexicon<{ triggers: EventTrigger[]; labels: Record<string, [EventType, SubEventType] | string>; clashWords: string[]; armedTargets: string[]; attackVerbs: string[] }>('events.json');
+  const e = readLexicon<{ triggers: EventTrigger[]; labels: Record<string, [EventType, SubEventType] | string>; clashWords: string[]; executionWords: string[]; unarmedGroups: string[]; armedTargets: string[]; attackVerbs: string[] }>('events.json');
   const src = readLexicon<SourcesLexiconFile>('sources.json');
   const a = readLexicon<{ actors: ActorEntry[] }>('actors.json');
   const outcomeWord = new Map<string, Outcome>();
@@ -130,6 +132,8 @@ export function lexicons(): Lexicons {
     triggers: e.triggers.map((t) => ({ ...t, set: new PhraseSet(t.words) })),
     eventLabels: new Map(Object.entries(e.labels).filter((kv): kv is [string, [EventType, SubEventType]] => Array.isArray(kv[1]))),
     clashWords: new PhraseSet(e.clashWords),
+    executionWords: new PhraseSet(e.executionWords),
+    unarmedGroups: new PhraseSet(e.unarmedGroups),
     armedTargets: new PhraseSet(e.armedTargets),
     attackVerbs: new PhraseSet(e.attackVerbs),
     reportingVerbs: new PhraseSet(src.reportingVerbs),

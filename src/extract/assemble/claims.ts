@@ -153,10 +153,13 @@ function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
   const choose = (t: EventTriggerMention, why: string): TypeChoice => ({ eventType: t.eventType, subEventType: t.subEventType, rule: `type:${why}:${t.text.toLowerCase()}` });
   const label = strongest([...ev.own, ...ev.context].filter((t) => t.weight >= LABEL_WEIGHT));
   if (label) return choose(label, 'label');
-  const armedActors = ev.actors.filter((a) => ARMED_ACTORS.has(a.type)).length;
+  // "executed 52 men … and engaged in clashes": the executions are the event the figure counts.
+  if (lex.executionWords.test(ev.text) && !(ev.byCategory.stateForces || ev.byCategory.nonStateFighters)) return { eventType: 'Violence against civilians', subEventType: 'Attack', rule: 'type:execution' };
   if (lex.clashWords.test(ev.text)) {
-    if (armedActors > 0 || ev.category === 'stateForces' || ev.category === 'nonStateFighters') return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:clash-of-armed-parties' };
-    return { eventType: 'Riots', subEventType: 'Mob violence', rule: 'type:clash-of-unarmed-people' };
+    const armed = ev.actors.some((a) => ARMED_ACTORS.has(a.type)) || ev.category === 'stateForces' || ev.category === 'nonStateFighters';
+    const unarmed = ev.actors.some((a) => a.type === 'civilians' || a.type === 'protesters' || a.type === 'rioters') || lex.unarmedGroups.test(ev.text);
+    if (!armed && unarmed) return { eventType: 'Riots', subEventType: 'Mob violence', rule: 'type:clash-of-unarmed-people' };
+    return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:clash' };
   }
   const explosive = (ts: EventTriggerMention[]) => ts.filter((t) => t.eventType === EXPLOSIVE && t.weight >= 3);
   const ownExplosive = strongest(explosive(ev.own));
