@@ -11,7 +11,7 @@ import { recognizeNumbers } from './stages/numbers.js';
 import { recognizePlaces } from './stages/places.js';
 import { refinePlaces } from './refine/places.js';
 import { splitSentences } from './stages/sentences.js';
-import { recognizeSources } from './stages/sources.js';
+import { lazySources } from './stages/sources.js';
 import { recognizeVictims } from './stages/victims.js';
 
 export const EXTRACTOR_VERSION = '0.1.0';
@@ -30,7 +30,7 @@ export function extract(report: Report): Extraction {
   const places = refinePlaces(recognizePlaces(body), body, sentences);
   const triggers = recognizeEventTriggers(body, lex);
   const actors = recognizeActors(body, lex);
-  const sources = recognizeSources(body, sentences, lex);
+  const sources = lazySources(body, sentences, lex);
   const victims = recognizeVictims(body, sentences, places, lex);
   const statements = sentences.flatMap((s) => statementsOf(recognizeCasualties(body, s, numbers, lex)));
   const claims = assembleClaims({ report, sentences, statements, places, dates, triggers, actors, sources, victims, lex });

@@ -10,14 +10,22 @@ export interface PhraseMatch {
   text: string;
 }
 
+// Word edges for Latin-script text. Not the 'u' flag with \p{L}: that makes every lexicon pass about twice as slow.
+const EDGE_BEFORE = '(?<![A-Za-z0-9\\u00C0-\\u024F])';
+const EDGE_AFTER = '(?![A-Za-z0-9\\u00C0-\\u024F])';
+
+function alternation(phrases: Iterable<string>): string {
+  return [...new Set([...phrases].map((p) => p.toLowerCase()))]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+}
+
 /** One regex per word list, longest alternatives first so "shot dead" wins over "shot". */
 export class PhraseSet {
   readonly pattern: RegExp;
   constructor(readonly phrases: readonly string[]) {
-    const alts = [...new Set(phrases.map((p) => p.toLowerCase()))]
-      .sort((a, b) => b.length - a.length)
-      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    this.pattern = new RegExp(`${EDGE_BEFORE}(?:${alternation(phrases)})${EDGE_AFTER}`, 'gi');
   }
   find(text: string, offset = 0): PhraseMatch[] {
     const out: PhraseMatch[] = [];
@@ -28,6 +36,28 @@ export class PhraseSet {
   test(text: string): boolean {
     this.pattern.lastIndex = 0;
     return this.pattern.test(text);
+  }
+}
+
+/** Many word lists in one regex: one pass over the text finds every phrase and says which lists it belongs to. */
+export class PhraseMap<T> {
+  private readonly set: PhraseSet;
+  private readonly payloads = new Map<string, T[]>();
+  constructor(entries: Iterable<{ phrases: readonly string[]; payload: T }>) {
+    const all: string[] = [];
+    for (const { phrases, payload } of entries) {
+      for (const p of phrases) {
+        const key = p.toLowerCase();
+        const list = this.payloads.get(key) ?? [];
+        list.push(payload);
+        this.payloads.set(key, list);
+        all.push(p);
+      }
+    }
+    this.set = new PhraseSet(all);
+  }
+  find(text: string, offset = 0): Array<PhraseMatch & { payloads: T[] }> {
+    return this.set.find(text, offset).map((m) => ({ ...m, payloads: this.payloads.get(m.text.toLowerCase().replace(/\s+/g, ' ')) ?? [] }));
   }
 }
 
@@ -86,7 +116,7 @@ export interface Lexicons {
   contrastMarkers: PhraseSet;
   negations: PhraseSet;
   codedFatalities: PhraseSet;
-  triggers: Array<EventTrigger & { set: PhraseSet }>;
+  triggers: PhraseMap<EventTrigger>;
   eventLabels: Map<string, [EventType, SubEventType]>;
   clashWords: PhraseSet;
   executionWords: PhraseSet;
@@ -98,7 +128,7 @@ export interface Lexicons {
   verifiers: PhraseSet;
   unverified: PhraseSet;
   disputeCues: PhraseSet;
-  actors: Array<ActorEntry & { set: PhraseSet }>;
+  actors: PhraseMap<ActorEntry>;
 }
 
 let cached: Lexicons | undefined;
@@ -129,7 +159,7 @@ export function lexicons(): Lexicons {
     contrastMarkers: new PhraseSet(c.contrastMarkers),
     negations: new PhraseSet(c.negations),
     codedFatalities: new PhraseSet(c.codedFatalities),
-    triggers: e.triggers.map((t) => ({ ...t, set: new PhraseSet(t.words) })),
+    triggers: new PhraseMap(e.triggers.map((t) => ({ phrases: t.words, payload: t }))),
     eventLabels: new Map(Object.entries(e.labels).filter((kv): kv is [string, [EventType, SubEventType]] => Array.isArray(kv[1]))),
     clashWords: new PhraseSet(e.clashWords),
     executionWords: new PhraseSet(e.executionWords),
@@ -141,7 +171,7 @@ export function lexicons(): Lexicons {
     verifiers: new PhraseSet(src.verifiers),
     unverified: new PhraseSet(src.unverified),
     disputeCues: new PhraseSet(src.disputeCues),
-    actors: a.actors.map((entry) => ({ ...entry, set: new PhraseSet(entry.words) })),
+    actors: new PhraseMap(a.actors.map((entry) => ({ phrases: entry.words, payload: entry }))),
   };
   return cached;
 }

@@ -21,7 +21,7 @@ export interface AssembleInput {
   dates: DateMention[];
   triggers: EventTriggerMention[];
   actors: ActorMention[];
-  sources: SentenceSources[];
+  sources: (sentence: number) => SentenceSources;
   victims: VictimMention[];
   lex: Lexicons;
 }
@@ -238,8 +238,8 @@ function dedupeActors(actors: ActorMention[]): Actor[] {
   return out.slice(0, 4);
 }
 
-function collectSources(sources: SentenceSources[], which: number[]) {
-  const pick = sources.filter((s) => which.includes(s.sentence));
+function collectSources(sources: (sentence: number) => SentenceSources, which: number[]) {
+  const pick = [...new Set(which)].sort((a, b) => a - b).map(sources);
   return {
     attributions: pick.flatMap((s) => s.attributions),
     evidence: pick.flatMap((s) => s.evidence).filter((e, i, a) => a.findIndex((x) => x.kind === e.kind && x.text.toLowerCase() === e.text.toLowerCase()) === i) as Evidence[],

@@ -9,10 +9,9 @@ export interface ActorMention extends Actor {
 
 export function recognizeActors(body: string, lex: Lexicons = lexicons()): ActorMention[] {
   const found: Array<ActorMention & { length: number }> = [];
-  for (const entry of lex.actors) {
-    for (const m of entry.set.find(body)) {
-      found.push({ name: entry.name, type: entry.type, country: entry.country ?? null, spans: [{ start: m.start, end: m.end }], length: m.end - m.start });
-    }
+  for (const m of lex.actors.find(body)) {
+    const entry = m.payloads[0];
+    if (entry) found.push({ name: entry.name, type: entry.type, country: entry.country ?? null, spans: [{ start: m.start, end: m.end }], length: m.end - m.start });
   }
   found.sort((a, b) => a.spans[0]!.start - b.spans[0]!.start || b.length - a.length);
   const kept: ActorMention[] = [];

@@ -187,11 +187,14 @@ function markerBetween(set: { test(s: string): boolean }, body: string, start: n
   return start < end && set.test(body.slice(start, end));
 }
 
+const TOLL_WORD = /\b(?:toll|tally|count|number|total|figure|coded)\b/i;
 // "One video shows dozens of bodies": a description of evidence, not a new count.
 const EVIDENCE_DESCRIPTION = /\b(?:video|videos|clip|clips|footage|image|images|photo|photos|photograph|picture|pictures)\b[^.;]{0,25}\b(?:shows?|showed|showing|captures?|captured|depicts?|depicted|appears? to show)\b/i;
 
 /** Finds the casualty figures of one sentence. Pure: depends only on the text, its numbers and the lexicons. */
 export function recognizeCasualties(body: string, sentence: Sentence, numbers: NumberMention[], lex: Lexicons = lexicons()): CasualtyFigure[] {
+  // Cheap prefilter: with no outcome word and no toll or coder's wording, no figure can come out of the sentence.
+  if (!lex.anyOutcome.test(sentence.text) && !TOLL_WORD.test(sentence.text)) return [];
   if (EVIDENCE_DESCRIPTION.test(sentence.text)) return [];
   const counts = countsIn(sentence, numbers, lex);
   const { start: sStart, end: sEnd } = sentence.span;

@@ -316,6 +316,16 @@ function resolveOverlaps(cs: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * chrono's casual English parser without its clock-time parser: marsad resolves days, and "at about 10 p.m."
+ * parsing cost two thirds of chrono's time per call (measured 70 µs → 25 µs on a typical sentence).
+ */
+const DAY_PARSER = (() => {
+  const parser = chrono.casual.clone();
+  parser.parsers = parser.parsers.filter((p) => p.constructor.name !== 'ENTimeExpressionParser');
+  return parser;
+})();
+
 function candidatesIn(text: string, w: Span, published: number, reference: chrono.ParsingReference): Candidate[] {
   const slice = text.slice(w.start, w.end);
   const found: Candidate[] = [];
@@ -326,7 +336,7 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
       if (r) found.push({ start: w.start + m.index, end: w.start + m.index + m[0].length, kind: 'period', priority: 0, ...r });
     }
   }
-  for (const r of chrono.casual.parse(slice, reference)) {
+  for (const r of DAY_PARSER.parse(slice, reference)) {
     const c = fromChrono(r, slice, w.start, published);
     if (c) found.push(c);
   }

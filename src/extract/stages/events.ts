@@ -33,10 +33,8 @@ export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons())
   for (const m of body.matchAll(BARE_STRIKE)) {
     found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', weight: 3 });
   }
-  for (const t of lex.triggers) {
-    for (const m of t.set.find(body)) {
-      found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: t.eventType, subEventType: t.subEventType, weight: t.weight });
-    }
+  for (const m of lex.triggers.find(body)) {
+    for (const t of m.payloads) found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: t.eventType, subEventType: t.subEventType, weight: t.weight });
   }
   // Longest match wins where triggers overlap ("suicide car bomb" over "car bomb" over "bomb").
   found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);

@@ -62,11 +62,24 @@ function disputesIn(body: string, s: Sentence, lex: Lexicons): Dispute[] {
   return out;
 }
 
-export function recognizeSources(body: string, sentences: Sentence[], lex: Lexicons = lexicons()): SentenceSources[] {
-  return sentences.map((s) => ({
-    sentence: s.index,
-    attributions: attributionsIn(body, s, lex),
-    evidence: evidenceIn(s, lex),
-    disputes: disputesIn(body, s, lex),
-  }));
+export function recognizeSources(body: string, sentence: Sentence, lex: Lexicons = lexicons()): SentenceSources {
+  return {
+    sentence: sentence.index,
+    attributions: attributionsIn(body, sentence, lex),
+    evidence: evidenceIn(sentence, lex),
+    disputes: disputesIn(body, sentence, lex),
+  };
+}
+
+/** Sources are read only for the sentences that claims quote, and each sentence once. */
+export function lazySources(body: string, sentences: Sentence[], lex: Lexicons = lexicons()): (sentence: number) => SentenceSources {
+  const memo = new Map<number, SentenceSources>();
+  return (i) => {
+    let found = memo.get(i);
+    if (!found) {
+      found = recognizeSources(body, sentences[i]!, lex);
+      memo.set(i, found);
+    }
+    return found;
+  };
 }
