@@ -275,10 +275,13 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
     const earlierSentences = sentences.slice(0, first).filter((s) => !claimed.has(s.index) && s.role !== 'headline').map((s) => s.index);
     const placeRefs = placesFor(cluster, inSentences(places, sentences, context), inSentences(places, sentences, previousSentence), inSentences(places, sentences, earlierSentences));
     const { fatalities, qualifier, lead, warnings } = reconcile(cluster);
-    if (isTollScope(placeRefs)) {
+    // In a bulletin entry the one figure is the event's, even when the gazetteer cannot place it.
+    const shortReport = sentences.length <= SHORT_REPORT_SENTENCES && clusters.length === 1;
+    if (isTollScope(placeRefs) && !(shortReport && placeRefs.every((p) => p.featureCode.startsWith('PCL') || p.role === 'event'))) {
       tollStatements.push({ st: lead, places: placeRefs });
       return;
     }
+    if (placeRefs.length === 0) warnings.push({ code: 'unresolved_place', message: 'no town or province named for this event was found in the gazetteer', text: sentences[own[0]!]!.text.slice(0, 120), spans: own.map((i) => sentences[i]!.span) });
     const type = eventTypeFor({
       own: inSentences(triggers, sentences, own), context: inSentences(triggers, sentences, [...context, 0]),
       byCategory: fatalities.byCategory, category: lead.category, subsetCategories: cluster.statements.flatMap((s) => s.subsetCategories),
@@ -320,8 +323,25 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
     if (event) incidents.push(event);
   }
   applyCodedTotal(statements, incidents);
+  if (incidents.length === 1) addReportPlaces(incidents[0]!, input);
   const tolls = buildTolls(input, tollStatements, incidents);
   return { incidents, tolls, victims: buildVictims(input, victims, incidents) };
+}
+
+/**
+ * A report about one event names its places across sentences ("clashes in X (Y, Z). … the village of W"):
+ * the event's place list takes every place of the sentences that speak of violence, after its own.
+ */
+function addReportPlaces(incident: IncidentClaim, input: AssembleInput): void {
+  const { sentences, places, triggers, lex } = input;
+  const violent = new Set(sentences.filter((s) => lex.anyOutcome.test(s.text) || inSentences(triggers, sentences, [s.index]).some((t) => t.eventType !== 'Strategic developments')).map((s) => s.index));
+  const seen = new Set(incident.places.map((p) => p.geonameId ?? p.name));
+  for (const m of inSentences(places, sentences, violent)) {
+    if (m.context === 'origin' || m.place.featureCode.startsWith('PCL') || seen.has(m.place.geonameId ?? m.place.name)) continue;
+    seen.add(m.place.geonameId ?? m.place.name);
+    incident.places.push({ ...m.place, spans: [m.span] });
+  }
+  if (incident.places.length > 0) incident.warnings = incident.warnings.filter((w) => w.code !== 'unresolved_place');
 }
 
 /** A coder's stated total ("Fatalities coded as 10") is the figure of a single-event report; it replaces what the prose implied. */

@@ -9,9 +9,19 @@ const SEAT_AFTER = /^-based\b/i;
 // "The Irrawaddy, however, reported …": a newspaper named after a place, speaking.
 const OUTLET = /^(?:,\s*(?:however|meanwhile|for its part|too)\s*,)?\s*(?:reported|said|says|reports|quoted|cited|wrote|published)\b/i;
 
+const GENERIC_SUFFIX = /(?:['’]s|\s+(?:region|province|governorate|state|oblast|district|county|municipality|township|countryside|area|local government area))$/i;
+
+/** The name as the report spells it, when that spelling is one the gazetteer knows for the place (analysts search by it). */
+function asWritten(p: PlaceMention): PlaceMention {
+  const written = p.text.replace(GENERIC_SUFFIX, '').trim();
+  const fold = (x: string) => x.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  if (!written || written === p.place.name || !p.place.aliases.some((a) => fold(a) === fold(written))) return p;
+  return { ...p, place: { ...p.place, name: written, aliases: [p.place.name, ...p.place.aliases.filter((a) => a !== p.place.name)] } };
+}
+
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
   const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
-  return places.filter((p) => {
+  return places.map(asWritten).filter((p) => {
     if (datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) return false;
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);
     const after = body.slice(p.span.end, p.span.end + 40);
