@@ -42,6 +42,8 @@ interface Count {
   implicit: boolean;
   /** "the man": one person already introduced; only counted right beside a death verb ("killing the man", "the victim died"). */
   definite?: boolean;
+  /** The noun phrase of a one-person count found by its syntax rather than the lexicon ("a drug suspect"). */
+  noun?: string;
 }
 
 interface NounPhrase {
@@ -51,6 +53,9 @@ interface NounPhrase {
   anaphoric: boolean;
 }
 
+const GENERIC_SINGLE = /(?:\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|shot dead|lynched|beheaded|the body of|the bodies of|the corpse of)\s+|^|[,;]\s+|\b(?:and|when|after|while)\s+)\b(an?)\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|assassinated|murdered|found dead|executed|lynched|beheaded|tortured to death)\b|\s+died\b|\s+(?:who|of|from|in|at|on|near|inside|outside|with)\b|[,.;]|$)/giu;
+// Nouns after "killed a …" that are not people.
+const NON_PERSON = new Set(['cow', 'cows', 'cattle', 'goat', 'goats', 'sheep', 'camel', 'dog', 'animal', 'vehicle', 'car', 'truck', 'bus', 'tank', 'house', 'home', 'building', 'shop', 'motorcycle', 'bomb', 'mine', 'drone', 'number', 'total', 'result', 'way', 'lot', 'bit', 'deal', 'day', 'week', 'month', 'year', 'time', 'while', 'statement', 'video', 'attack', 'clash', 'operation', 'raid', 'strike', 'blow', 'convoy', 'checkpoint', 'position', 'post', 'base', 'village', 'town', 'city', 'area', 'road', 'bridge', 'group', 'crowd', 'protest', 'demonstration', 'meeting', 'case', 'report', 'fire', 'shot', 'bullet', 'gun', 'weapon', 'rifle', 'knife', 'machete', 'explosion', 'blast', 'incident', 'dispute', 'fight', 'scuffle', 'series', 'family', 'unit', 'patrol', 'team', 'member']);
 const IRREGULAR_PLURALS = new Set([
   'men', 'women', 'children', 'people', 'police', 'personnel', 'militiamen', 'gunmen', 'policemen', 'servicemen', 'fishermen',
   'policewomen', 'displaced', 'family', 'troops', 'kids', 'others', 'casualties', 'bodies', 'lives', 'relatives',
@@ -61,7 +66,7 @@ const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|
 const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
 // Between two elements of one list: "a man, three women and a child", "a mother and her three children".
 const LIST_GAP = /^\s*(?:,\s*)?(?:(?:and|as well as|plus|along with)\s+)?(?:(?:his|her|their|its)\s+)?$/i;
-const PRE_OUTCOME_GAP = /\s+(?:(?:of|at least|no fewer than|more than|up to|some|about|around|nearly|almost|over|the|another)\s+)*$/i;
+const PRE_OUTCOME_GAP = /\s+(?:(?:of|at least|no fewer than|more than|up to|some|about|around|nearly|almost|over|the|another|between)\s+)*$/i;
 // "killed and wounded 12": the count belongs to both verbs; the first one decides.
 const SECOND_VERB = /\s+(?:and|or)\s+(?:injured|wounded|injuring|wounding|killed|killing)$/i;
 const TOLL_FRAME = /\b(toll|tally|count|number|total|figure)\b[^.;]{0,80}?\b(at|to|of|is|was|stands at|stood at|reached|rose to|risen to|climbed to|hit|passed|exceeded|topped)\s*$/i;
@@ -90,6 +95,14 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     const determinerEnd = start + m[1]!.length;
     const value = determiner === 'both' ? 2 : 1;
     counts.push({ start, end: determinerEnd, value, low: value, high: value, qualifier: 'exact', vague: false, implicit: true, definite: determiner === 'the' });
+  }
+  // "a drug suspect was shot dead", "assassinated a colonel", "the body of a man": one person, whatever the noun.
+  for (const m of sentence.text.matchAll(GENERIC_SINGLE)) {
+    const start = base + m.index + m[0].indexOf(m[1]!);
+    if (counts.some((c) => c.start <= start && c.end > start)) continue;
+    const noun = m[2]!.toLowerCase().split(/\s+/).at(-1)!;
+    if (NON_PERSON.has(noun)) continue;
+    counts.push({ start, end: start + m[1]!.length, value: 1, low: 1, high: 1, qualifier: 'exact', vague: false, implicit: true, noun: m[2]! });
   }
   return counts.sort((a, b) => a.start - b.start);
 }
@@ -130,6 +143,27 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
   if (!best) return null;
   const phrase = best.text.trim();
   return { end: count.end + best.end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
+}
+
+const GENERIC_NP = /^\s+((?:[\p{L}'’()-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:were|was|have|had|are|and|died|lost)\b|\s*$)/u;
+const GENERIC_STOP = /\b(?:were|was|have|had|are|is|and|or|of|in|on|at|by|from|to|with|killed|dead|died|wounded|injured)\b/i;
+
+/** A count of people named by a noun the lexicon does not know ("four cadres were killed"), accepted only beside a death verb. */
+function genericNounPhrase(body: string, count: Count, sentenceEnd: number, lex: Lexicons): NounPhrase | null {
+  const after = body.slice(count.end, Math.min(sentenceEnd, count.end + 60));
+  const m = GENERIC_NP.exec(after);
+  if (!m || GENERIC_STOP.test(m[1]!)) return null;
+  const head = m[1]!.toLowerCase().split(/\s+/).at(-1)!;
+  if (NON_PERSON.has(head) || NON_PERSON.has(head.replace(/s$/, ''))) return null;
+  const end = count.end + m[0].length;
+  if (!outcomeAfter(body, end, sentenceEnd, lex) && !outcomeBefore(body, body.lastIndexOf('\n', count.start) + 1, count.start, lex)) return null;
+  const phrase = m[1]!.trim();
+  return { end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
+}
+
+function syntacticNounPhrase(count: Count, lex: Lexicons): NounPhrase | null {
+  if (!count.noun) return null;
+  return { end: count.end + 1 + count.noun.length, noun: count.noun, category: categoryOf(count.noun, lex), anaphoric: false };
 }
 
 function outcomeAt(text: string, lex: Lexicons): { outcome: Outcome; length: number } | null {
@@ -203,7 +237,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
   let previousOutcome: Outcome | null = null;
   let previousEnd = -1;
   let lastCategoryNoun: Category | null = null;
-  const candidates = counts.map((count) => ({ count, np: nounPhraseAfter(body, count, sEnd, lex) }));
+  const candidates = counts.map((count) => ({ count, np: nounPhraseAfter(body, count, sEnd, lex) ?? syntacticNounPhrase(count, lex) ?? (count.implicit ? null : genericNounPhrase(body, count, sEnd, lex)) }));
 
   for (let i = 0; i < candidates.length; i++) {
     const { count, np } = candidates[i]!;
