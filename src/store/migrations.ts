@@ -125,5 +125,32 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EA
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
 `;
 
+/**
+ * Version 2 (issue 4): the analysts' link decisions. Proposals are computed on demand from the stored claims; only the
+ * decisions (merge, split, undo) are acts, kept append-only. A pair is stored in order (a < b); the latest decision
+ * per (kind, a, b) wins and an undo is a later row, never an edit.
+ */
+const linkDecisions = `
+CREATE TABLE link_decisions (
+  id        bigserial PRIMARY KEY,
+  kind      text NOT NULL CHECK (kind IN ('incident', 'victim')),
+  a         bigint NOT NULL REFERENCES claims(id),
+  b         bigint NOT NULL REFERENCES claims(id),
+  verdict   text NOT NULL CHECK (verdict IN ('merge', 'split', 'undo')),
+  user_name text NOT NULL REFERENCES users(name),
+  at        text NOT NULL,
+  comment   text,
+  CHECK (a < b)
+);
+CREATE INDEX link_decisions_pair ON link_decisions (kind, a, b, id);
+
+CREATE TRIGGER link_decisions_append_only BEFORE UPDATE OR DELETE ON link_decisions FOR EACH ROW EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER link_decisions_no_truncate BEFORE TRUNCATE ON link_decisions FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
+`;
+
+
 /** Append only: never edit a migration that has shipped; add the next version instead. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initial },
+  { version: 2, name: 'link decisions', sql: linkDecisions },
+];

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { engines } from '../../test/support/engines.js';
 import { appendAudit, verifyChain } from './audit.js';
 import { migrate } from './migrate.js';
+import { MIGRATIONS } from './migrations.js';
 import { insertExtractions, insertReports, getReport, findReportsBySha, type NewReport } from './reports.js';
 import { sha256Hex } from './canonical-json.js';
 import type { Store } from './store.js';
@@ -26,9 +27,10 @@ for (const engine of await engines()) {
     test('migrations are recorded and re-running them applies nothing', async () => {
       const again = await migrate(store);
       assert.deepEqual(again.applied, []);
-      assert.equal(again.current, 1);
-      const rows = await store.query<{ version: number }>('SELECT version FROM schema_migrations');
-      assert.deepEqual(rows.map((r) => r.version), [1]);
+      const versions = MIGRATIONS.map((m) => m.version).sort((a, b) => a - b);
+      assert.equal(again.current, versions[versions.length - 1]);
+      const rows = await store.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      assert.deepEqual(rows.map((r) => r.version), versions);
     });
 
     test('report bytes round-trip exactly, ids come back as numbers', async () => {
