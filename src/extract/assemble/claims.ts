@@ -37,6 +37,8 @@ const DEFAULT_WINDOW_DAYS = 2;
 const RECENT_CONTEXT_DAYS = 31;
 /** A bulletin entry or a monitor's note: short enough that an event in it is the report's subject even without a place. */
 const SHORT_REPORT_SENTENCES = 5;
+/** A figure whose own sentence names this many provinces counts a region, not an event. */
+const REGIONAL_ADMIN1S = 3;
 const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged)\b[^.;]{0,25}$/i;
 
 function inSentences<T extends { span: Span }>(items: T[], sentences: Sentence[], which: Iterable<number>): T[] {
@@ -253,7 +255,9 @@ function isTollScope(places: PlaceRef[]): boolean {
   if (events.length === 0) return true;
   const admin1s = new Set(events.filter((p) => p.featureCode === 'ADM1').map((p) => p.admin1));
   const towns = events.filter((p) => !isAdminLevel(p));
-  return towns.length === 0 && admin1s.size > 1;
+  // "in Latakia and in the neighbouring provinces of Hama, Homs and Tartous": a regional count.
+  const allAdmin1s = new Set(events.map((p) => `${p.country}/${p.admin1}`));
+  return (towns.length === 0 && admin1s.size > 1) || allAdmin1s.size >= REGIONAL_ADMIN1S;
 }
 
 export function assembleClaims(input: AssembleInput): AssembledClaims {

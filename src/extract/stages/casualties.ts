@@ -53,7 +53,7 @@ interface NounPhrase {
   anaphoric: boolean;
 }
 
-const GENERIC_SINGLE = /(?:\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|shot dead|lynched|beheaded|the body of|the bodies of|the corpse of)\s+|^|[,;]\s+|\b(?:and|when|after|while)\s+)\b(an?)\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|assassinated|murdered|found dead|executed|lynched|beheaded|tortured to death)\b|\s+died\b|\s+(?:who|of|from|in|at|on|near|inside|outside|with)\b|[,.;]|$)/giu;
+const GENERIC_SINGLE = /((?:\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|shot dead|lynched|beheaded|the body of|the bodies of|the corpse of)\s+|^|[,;]\s+|\b(?:and|when|after|while)\s+))\b(an?)\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|assassinated|murdered|found dead|executed|lynched|beheaded|tortured to death)\b|\s+died\b|\s+(?:who|of|from|in|at|on|near|inside|outside|with)\b|[,.;]|$)/giu;
 // Nouns after "killed a …" that are not people.
 const NON_PERSON = new Set(['cow', 'cows', 'cattle', 'goat', 'goats', 'sheep', 'camel', 'dog', 'animal', 'vehicle', 'car', 'truck', 'bus', 'tank', 'house', 'home', 'building', 'shop', 'motorcycle', 'bomb', 'mine', 'drone', 'number', 'total', 'result', 'way', 'lot', 'bit', 'deal', 'day', 'week', 'month', 'year', 'time', 'while', 'statement', 'video', 'attack', 'clash', 'operation', 'raid', 'strike', 'blow', 'convoy', 'checkpoint', 'position', 'post', 'base', 'village', 'town', 'city', 'area', 'road', 'bridge', 'group', 'crowd', 'protest', 'demonstration', 'meeting', 'case', 'report', 'fire', 'shot', 'bullet', 'gun', 'weapon', 'rifle', 'knife', 'machete', 'explosion', 'blast', 'incident', 'dispute', 'fight', 'scuffle', 'series', 'family', 'unit', 'patrol', 'team', 'member']);
 const IRREGULAR_PLURALS = new Set([
@@ -65,6 +65,8 @@ const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|anothe
 const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total)\b)*\s*/i;
 const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
 // Between two elements of one list: "a man, three women and a child", "a mother and her three children".
+const DASH_APPOSITION = /^\s+[-–—]\s+[^-–—.;]{1,90}?\s+[-–—]/;
+const DEATH_NOUN_AFTER = /^\s*["“'‘]?(?:[\p{L}-]+\s+){0,2}?["”'’]?(?:killings|deaths|fatalities|casualties)\b/u;
 const LIST_GAP = /^\s*(?:,\s*)?(?:(?:and|as well as|plus|along with)\s+)?(?:(?:his|her|their|its)\s+)?$/i;
 const PRE_OUTCOME_GAP = /\s+(?:(?:of|at least|no fewer than|more than|up to|some|about|around|nearly|almost|over|the|another|between)\s+)*$/i;
 // "killed and wounded 12": the count belongs to both verbs; the first one decides.
@@ -98,11 +100,11 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
   }
   // "a drug suspect was shot dead", "assassinated a colonel", "the body of a man": one person, whatever the noun.
   for (const m of sentence.text.matchAll(GENERIC_SINGLE)) {
-    const start = base + m.index + m[0].indexOf(m[1]!);
+    const start = base + m.index + m[1]!.length;
     if (counts.some((c) => c.start <= start && c.end > start)) continue;
-    const noun = m[2]!.toLowerCase().split(/\s+/).at(-1)!;
+    const noun = m[3]!.toLowerCase().split(/\s+/).at(-1)!;
     if (NON_PERSON.has(noun)) continue;
-    counts.push({ start, end: start + m[1]!.length, value: 1, low: 1, high: 1, qualifier: 'exact', vague: false, implicit: true, noun: m[2]! });
+    counts.push({ start, end: start + m[2]!.length, value: 1, low: 1, high: 1, qualifier: 'exact', vague: false, implicit: true, noun: m[3]! });
   }
   return counts.sort((a, b) => a.start - b.start);
 }
@@ -178,7 +180,9 @@ function outcomeAt(text: string, lex: Lexicons): { outcome: Outcome; length: num
 /** Outcome stated after the phrase: "were killed", "dead", "lost their lives", "were among the casualties". */
 function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexicons): { outcome: Outcome; subset: boolean } | null {
   let rest = body.slice(from, Math.min(sentenceEnd, from + 140));
-  const app = APPOSITION.exec(rest);
+  // "779 \"extrajudicial killings\" have been documented", "five civilian deaths": a death noun after a modifier or two.
+  if (DEATH_NOUN_AFTER.test(rest)) return { outcome: 'killed', subset: false };
+  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest);
   if (app) rest = rest.slice(app[0].length);
   const aux = AUX.exec(rest)![0];
   rest = rest.slice(aux.length);
@@ -221,6 +225,8 @@ function markerBetween(set: { test(s: string): boolean }, body: string, start: n
   return start < end && set.test(body.slice(start, end));
 }
 
+// "779 killings have been documented since Thursday", "… killed so far": a count of record, after the figure.
+const TOLL_AFTER = /^[^.;]{0,60}?\b(?:documented|verified|recorded|so far|to date|in total|in all|altogether|overall)\b/i;
 const TOLL_WORD = /\b(?:toll|tally|count|number|total|figure|coded)\b/i;
 // "One video shows dozens of bodies": a description of evidence, not a new count.
 const EVIDENCE_DESCRIPTION = /\b(?:video|videos|clip|clips|footage|image|images|photo|photos|photograph|picture|pictures)\b[^.;]{0,25}\b(?:shows?|showed|showing|captures?|captured|depicts?|depicted|appears? to show)\b/i;
@@ -288,7 +294,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const backReference = OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
     // "72 more" are new deaths even in a sentence that speaks of a toll.
     const more = /\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
-    const cumulative = tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text)));
+    const cumulative = tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd))));
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
       sentence: sentence.index,

@@ -1,0 +1,145 @@
+// Table-driven tests of the casualty recognizer: a sentence in, the figures it states out (value, outcome, category, role, group, flags).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Category, Outcome } from '../../domain/types.js';
+import { recognizeCasualties, type CasualtyFigure, type FigureRole } from './casualties.js';
+import { recognizeNumbers } from './numbers.js';
+import { splitSentences } from './sentences.js';
+
+/**
+ * value, outcome, category, role, group (1 = the sentence's first list, 2 = the next…),
+ * flags: 'i' implicit (no numeral), 'c' cumulative, 'b' back reference, 'k' coded total.
+ */
+type Fig = [number, Outcome, Category | null, FigureRole, number, string?];
+
+interface Case {
+  text: string;
+  figures: Fig[];
+  /** The rule of each figure, in order, where the case is about which rule fires. */
+  rules?: string[];
+  /** Extra checks on the figures (qualifier, bounds). */
+  check?: (figures: CasualtyFigure[]) => void;
+  todo?: string;
+}
+
+const CASES: Case[] = [
+  // verb before the count
+  { text: 'Security forces executed 52 Alawite men in the village on Friday.', figures: [[52, 'killed', null, 'whole', 1]], rules: ['verb-count'] },
+  { text: 'A gunman opened fire on the crowd, killing three worshippers.', figures: [[3, 'killed', 'civilians', 'whole', 1]], rules: ['verb-count'] },
+  // count before the verb
+  { text: 'In the village, thirty-one people were killed.', figures: [[31, 'killed', null, 'whole', 1]], rules: ['count-verb'] },
+  { text: 'Two gunmen were killed when troops returned fire.', figures: [[2, 'killed', 'nonStateFighters', 'whole', 1]], rules: ['count-verb'] },
+  // a list sharing one verb: wholes of one group
+  {
+    text: 'In Jableh, four civilians and 28 pro-Assad militants lost their lives.',
+    figures: [[4, 'killed', 'civilians', 'whole', 1], [28, 'killed', 'nonStateFighters', 'whole', 1]],
+  },
+  {
+    text: 'The militia killed a man, three women and a child.',
+    figures: [[1, 'killed', null, 'whole', 1, 'i'], [3, 'killed', 'civilians', 'whole', 1], [1, 'killed', 'civilians', 'whole', 1, 'i']],
+    rules: ['verb-count', 'list', 'list'],
+  },
+  {
+    text: 'A mother and her three children died when the shell hit their home.',
+    figures: [[1, 'killed', 'civilians', 'whole', 1, 'i'], [3, 'killed', 'civilians', 'whole', 1]],
+  },
+  // "including": parts of the whole before them; "72 more" are new deaths, not a cumulative toll
+  {
+    text: 'Since Thursday, 72 more people have been killed, including 36 security personnel, 32 pro-Assad fighters, and four civilians.',
+    figures: [[72, 'killed', null, 'whole', 1], [36, 'killed', 'stateForces', 'part', 2], [32, 'killed', 'nonStateFighters', 'part', 2], [4, 'killed', 'civilians', 'part', 2]],
+  },
+  { text: 'The blast killed five people, including two children.', figures: [[5, 'killed', null, 'whole', 1], [2, 'killed', 'civilians', 'part', 2]] },
+  // subsets: "of them", "of whom", "among them", "among the casualties"
+  { text: 'Fighters killed ten villagers, six of them women.', figures: [[10, 'killed', 'civilians', 'whole', 1], [6, 'killed', 'civilians', 'subset', 1]] },
+  {
+    text: 'Sixty civilians died in Banyas, ten of them women.',
+    figures: [[60, 'killed', 'civilians', 'whole', 1], [10, 'killed', 'civilians', 'subset', 1]],
+    todo: 'a subset after an intransitive verb and a place ("died in Banyas, ten of them women") is not found',
+  },
+  { text: 'Gunmen killed 25 villagers, nine of whom were children.', figures: [[25, 'killed', 'civilians', 'whole', 1], [9, 'killed', 'civilians', 'subset', 1]] },
+  {
+    text: 'Gunmen killed 25 people, nine of them children.',
+    figures: [[25, 'killed', null, 'whole', 1], [9, 'killed', 'civilians', 'subset', 1]],
+    todo: 'an anaphoric subset takes its category from the noun before it ("people"), not from the one that follows "of them" ("children")',
+  },
+  { text: 'The attack killed 40 people, among them 12 children.', figures: [[40, 'killed', null, 'whole', 1], [12, 'killed', 'civilians', 'subset', 2]] },
+  {
+    text: 'Soldiers shot dead 12 villagers, a Buddhist monk among them.',
+    figures: [[12, 'killed', 'civilians', 'whole', 1], [1, 'killed', 'civilians', 'subset', 1, 'i']],
+  },
+  {
+    text: 'Seven children and a pregnant woman were among the casualties.',
+    figures: [[7, 'killed', 'civilians', 'subset', 1], [1, 'killed', 'civilians', 'subset', 1, 'i']],
+    todo: '"were among the casualties" is not read as an outcome (the prefilter finds no outcome word in the sentence)',
+  },
+  // one person with no numeral
+  { text: 'Insurgents ambushed the patrol and killed an officer.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']], rules: ['verb-count'] },
+  { text: 'Both victims died on the way to hospital.', figures: [[2, 'killed', null, 'whole', 1, 'i']] },
+  { text: 'A drug suspect was shot dead by police in Cebu City.', figures: [[1, 'killed', null, 'whole', 1, 'i']], check: (f) => assert.equal(f[0]!.noun, 'drug suspect') },
+  { text: 'Unidentified gunmen assassinated an economic operator in Bunia.', figures: [[1, 'killed', null, 'whole', 1, 'i']], check: (f) => assert.equal(f[0]!.noun, 'economic operator') },
+  // agents are not casualties
+  { text: 'In Baniyas, a gunman was filmed executing a young man in the street.', figures: [[1, 'killed', null, 'whole', 1, 'i']], check: (f) => assert.equal(f[0]!.noun, 'young man') },
+  // descriptions of evidence restate, they do not count
+  { text: 'One video shows dozens of bodies lying in a courtyard.', figures: [] },
+  // toll frames: cumulative
+  {
+    text: 'The latest deaths bring the total death toll to at least 124.',
+    figures: [[124, 'killed', null, 'whole', 1, 'c']],
+    rules: ['toll-frame'],
+    check: (f) => assert.deepEqual([f[0]!.qualifier, f[0]!.low, f[0]!.high], ['at_least', 124, null]),
+  },
+  { text: 'Shelling continued overnight, bringing the total death toll to at least 124.', figures: [[124, 'killed', null, 'whole', 1, 'c']] },
+  {
+    text: 'The monitor put the number of civilians killed at 532.',
+    figures: [[532, 'killed', 'civilians', 'whole', 1, 'c']],
+    todo: 'the category named inside a toll frame ("the number of civilians killed at 532") is not given to the figure',
+  },
+  // back references: a figure already given
+  { text: 'Speaking to Al Jazeera Arabic, a source said the 15 had died.', figures: [[15, 'killed', null, 'whole', 1, 'b']] },
+  { text: 'The new figure includes 52 previously reported fatalities.', figures: [[52, 'killed', null, 'whole', 1, 'b']] },
+  // a coder's total
+  { text: 'Unknown fatalities coded as 10.', figures: [[10, 'killed', null, 'whole', 1, 'k']], rules: ['coded-total'] },
+  // non-fatal outcomes
+  { text: 'The attack wounded 19 people.', figures: [[19, 'injured', null, 'whole', 1]] },
+  { text: 'At least 40 people were injured in the blast.', figures: [[40, 'injured', null, 'whole', 1]] },
+  { text: 'The strike killed 9 soldiers and wounded 19 others.', figures: [[9, 'killed', 'stateForces', 'whole', 1], [19, 'injured', null, 'whole', 2]] },
+  { text: 'Police arrested 14 protesters in Mandalay.', figures: [[14, 'arrested', 'civilians', 'whole', 1]] },
+  { text: 'Three fishermen are missing after the boat was shelled.', figures: [[3, 'missing', 'civilians', 'whole', 1]] },
+  {
+    text: 'Three fishermen went missing after their boat was shelled.',
+    figures: [[3, 'missing', 'civilians', 'whole', 1]],
+    todo: '"went missing" / "remain missing": the verb before "missing" is not among the auxiliaries the recognizer skips',
+  },
+  // bodies are dead; "killed and wounded" counts as killed
+  { text: 'At least 12 bodies of young men had been brought in, the doctor said.', figures: [[12, 'killed', null, 'whole', 1]] },
+  { text: 'The shelling killed and wounded 12 people.', figures: [[12, 'killed', null, 'whole', 1]] },
+  // counts of things, not people
+  { text: 'On Monday, 13 Russian missiles struck the city.', figures: [] },
+  { text: 'A stray shell killed a cow in the village.', figures: [] },
+];
+
+function figuresOf(text: string): CasualtyFigure[] {
+  const numbers = recognizeNumbers(text);
+  return splitSentences(text).flatMap((s) => recognizeCasualties(text, s, numbers));
+}
+
+/** Groups renumbered 1, 2, … in order of appearance, so the table does not depend on the counter's start. */
+function shape(figures: CasualtyFigure[]): Fig[] {
+  const groups = new Map<string, number>();
+  return figures.map((f) => {
+    const key = `${f.sentence}/${f.group}`;
+    if (!groups.has(key)) groups.set(key, groups.size + 1);
+    const flags = `${f.implicit ? 'i' : ''}${f.cumulative ? 'c' : ''}${f.backReference ? 'b' : ''}${f.coded ? 'k' : ''}`;
+    return [f.value, f.outcome, f.category, f.role, groups.get(key)!, flags];
+  });
+}
+
+for (const c of CASES) {
+  test(`casualties: ${c.text}`, c.todo ? { todo: c.todo } : {}, () => {
+    const figures = figuresOf(c.text);
+    const trace = () => figures.map((f) => `${f.value} ${f.outcome} ${f.category} ${f.role} g${f.group} "${f.noun}" (${f.rule})`).join('; ') || 'none';
+    assert.deepEqual(shape(figures), c.figures.map(([v, o, cat, r, g, flags]) => [v, o, cat, r, g, flags ?? '']), trace());
+    if (c.rules) assert.deepEqual(figures.map((f) => f.rule), c.rules, trace());
+    c.check?.(figures);
+  });
+}
