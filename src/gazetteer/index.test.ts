@@ -1,11 +1,11 @@
 // Tests for the runtime gazetteer API over the built index (run `npm run build:gazetteer` first).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { admin1Name, countryName, distanceKm, gazetteer, gazetteerLoadMs, getById, lookupName, toPlaceRef } from './index.js';
+import { admin1Name, countryName, distanceKm, gazetteer, getById, lookupName, toPlaceRef } from './index.js';
 
-test('the index loads in well under 300 ms', () => {
-  gazetteer();
-  assert.ok(gazetteerLoadMs() < 300, `load took ${gazetteerLoadMs()} ms`);
+// Load time is a speed target: `npm run bench -- extract` prints it (first call); tests check only that it loads.
+test('the index built at build time loads, with every cities500 place and admin unit', () => {
+  assert.ok(gazetteer().size > 200_000, `${gazetteer().size} entries`);
 });
 
 test('lookupName finds every spelling, supplement villages included', () => {
