@@ -1,6 +1,8 @@
 // Read models the API pages through (reports, reviewed incidents, the audit log): explicit input and output, the SQL beside them.
 // They belong with the use cases (src/app) and the store once more than the API reads them; kept here until then.
+import type { ReportView } from '../app/claim-view.js';
 import type { AppDeps } from '../app/deps.js';
+import type { AuditEntry } from '../store/audit.js';
 import { claimRef, reportRef } from '../app/ids.js';
 import { decodeReportBytes, parseReport } from '../domain/report-file.js';
 import type { Category } from '../domain/types.js';
@@ -12,18 +14,7 @@ export interface Page<T> {
 
 // ---- reports ----
 
-export interface ReportSummary {
-  id: string;
-  reportId: number;
-  sha256: string;
-  size: number;
-  outlet: string;
-  url: string;
-  published: string;
-  language: string;
-  source: string | null;
-  ingestedAt: string;
-  ingestedBy: string;
+export interface ReportSummary extends ReportView {
   claims: number;
   proposed: number;
 }
@@ -189,18 +180,7 @@ export interface AuditFilter {
   actor?: string;
 }
 
-export interface AuditItem {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
-  hash: string;
-}
+export type AuditItem = AuditEntry;
 
 /** Newest first would break paging by seq while entries are appended; oldest first with `after` is stable. */
 export async function listAudit(deps: AppDeps, f: AuditFilter): Promise<Page<AuditItem>> {

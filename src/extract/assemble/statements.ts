@@ -1,15 +1,10 @@
 // Sentence-level statements: the casualty figures of one sentence folded into "N killed (by category), M injured".
 import type { ByCategory, Category, Qualifier, Span } from '../../domain/types.js';
-import type { CasualtyFigure } from '../stages/casualties.js';
+import type { CasualtyFigure, Quantity } from '../stages/casualties.js';
 
 /** One "how many died" statement: one figure group of one sentence, with its parts. */
-export interface Statement {
+export interface Statement extends Quantity {
   sentence: number;
-  value: number;
-  low: number;
-  high: number | null;
-  qualifier: Qualifier;
-  vague: boolean;
   /** The category of the whole ("52 civilians"), when the noun says it. */
   category: Category | null;
   byCategory: ByCategory;

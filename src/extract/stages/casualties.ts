@@ -5,15 +5,19 @@ import type { NumberMention, Sentence } from '../mentions.js';
 
 export type FigureRole = 'whole' | 'part' | 'subset';
 
-/** One count of casualties in one sentence, with what it counts and how it relates to the sentence's other counts. */
-export interface CasualtyFigure {
-  span: Span;
-  sentence: number;
+/** A stated count with its bounds: shared by counts, figures and the statements folded from them. */
+export interface Quantity {
   value: number;
   low: number;
   high: number | null;
   qualifier: Qualifier;
   vague: boolean;
+}
+
+/** One count of casualties in one sentence, with what it counts and how it relates to the sentence's other counts. */
+export interface CasualtyFigure extends Quantity {
+  span: Span;
+  sentence: number;
   /** "a man", "an officer": a count of one with no numeral. */
   implicit: boolean;
   outcome: Outcome;
@@ -31,14 +35,9 @@ export interface CasualtyFigure {
   rule: string;
 }
 
-interface Count {
+interface Count extends Quantity {
   start: number;
   end: number;
-  value: number;
-  low: number;
-  high: number | null;
-  qualifier: Qualifier;
-  vague: boolean;
   implicit: boolean;
   /** "the man": one person already introduced; only counted right beside a death verb ("killing the man", "the victim died"). */
   definite?: boolean;
