@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { defaultDeps } from '../app/deps.js';
-import { startServer } from '../http/server.js';
 import { openStore } from '../store/open.js';
 import { addStoreOptions, type StoreOptions } from './store-option.js';
 
@@ -33,7 +32,7 @@ export function registerServe(program: Command): void {
     const store = await openStore({ dataDir: opts.data, databaseUrl: process.env.DATABASE_URL || undefined });
     const deps = await defaultDeps(store);
     const webDir = opts.web && existsSync(join(opts.web, 'index.html')) ? opts.web : null;
-    const server = await startServer(deps, { host: opts.host, port, publicMode: opts.public ?? false, webDir });
+    const server = await (await import('../http/server.js')).startServer(deps, { host: opts.host, port, publicMode: opts.public ?? false, webDir });
     const where = process.env.DATABASE_URL ? 'DATABASE_URL' : opts.data;
     process.stdout.write(`marsad: serving ${server.url}/api (store: ${where}; ${opts.public ? 'public read-only access to reviewed data' : 'login required'}; UI: ${webDir ?? 'not built'})\n`);
     let stopping = false;

@@ -1,7 +1,5 @@
 // Chooses the storage engine (the composition root's one decision about storage) and brings the schema up to date.
 import { migrate } from './migrate.js';
-import { openPglite } from './pglite.js';
-import { openPostgres } from './postgres.js';
 import type { Store } from './store.js';
 
 export const DEFAULT_DATA_DIR = './marsad-data';
@@ -14,7 +12,10 @@ export interface OpenOptions {
 }
 
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
-  const store = opts.databaseUrl ? await openPostgres(opts.databaseUrl) : await openPglite(opts.dataDir ?? DEFAULT_DATA_DIR);
+  // Each engine's driver is loaded only when chosen: the WASM engine alone costs a CLI start-up half a second.
+  const store = opts.databaseUrl
+    ? await (await import('./postgres.js')).openPostgres(opts.databaseUrl)
+    : await (await import('./pglite.js')).openPglite(opts.dataDir ?? DEFAULT_DATA_DIR);
   try {
     await migrate(store);
   } catch (err) {

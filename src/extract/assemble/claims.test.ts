@@ -1,0 +1,281 @@
+// Table-driven tests of claim assembly, through extract(): a short report and its published date in, incident / toll / victim claims out.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Extraction, IncidentClaim, WarningCode } from '../../domain/types.js';
+import { extract } from '../index.js';
+
+/** Published on a Sunday: "on Friday" is 2025-03-07, "on Wednesday" 2025-03-05, "since Thursday" 2025-03-06 → 2025-03-09. */
+const SUNDAY = '2025-03-09';
+
+function run(body: string, published = SUNDAY): Extraction {
+  return extract({ outlet: 'Test Wire', published, url: 'unknown', language: 'en', body });
+}
+
+const fold = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const names = (i: { places: { name: string }[] }): string[] => i.places.map((p) => p.name);
+const codes = (i: { warnings: { code: WarningCode }[] }): WarningCode[] => i.warnings.map((w) => w.code);
+const trace = (r: Extraction): string => JSON.stringify({
+  incidents: r.incidents.map((i) => ({ id: i.id, date: i.date, places: names(i), type: `${i.eventType} / ${i.subEventType}`, f: i.fatalities, w: codes(i) })),
+  tolls: r.tolls.map((t) => ({ places: names(t), f: t.fatalities, q: t.qualifier, date: t.date })),
+  victims: r.victims.map((v) => ({ name: v.name, category: v.category, incident: v.incident })),
+});
+
+function only(r: Extraction): IncidentClaim {
+  assert.equal(r.incidents.length, 1, trace(r));
+  return r.incidents[0]!;
+}
+
+function withBest(r: Extraction, best: number | null): IncidentClaim {
+  const found = r.incidents.filter((i) => i.fatalities.best === best);
+  assert.equal(found.length, 1, `one incident of ${best}: ${trace(r)}`);
+  return found[0]!;
+}
+
+// A longer story (more than a bulletin's five sentences), so a figure without a town of its own is not taken for the report's one event.
+const LONG_LEAD = [
+  'Government forces pushed into the coastal hills on Friday after an ambush on a patrol.',
+  '',
+  'In the village of Al-Mukhtariya, gunmen executed 21 men on Friday, residents said. Survivors said the gunmen went from house to house.',
+  '',
+  'The interior ministry said it had sent reinforcements. It promised an investigation.',
+  '',
+].join('\n');
+
+interface Case {
+  name: string;
+  body: string;
+  published?: string;
+  check: (r: Extraction) => void;
+  todo?: string;
+}
+
+const CASES: Case[] = [
+  // conflicting accounts: best is the lowest, high the highest, and a warning
+  {
+    name: 'conflicting accounts of one attack',
+    body: 'Gunmen opened fire on a wedding party in the town of Jableh on Friday, killing four people, police said. However, a relative of the groom gave a different account, saying seven people were killed.',
+    check: (r) => {
+      const i = only(r);
+      assert.deepEqual([i.fatalities.low, i.fatalities.best, i.fatalities.high], [4, 4, 7]);
+      assert.ok(codes(i).includes('conflicting_figures'), codes(i).join(','));
+      assert.deepEqual(i.figures.map((f) => f.value).sort((a, b) => a - b), [4, 7]);
+      assert.deepEqual(names(i), ['Jableh']);
+    },
+  },
+  {
+    name: 'conflicting accounts in one sentence joined by "while"',
+    body: 'Gunmen opened fire on a wedding party in the town of Jableh on Friday. Police said four people were killed, while a resident told the outlet that seven had died.',
+    check: (r) => {
+      const i = only(r);
+      assert.deepEqual([i.fatalities.best, i.fatalities.high], [4, 7]);
+      assert.ok(codes(i).includes('conflicting_figures'), codes(i).join(','));
+    },
+    todo: 'two figures of one sentence with no contrast word ("while a resident said") become two incidents, not one with a conflict',
+  },
+  // a breakdown given in later sentences
+  {
+    name: 'a total, then who died in the following sentences',
+    body: 'An explosion at a fuel depot in Kramatorsk on Saturday, killing three people, regional governor Vadym Filashkin said. Two security guards died at the scene. One Ukrainian soldier also died in hospital.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 3);
+      assert.deepEqual(i.fatalities.byCategory, { civilians: 2, stateForces: 1 });
+      assert.equal(i.eventType, 'Explosions/Remote violence');
+      assert.deepEqual(i.date, { start: '2025-03-08', end: '2025-03-08' });
+      assert.ok(!codes(i).includes('conflicting_figures'), 'the later counts are parts, not other accounts');
+    },
+  },
+  // parts that do not add up
+  {
+    name: 'parts exceed the whole',
+    body: 'Clashes in Jableh on Friday killed 40 people, including 20 security personnel and 25 pro-Assad fighters.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 40);
+      assert.ok(codes(i).includes('parts_exceed_whole'), codes(i).join(','));
+      assert.equal(i.eventType, 'Battles');
+    },
+  },
+  {
+    name: 'parts below the whole: the rest is unknown',
+    body: 'Clashes in Jableh on Friday killed 40 people, including 12 security personnel and 10 pro-Assad fighters.',
+    check: (r) => {
+      const i = only(r);
+      assert.ok(codes(i).includes('parts_below_whole'), codes(i).join(','));
+      assert.deepEqual(i.fatalities.byCategory, { stateForces: 12, nonStateFighters: 10, unknown: 18 });
+    },
+  },
+  {
+    name: 'parts that add up raise no warning',
+    body: 'Clashes in Jableh on Friday killed 40 people, including 22 security personnel and 18 pro-Assad fighters.',
+    check: (r) => {
+      const i = only(r);
+      assert.deepEqual(i.fatalities.byCategory, { stateForces: 22, nonStateFighters: 18 });
+      assert.ok(!codes(i).some((c) => c === 'parts_exceed_whole' || c === 'parts_below_whole'), codes(i).join(','));
+    },
+  },
+  // tolls, not incidents
+  {
+    name: 'a figure with no place in a longer story is a toll',
+    body: `${LONG_LEAD}At least 340 civilians have been killed since Thursday, the monitor said. Aid groups warned of shortages.`,
+    check: (r) => {
+      assert.deepEqual(r.incidents.map((i) => i.fatalities.best), [21], trace(r));
+      assert.equal(r.tolls.length, 1, trace(r));
+      const [t] = r.tolls;
+      assert.deepEqual([t!.fatalities.best, t!.qualifier], [340, 'at_least']);
+      assert.deepEqual(t!.date, { start: '2025-03-06', end: SUNDAY });
+    },
+  },
+  {
+    name: 'a figure over several provinces is a toll',
+    body: `${LONG_LEAD}Across the provinces of Latakia, Tartus and Hama, at least 340 civilians have been killed since Thursday, the monitor said. Aid groups warned of shortages.`,
+    check: (r) => {
+      assert.deepEqual(r.incidents.map((i) => i.fatalities.best), [21], trace(r));
+      const t = r.tolls.find((x) => x.fatalities.best === 340);
+      assert.ok(t, trace(r));
+      assert.deepEqual(new Set(t.places.map((p) => p.admin1)), new Set(['Latakia', 'Tartus', 'Hama']));
+    },
+  },
+  {
+    name: 'the provinces of a toll are not the places of the incident told before it',
+    body: `${LONG_LEAD}Across the provinces of Latakia, Tartus and Hama, at least 340 civilians have been killed since Thursday, the monitor said. Aid groups warned of shortages.`,
+    check: (r) => {
+      const i = withBest(r, 21);
+      assert.ok(!i.places.some((p) => p.admin1 === 'Hama' || p.admin1 === 'Tartus'), names(i).join(', '));
+    },
+    todo: 'the toll sentence falls inside the incident\'s narrative window, and its provinces are added to the incident\'s places',
+  },
+  {
+    name: 'a cumulative toll frame is a toll even beside an incident',
+    body: 'Gunmen killed nine villagers in Jableh on Friday, bringing the total death toll in the province to at least 124, the monitor said.',
+    check: (r) => {
+      assert.ok(r.tolls.some((t) => t.fatalities.best === 124 && t.qualifier === 'at_least'), trace(r));
+      assert.ok(!r.incidents.some((i) => i.fatalities.best === 124), trace(r));
+      assert.equal(withBest(r, 9).fatalities.byCategory.civilians, 9);
+    },
+  },
+  // "Retaliation followed": a second incident in the same place
+  {
+    name: 'retaliation is a separate incident in the same place',
+    body: 'Gunmen killed a police officer at a checkpoint in Kidal on Tuesday. Retaliation followed, and soldiers killed three suspected militants in the town the same night.',
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      const [first, second] = r.incidents;
+      assert.deepEqual([first!.fatalities.best, second!.fatalities.best], [1, 3]);
+      assert.deepEqual(first!.fatalities.byCategory, { stateForces: 1 });
+      assert.deepEqual(second!.fatalities.byCategory, { nonStateFighters: 3 });
+      assert.deepEqual(names(first!), ['Kidal']);
+      assert.deepEqual(names(second!), ['Kidal']);
+      assert.deepEqual(first!.date, { start: '2025-03-04', end: '2025-03-04' });
+    },
+  },
+  // an event with no figure in a short bulletin
+  {
+    name: 'a bulletin entry with a label and no figure',
+    body: 'Looting: On 7 March, armed men looted shops in Jableh.',
+    check: (r) => {
+      const i = only(r);
+      assert.deepEqual([i.fatalities.low, i.fatalities.best, i.fatalities.high], [null, null, null]);
+      assert.deepEqual([i.eventType, i.subEventType], ['Strategic developments', 'Looting/property destruction']);
+      assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
+      assert.deepEqual(names(i), ['Jableh']);
+    },
+  },
+  {
+    name: 'a protest with no figure',
+    body: 'On 8 March, protesters gathered in front of the governorate building in Jableh to demand the release of detainees.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, null);
+      assert.deepEqual([i.eventType, i.subEventType], ['Protests', 'Peaceful protest']);
+      assert.deepEqual(i.date, { start: '2025-03-08', end: '2025-03-08' });
+    },
+  },
+  // a dateline names where the story was filed
+  {
+    name: 'the dateline place is not the incident\'s place',
+    body: 'ERBIL (Kurdistan24) – A Turkish drone strike killed two fighters in the village of Sidakan on Friday.',
+    check: (r) => {
+      const i = only(r);
+      assert.ok(names(i).some((n) => fold(n) === 'sidakan'), names(i).join(', '));
+      assert.ok(!names(i).some((n) => fold(n) === 'erbil'), names(i).join(', '));
+      assert.deepEqual([i.eventType, i.subEventType], ['Explosions/Remote violence', 'Air/drone strike']);
+      assert.deepEqual(i.fatalities.byCategory, { nonStateFighters: 2 });
+    },
+  },
+  // dates
+  {
+    name: '"on Friday" is the Friday before publication',
+    body: 'Soldiers killed nine villagers in Jableh on Friday.',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  {
+    name: '"on Friday" in a report published on a Tuesday',
+    body: 'Soldiers killed nine villagers in Jableh on Friday.',
+    published: '2025-03-11',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  {
+    name: '"since Thursday" is a range ending on the published date',
+    body: 'Since Thursday, clashes in Jableh have killed 72 people, the monitor said.',
+    check: (r) => {
+      const i = only(r);
+      assert.deepEqual(i.date, { start: '2025-03-06', end: SUNDAY });
+      assert.equal(i.datePrecision, 'range');
+    },
+  },
+  {
+    name: '"said on Saturday" is when it was said, not when it happened',
+    body: 'Gunmen killed five people in Baniyas on Wednesday, the interior ministry said on Saturday.',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-05', end: '2025-03-05' }),
+  },
+  {
+    name: 'with no date, the default window of the days before publication',
+    body: 'Gunmen killed five people in Baniyas, the interior ministry said.',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: SUNDAY }),
+  },
+  // victims linked to the incident of their category and date
+  {
+    name: 'a civilian victim goes with the civilians\' incident',
+    body: 'Soldiers killed nine villagers in Jableh on Friday.\n\nIn a separate attack on Wednesday, gunmen shot dead two policemen at a checkpoint in Baniyas.\n\nOne of the villagers, Samir Haddad Khoury, was killed inside his shop, his cousin said.',
+    check: (r) => {
+      const villagers = withBest(r, 9);
+      withBest(r, 2);
+      assert.equal(r.victims.length, 1, trace(r));
+      const [v] = r.victims;
+      assert.deepEqual([v!.name, v!.category, v!.sex, v!.incident], ['Samir Haddad Khoury', 'civilians', 'male', villagers.id]);
+      assert.deepEqual(v!.date, { start: '2025-03-07', end: '2025-03-07' });
+    },
+  },
+  {
+    name: 'a policeman victim goes with the policemen\'s incident',
+    body: 'Soldiers killed nine villagers in Jableh on Friday.\n\nIn a separate attack on Wednesday, gunmen shot dead two policemen at a checkpoint in Baniyas.\n\nOne of the policemen, Yusuf Karim Abbas, was killed as he tried to close the gate, his brother said.',
+    check: (r) => {
+      const police = withBest(r, 2);
+      assert.deepEqual(police.fatalities.byCategory, { stateForces: 2 });
+      assert.equal(r.victims.length, 1, trace(r));
+      const [v] = r.victims;
+      assert.deepEqual([v!.name, v!.category, v!.incident], ['Yusuf Karim Abbas', 'stateForces', police.id]);
+      assert.deepEqual(v!.date, { start: '2025-03-05', end: '2025-03-05' });
+    },
+  },
+];
+
+for (const c of CASES) {
+  test(`claims: ${c.name}`, c.todo ? { todo: c.todo } : {}, () => {
+    const r = run(c.body, c.published);
+    try {
+      c.check(r);
+    } catch (err) {
+      if (err instanceof assert.AssertionError) err.message += `\n${trace(r)}`;
+      throw err;
+    }
+  });
+}
+
+test('claims: every incident span lies inside the body and the warnings are gathered at the top', () => {
+  const body = 'Clashes in Jableh on Friday killed 40 people, including 20 security personnel and 25 pro-Assad fighters.';
+  const r = run(body);
+  for (const i of r.incidents) for (const s of i.spans) assert.ok(s.start >= 0 && s.end <= body.length && s.start < s.end);
+  assert.deepEqual(r.warnings.map((w) => w.code), r.incidents.flatMap((i) => codes(i)));
+});

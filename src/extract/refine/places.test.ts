@@ -1,0 +1,65 @@
+// Table-driven tests of the place refiner: a sentence in, the places kept (as the report spells them) and those dropped out.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { recognizePlaces } from '../stages/places.js';
+import { splitSentences } from '../stages/sentences.js';
+import { refinePlaces } from './places.js';
+
+interface Case {
+  text: string;
+  /** Places kept, in order: the text as found and the name the claim will carry. */
+  kept: Array<[string, string]>;
+  /** Texts that must not survive as places (outlets, seats, datelines). */
+  dropped: string[];
+}
+
+const CASES: Case[] = [
+  // a place inside an outlet's name
+  { text: 'The Sydney Morning Herald reported that two Australians were among the dead in Gaza.', kept: [['Gaza', 'Gaza']], dropped: ['Sydney'] },
+  // an organisation's seat
+  {
+    text: 'The Syrian Observatory for Human Rights, which is based in London, said 52 men were killed in Latakia.',
+    kept: [['Latakia', 'Latakia']],
+    dropped: ['London'],
+  },
+  { text: 'The London-based monitor said clashes continued in Jableh.', kept: [['Jableh', 'Jableh']], dropped: ['London'] },
+  // a newspaper named after a place, speaking
+  { text: 'The Irrawaddy, however, reported that 12 villagers were killed in Sagaing.', kept: [['Sagaing', 'Sagaing']], dropped: ['Irrawaddy'] },
+  // datelines say where the story was filed
+  { text: 'ERBIL (Kurdistan24) – A drone struck a vehicle near Sulaymaniyah on Monday.', kept: [['Sulaymaniyah', 'Sulaymaniyah']], dropped: ['ERBIL'] },
+  { text: 'KYIV - Russian missiles hit Kharkiv overnight.', kept: [['Kharkiv', 'Kharkiv']], dropped: ['KYIV'] },
+  // names kept as written where the gazetteer knows that spelling (its own name becomes an alias)
+  { text: 'Gunmen killed six people in Qamishli and Jableh.', kept: [['Qamishli', 'Qamishli'], ['Jableh', 'Jableh']], dropped: [] },
+  { text: 'Fighting spread to Baniyas and Tartus.', kept: [['Baniyas', 'Baniyas'], ['Tartus', 'Tartus']], dropped: [] },
+  { text: 'Clashes spread from Jableh to the rest of Latakia province.', kept: [['Jableh', 'Jableh'], ['Latakia province', 'Latakia']], dropped: [] },
+  // the same town, not an outlet, when it is where something happened
+  { text: 'A drone struck a car in Erbil on Monday, killing two men.', kept: [['Erbil', 'Erbil']], dropped: [] },
+];
+
+function refined(text: string) {
+  return refinePlaces(recognizePlaces(text), text, splitSentences(text));
+}
+
+for (const c of CASES) {
+  test(`places refined: ${c.text}`, () => {
+    const got = refined(c.text);
+    assert.deepEqual(got.map((p) => [p.text, p.place.name]), c.kept);
+    for (const d of c.dropped) assert.ok(!got.some((p) => p.text === d), `${d} should be dropped`);
+  });
+}
+
+test('places refined: the gazetteer name stays among the aliases when the written spelling wins', () => {
+  const [qamishli] = refined('Gunmen killed six people in Qamishli.');
+  assert.ok(qamishli);
+  assert.equal(qamishli.place.name, 'Qamishli');
+  assert.equal(qamishli.place.country, 'SY');
+  assert.equal(qamishli.place.admin1, 'Al-Hasakah');
+  assert.ok(qamishli.place.aliases.includes('Al Qāmishlī'), qamishli.place.aliases.slice(0, 5).join(', '));
+});
+
+test('places refined: the outlet and dateline places exist before refining (the refiner is what drops them)', () => {
+  const raw = (text: string) => recognizePlaces(text).map((p) => p.text);
+  assert.ok(raw('The Sydney Morning Herald reported that two Australians were among the dead in Gaza.').includes('Sydney'));
+  assert.ok(raw('ERBIL (Kurdistan24) – A drone struck a vehicle near Sulaymaniyah on Monday.').includes('ERBIL'));
+  assert.ok(raw('The Irrawaddy, however, reported that 12 villagers were killed in Sagaing.').includes('Irrawaddy'));
+});
