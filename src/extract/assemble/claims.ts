@@ -145,6 +145,18 @@ interface TypeEvidence {
   actors: ActorMention[];
 }
 
+/** "a group of people clashed", "clashes between two families": unarmed parties named beside the clash word, not its victims. */
+function clashOfUnarmed(text: string, lex: Lexicons): boolean {
+  return lex.clashWords.find(text).some((c) => {
+    const around = text.slice(Math.max(0, c.start - 60), c.end + 60);
+    const clashAt = c.start - Math.max(0, c.start - 60);
+    return lex.unarmedGroups.find(around).some((g) => {
+      const between = g.start < clashAt ? around.slice(g.end, clashAt) : around.slice(clashAt, g.start);
+      return !lex.anyOutcome.test(between) && !/\d/.test(between);
+    });
+  });
+}
+
 /**
  * ACLED's typology decided in its own order: a stated label; a clash between armed parties (a clash of unarmed
  * people is a riot); the weapon used; who died (armed dead: a battle; civilians: violence against civilians); then
@@ -159,7 +171,7 @@ function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
   if (lex.executionWords.test(ev.text) && !(ev.byCategory.stateForces || ev.byCategory.nonStateFighters)) return { eventType: 'Violence against civilians', subEventType: 'Attack', rule: 'type:execution' };
   if (lex.clashWords.test(ev.text)) {
     const armed = ev.actors.some((a) => ARMED_ACTORS.has(a.type)) || ev.category === 'stateForces' || ev.category === 'nonStateFighters';
-    const unarmed = ev.actors.some((a) => a.type === 'civilians' || a.type === 'protesters' || a.type === 'rioters') || lex.unarmedGroups.test(ev.text);
+    const unarmed = ev.actors.some((a) => a.type === 'protesters' || a.type === 'rioters') || clashOfUnarmed(ev.text, lex);
     if (!armed && unarmed) return { eventType: 'Riots', subEventType: 'Mob violence', rule: 'type:clash-of-unarmed-people' };
     return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:clash' };
   }

@@ -53,7 +53,6 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   {
     text: 'One Ukrainian soldier also died in hospital.',
     victims: [],
-    todo: 'a capitalised count and nationality ("One Ukrainian") is taken for a name',
   },
 ];
 

@@ -28,6 +28,7 @@ const NOT_NAME_WORDS = new Set([
   'province', 'district', 'township', 'city', 'village', 'town', 'camp', 'strip', 'nations', 'union', 'party', 'front', 'movement', 'group',
   'human', 'syrian', 'kurdish', 'reports', 'mass', 'security', 'police', 'defence', 'defense', 'health', 'civil', 'military', 'media', 'international',
   'organization', 'organisation', 'office', 'doctors', 'resistance', 'corps', 'infantry', 'junta', 'photo', 'image', 'caption', 'summary', 'student',
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'another', 'several', 'some', 'many', 'both', 'all',
 ]);
 const ROLE_BEFORE = /\b(?:to|with|from|speaking to|spokesman|spokeswoman|spokesperson|governor|president|minister|correspondent|chief|official|director(?:-general)?|adviser|advisor|leader|commander|general|head|heads|envoy|reporter|editor|secretary|mayor|ambassador|DSP|told|by)\s*,?\s*$/i;
 const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wrote|recalls|recalled|speaks|spoke|explained|described)\b/i;
