@@ -277,7 +277,13 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
   const body = report.body;
   const placesBySentence = bySentence(places, sentences);
   const clusters = clusterStatements({ sentences, statements, placesBySentence, lex });
-  const claimed = new Set(clusters.flatMap((c) => [...c.sentences]));
+  // Sentences that carry a cumulative toll speak of a region, not of the event told around them.
+  const regional = (st: Statement) => {
+    const own = (placesBySentence.get(st.sentence) ?? []).filter((m) => m.context !== 'origin').map((m) => m.place);
+    return own.length > 0 && isTollScope(own);
+  };
+  const tollSentences = new Set(statements.filter((s) => s.cumulative || regional(s)).map((s) => s.sentence));
+  const claimed = new Set([...clusters.flatMap((c) => [...c.sentences]), ...tollSentences]);
   const incidents: IncidentClaim[] = [];
   const tollStatements: Array<{ st: Statement; places: PlaceRef[] }> = statements
     .filter((s) => s.cumulative && !s.coded && s.value > 0)
@@ -339,7 +345,7 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
     if (event) incidents.push(event);
   }
   applyCodedTotal(statements, incidents);
-  if (incidents.length === 1) addReportPlaces(incidents[0]!, input);
+  if (incidents.length === 1) addReportPlaces(incidents[0]!, input, tollSentences);
   const tolls = buildTolls(input, tollStatements, incidents);
   return { incidents, tolls, victims: buildVictims(input, victims, incidents) };
 }
@@ -348,9 +354,9 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
  * A report about one event names its places across sentences ("clashes in X (Y, Z). … the village of W"):
  * the event's place list takes every place of the sentences that speak of violence, after its own.
  */
-function addReportPlaces(incident: IncidentClaim, input: AssembleInput): void {
+function addReportPlaces(incident: IncidentClaim, input: AssembleInput, tollSentences: Set<number>): void {
   const { sentences, places, triggers, lex } = input;
-  const violent = new Set(sentences.filter((s) => lex.anyOutcome.test(s.text) || inSentences(triggers, sentences, [s.index]).some((t) => t.eventType !== 'Strategic developments')).map((s) => s.index));
+  const violent = new Set(sentences.filter((s) => !tollSentences.has(s.index)).filter((s) => lex.anyOutcome.test(s.text) || inSentences(triggers, sentences, [s.index]).some((t) => t.eventType !== 'Strategic developments')).map((s) => s.index));
   const seen = new Set(incident.places.map((p) => p.geonameId ?? p.name));
   for (const m of inSentences(places, sentences, violent)) {
     if (m.context === 'origin' || m.place.featureCode.startsWith('PCL') || seen.has(m.place.geonameId ?? m.place.name)) continue;

@@ -17,6 +17,8 @@ export interface Cluster {
   places: PlaceMention[];
 }
 
+// "police said four were killed, while a resident told the outlet that seven had died": a second account.
+const SECOND_ACCOUNT = /\b(?:while|whereas|but)\s+(?:(?:a|an|the|other|local|some)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:said|told|says|reported|put|gave|claimed|counted)\b/iu;
 const SEPARATE_EVENT = /\b(?:separate|separately|another|second|elsewhere|meanwhile|retaliation|in response|later that|a further|also late|earlier,)\b/i;
 
 export function isAdminLevel(p: PlaceRef): boolean {
@@ -68,7 +70,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     const sentence = sentences[st.sentence]!;
     const previous = sentences[st.sentence - 1];
     const places = (placesBySentence.get(st.sentence) ?? []).filter((p) => p.context !== 'origin');
-    const contrast = hasMarker(lex.contrastMarkers, sentence.text) || (previous !== undefined && hasMarker(lex.contrastMarkers, previous.text) && previous.paragraph === sentence.paragraph);
+    const contrast = hasMarker(lex.contrastMarkers, sentence.text) || SECOND_ACCOUNT.test(sentence.text) || (previous !== undefined && hasMarker(lex.contrastMarkers, previous.text) && previous.paragraph === sentence.paragraph);
     const separate = SEPARATE_EVENT.test(sentence.text);
     const compatible = clusters.filter((c) => placesCompatible(c.places, places));
     const repeat = compatible.find((c) => c.statements.some((s) => s.value === st.value) && (st.category === null || leadCategory(c) === null || leadCategory(c) === st.category));
