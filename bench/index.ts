@@ -3,6 +3,7 @@
 import './extract.js';
 import './ingest.js';
 import './link.js';
+import './io.js';
 import './http.js';
 import { packageRoot, registeredBenches, renderTable, type BenchOptions } from './registry.js';
 

@@ -10,6 +10,8 @@ import { registerShow } from './cli/show.js';
 import { registerTally } from './cli/tally.js';
 import { registerAudit } from './cli/audit.js';
 import { registerUser } from './cli/user.js';
+import { registerImport } from './cli/import.js';
+import { registerExport } from './cli/export.js';
 import { registerServe } from './cli/serve.js';
 
 const program = new Command('marsad')
@@ -26,6 +28,8 @@ registerAudit(program);
 registerLink(program);
 registerTally(program);
 registerUser(program);
+registerImport(program);
+registerExport(program);
 registerServe(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

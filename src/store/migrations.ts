@@ -148,9 +148,38 @@ CREATE TRIGGER link_decisions_append_only BEFORE UPDATE OR DELETE ON link_decisi
 CREATE TRIGGER link_decisions_no_truncate BEFORE TRUNCATE ON link_decisions FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
 `;
 
+/**
+ * Version 3 — imports. `imported_events` records which claim stands for an event of an outside dataset (an ACLED
+ * event_id_cnty, a victims-list id) and with which values (the fingerprint): re-importing the same values changes
+ * nothing, other values add a new claim that supersedes the old one (never an in-place overwrite). System users that
+ * sign imports are named `import:<source>` (no token anyone knows), so the user name check admits that one form.
+ */
+const imports = `
+ALTER TABLE users DROP CONSTRAINT users_name_check;
+ALTER TABLE users ADD CONSTRAINT users_name_check CHECK (name ~ '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' OR name ~ '^import:[a-z0-9-]{1,32}$');
+
+CREATE TABLE imported_events (
+  id          bigserial PRIMARY KEY,
+  source      text NOT NULL CHECK (source ~ '^[a-z0-9-]{1,32}$'),
+  key         text NOT NULL,
+  fingerprint text NOT NULL CHECK (fingerprint ~ '^[0-9a-f]{64}$'),
+  claim_id    bigint NOT NULL UNIQUE REFERENCES claims(id),
+  report_id   bigint NOT NULL REFERENCES reports(id),
+  supersedes  bigint REFERENCES claims(id),
+  file        text NOT NULL,
+  row_number  integer NOT NULL,
+  imported_at text NOT NULL,
+  imported_by text NOT NULL
+);
+CREATE INDEX imported_events_key ON imported_events (source, key, id);
+CREATE TRIGGER imported_events_append_only BEFORE UPDATE OR DELETE ON imported_events FOR EACH ROW EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER imported_events_no_truncate BEFORE TRUNCATE ON imported_events FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
+`;
+
 
 /** Append only: never edit a migration that has shipped; add the next version instead. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
   { version: 2, name: 'link decisions', sql: linkDecisions },
+  { version: 3, name: 'imports', sql: imports },
 ];
