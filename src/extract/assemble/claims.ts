@@ -286,7 +286,7 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
   const claimed = new Set([...clusters.flatMap((c) => [...c.sentences]), ...tollSentences]);
   const incidents: IncidentClaim[] = [];
   const tollStatements: Array<{ st: Statement; places: PlaceRef[] }> = statements
-    .filter((s) => s.cumulative && !s.coded && s.value > 0)
+    .filter((s) => s.cumulative && !s.coded && !s.backReference && s.value > 0)
     .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], nonFatal: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
 
   clusters.forEach((cluster, i) => {
@@ -418,7 +418,12 @@ function buildTolls(input: AssembleInput, items: Array<{ st: Statement; places: 
   const { sentences, sources } = input;
   const tolls: TollClaim[] = [];
   for (const { st, places } of items) {
-    if (tolls.some((t) => t.fatalities.best === st.value && t.qualifier === st.qualifier)) continue;
+    // The same toll stated again ("at least 124" in the lede, "124" further down) is one toll with both quotes.
+    const same = tolls.find((t) => t.fatalities.best === st.value);
+    if (same) {
+      same.spans.push(sentences[st.sentence]!.span);
+      continue;
+    }
     const date = dateFor(input, [st.sentence], []);
     const admin1s = new Set(places.map((p) => `${p.country}/${p.admin1}`));
     const countries = new Set(places.map((p) => p.country));
