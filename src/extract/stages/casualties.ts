@@ -127,7 +127,12 @@ function categoryOf(phrase: string, lex: Lexicons): Category | null {
 function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: Lexicons): NounPhrase | null {
   const after = body.slice(count.end, Math.min(sentenceEnd, count.end + 90));
   const anaphora = ANAPHORA.exec(after);
-  if (anaphora) return { end: count.end + anaphora[0].length, noun: 'them', category: null, anaphoric: true };
+  if (anaphora) {
+    // "nine of whom were children", "ten of them women": the noun after the anaphor says who the subset is.
+    const named = /^\s*(?:were\s+|being\s+)?([\p{L}-]+)/u.exec(after.slice(anaphora[0].length));
+    const category = named ? (lex.victimWords.get(named[1]!.toLowerCase()) ?? null) : null;
+    return { end: count.end + anaphora[0].length, noun: 'them', category, anaphoric: true };
+  }
   // Up to four modifiers ("Alawite", "pro-Assad", "of the new government's") before the head noun, no punctuation.
   const window = /^[^,;:.!?()"“”]*/.exec(after)![0];
   let best: { end: number; text: string } | null = null;
@@ -279,7 +284,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     // "a gunman executing a young man": the count is the agent of an active verb, not a casualty.
     if (!before && after && !joined && !partBefore && isAgent(body, phraseEnd, sEnd)) continue;
     let category = np?.category ?? null;
-    if (np?.anaphoric) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
+    if (np?.anaphoric && category === null) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
     const subsetBefore = /\b(?:of them|of whom|among them|among whom)\s*[:,]?\s*$/i.test(body.slice(Math.max(sStart, count.start - 30), count.start));
     const subsetAfter = /^\s*(?:among them|among the dead|among the victims)\b/i.test(body.slice(phraseEnd, phraseEnd + 30)) || after?.subset === true;
     let role: FigureRole = 'whole';
