@@ -61,7 +61,7 @@ const IRREGULAR_PLURALS = new Set([
 ]);
 const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
 // Words that may sit between a verb and its count ("killed at least", "executed some") or between count and noun.
-const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total)\b)*\s*/i;
+const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total|went|go|remain|remains|remained|still)\b)*\s*/i;
 const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
 // Between two elements of one list: "a man, three women and a child", "a mother and her three children".
 const DASH_APPOSITION = /^\s+[-–—]\s+[^-–—.;]{1,90}?\s+[-–—]/;
@@ -274,7 +274,9 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const partBefore = figures.length > 0 && /\b(?:including|includes|included|among them|comprising|consisting of|made up of)\s*:?\s*$/i.test(sincePrevious);
     // "12 bodies", "five dead": the noun itself says they died.
     const deathNoun = np !== null && /(?:^|\s)(?:bodies|corpses|dead|body)$/i.test(np.noun) ? 'killed' as const : null;
-    let outcome: Outcome | null = (coded ? 'killed' : null) ?? before ?? deathNoun ?? after?.outcome ?? (joined || partBefore ? previousOutcome : null) ?? (tollFrame ? 'killed' : null);
+    // "thirty-one people were killed, nine of whom were children": the subset shares the whole's outcome.
+    const anaphoricSubset = np?.anaphoric === true && figures.length > 0;
+    let outcome: Outcome | null = (coded ? 'killed' : null) ?? before ?? deathNoun ?? after?.outcome ?? (joined || partBefore || anaphoricSubset ? previousOutcome : null) ?? (tollFrame ? 'killed' : null);
     if (!outcome) {
       if (np?.category) lastCategoryNoun = np.category;
       continue;
