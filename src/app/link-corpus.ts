@@ -4,7 +4,9 @@ import { incidentRecord, victimRecord } from '../link/from-extraction.js';
 import type { LinkDecision, LinkIncident, LinkVictim } from '../link/types.js';
 import type { TallyIncident, TallyToll } from '../tally/tally.js';
 import type { ClaimStatus } from '../store/claims.js';
-import { currentClaims, listLinkDecisions, type LinkableClaimRow, type LinkDecisionRow, type LinkKind } from '../store/links.js';
+import { currentClaims, decidedClaimIds, listLinkDecisions, scopedClaims, type LinkableClaimRow, type LinkDecisionRow, type LinkKind, type ScopedClaimRow } from '../store/links.js';
+import { dayFromNumber, dayNumber } from '../domain/days.js';
+import { placeKey } from '../gazetteer/normalize.js';
 import type { Sql } from '../store/store.js';
 import { claimRef, reportRef } from './ids.js';
 
@@ -28,13 +30,18 @@ export interface LinkCorpus {
 /** Reads the claims of each report's current extraction and turns the counted ones into records. */
 export async function loadCorpus(sql: Sql, includeProposed: boolean | undefined): Promise<LinkCorpus> {
   const all = await currentClaims(sql, ['incident', 'toll', 'victim']);
-  const counted = new Set(countedStatuses(includeProposed));
-  const rows = new Map(all.map((r) => [claimRef(r.id), r]));
   // A victim names its incident by ref within its extraction; the incident's claim id is the link record's id.
   const incidentByRef = new Map<string, string>();
+  for (const r of all) if (r.kind === 'incident') incidentByRef.set(`${r.extraction_id}|${r.ref}`, claimRef(r.id));
+  return buildCorpus(all, countedStatuses(includeProposed), (r, ref) => incidentByRef.get(`${r.extraction_id}|${ref}`) ?? null);
+}
+
+/** Turns claim rows (ordered by id) into records; `incidentOf` resolves a victim's incident ref to a claim ref. */
+function buildCorpus(all: readonly LinkableClaimRow[], statuses: readonly ClaimStatus[], incidentOf: (r: LinkableClaimRow, ref: string) => string | null): LinkCorpus {
+  const counted = new Set(statuses);
+  const rows = new Map(all.map((r) => [claimRef(r.id), r]));
   const victimsOf = new Map<number, VictimClaim[]>();
   for (const r of all) {
-    if (r.kind === 'incident') incidentByRef.set(`${r.extraction_id}|${r.ref}`, claimRef(r.id));
     if (r.kind === 'victim' && counted.has(r.status)) {
       const list = victimsOf.get(r.extraction_id) ?? [];
       list.push(r.current as unknown as VictimClaim);
@@ -57,11 +64,111 @@ export async function loadCorpus(sql: Sql, includeProposed: boolean | undefined)
     } else {
       const v = { ...(r.current as unknown as VictimClaim), id: r.ref };
       const rec = victimRecord(report, v);
-      corpus.victims.push({ ...rec, id, incidentId: v.incident ? (incidentByRef.get(`${r.extraction_id}|${v.incident}`) ?? null) : null });
+      corpus.victims.push({ ...rec, id, incidentId: v.incident ? incidentOf(r, v.incident) : null });
       corpus.victimCategory.set(id, v.category ?? 'unknown');
     }
   }
   return corpus;
+}
+
+/** A tally's (or a link listing's) place and window; absent parts do not narrow. */
+export interface CorpusFilter {
+  place?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Days two incidents of one automatic cluster may lie apart (the scorer's widest date slack, coarse precision). */
+const CLUSTER_SLACK = 3;
+/**
+ * Days around the records that may share an event with the window's (their blocks: dates widened by the slack of 3,
+ * 3-day buckets, and any record touching those buckets with its own slack of up to 3): 3 + 2 + 3 + 3, rounded up.
+ */
+const BLOCK_MARGIN = 14;
+/** A victim's dates of death more than this apart veto a link (src/link/victims.ts). */
+const VICTIM_SLACK = 14;
+
+const shift = (day: string, days: number): string => dayFromNumber(dayNumber(day) + days);
+
+/**
+ * Reads only the claims a filtered tally or link listing can need, and turns the counted ones into records:
+ * - seeds: incidents that may belong to an event in scope — dated within the scorer's slack of the window and
+ *   (with a place) sharing a place key with it;
+ * - their blocking neighbourhood: every incident that shares a linking block with a seed (same province, a nearby
+ *   0.25° cell, or the same country for country-level places, dated within the blocks' reach), so that each seed
+ *   meets exactly the candidates it meets in a full run;
+ * - every incident or victim any analyst's decision names (a merge may join claims far apart);
+ * - tolls that can lie inside the query (their window inside it, a place key shared);
+ * - victims tied to an incident read, or dated and placed where the query looks.
+ * Without place and window, the whole record (as `loadCorpus`).
+ */
+export async function loadScopedCorpus(sql: Sql, includeProposed: boolean | undefined, filter: CorpusFilter): Promise<LinkCorpus> {
+  if (!filter.place && !filter.from && !filter.to) return loadCorpus(sql, includeProposed);
+  const statuses = countedStatuses(includeProposed);
+  const key = filter.place ? placeKey(filter.place) : null;
+  const keyTerms = key !== null ? [`k:${key}`, 'k:*'] : undefined;
+  const window = filter.from || filter.to ? { from: filter.from, to: filter.to } : null;
+  const widen = (w: { from?: string; to?: string }, days: number) => ({
+    ...(w.from ? { from: shift(w.from, -days) } : {}),
+    ...(w.to ? { to: shift(w.to, days) } : {}),
+  });
+  const [decidedIncidents, decidedVictims] = await Promise.all([decidedClaimIds(sql, 'incident'), decidedClaimIds(sql, 'victim')]);
+
+  const seeds = await scopedClaims(sql, {
+    kinds: ['incident'],
+    statuses,
+    ...(window ? { overlaps: widen(window, CLUSTER_SLACK) } : {}),
+    ...(keyTerms ? { terms: keyTerms } : {}),
+  });
+  // The neighbourhood: the seeds' linking blocks in full. Without a place, the widened window already holds them all.
+  let span: { from?: string; to?: string } | undefined;
+  if (window) {
+    let lo: string | undefined;
+    let hi: string | undefined;
+    for (const r of seeds) {
+      const d = (r.current as { date?: { start?: string; end?: string } | null }).date;
+      if (!d?.start || !d.end || dayNumber(d.end) - dayNumber(d.start) > 62) continue;
+      if (lo === undefined || d.start < lo) lo = d.start;
+      if (hi === undefined || d.end > hi) hi = d.end;
+    }
+    const w = widen(window, CLUSTER_SLACK);
+    span = widen({ ...(w.from ? { from: lo !== undefined && lo < w.from ? lo : w.from } : {}), ...(w.to ? { to: hi !== undefined && hi > w.to ? hi : w.to } : {}) }, BLOCK_MARGIN);
+  }
+  const areaTerms = new Set<string>();
+  for (const r of seeds) {
+    for (const t of r.terms) {
+      if (t.startsWith('a:') || t.startsWith('c:')) areaTerms.add(t);
+      else if (t.startsWith('g:')) {
+        const [la, lo] = t.slice(2).split(',').map(Number) as [number, number];
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) areaTerms.add(`g:${la + dy},${lo + dx}`);
+      }
+    }
+  }
+  const ring = keyTerms && areaTerms.size === 0 ? [] : await scopedClaims(sql, { kinds: ['incident'], statuses, ...(span ? { overlaps: span } : {}), ...(keyTerms ? { terms: [...areaTerms] } : {}) });
+  const decided = decidedIncidents.length ? await scopedClaims(sql, { kinds: ['incident'], statuses, ids: decidedIncidents }) : [];
+  const incidents = new Map<number, ScopedClaimRow>();
+  for (const r of [...seeds, ...ring, ...decided]) incidents.set(r.id, r);
+
+  const [tolls, victims] = await Promise.all([
+    scopedClaims(sql, { kinds: ['toll'], statuses, ...(window ? { within: window } : {}), ...(keyTerms ? { terms: keyTerms } : {}) }),
+    scopedClaims(sql, {
+      kinds: ['victim'],
+      statuses,
+      // Victims link across places (no place vetoes a link) and undated records link across time: with a window, read
+      // every victim dated within two links' reach of it and every undated one; without a window, every victim.
+      ...(window ? { overlaps: widen(window, 2 * VICTIM_SLACK), orUndated: true } : {}),
+      alsoIds: decidedVictims,
+      alsoExtractions: [...new Set([...incidents.values()].map((r) => r.extraction_id))],
+    }),
+  ]);
+  // A victim's incident decides whether two records of one person are "tied to the same incident": read those too.
+  const missing = [...new Set(victims.flatMap((v) => (v.incident_claim != null && !incidents.has(v.incident_claim) ? [v.incident_claim] : [])))];
+  if (missing.length) for (const r of await scopedClaims(sql, { kinds: ['incident'], statuses, ids: missing })) incidents.set(r.id, r);
+  const all = [...incidents.values(), ...tolls, ...victims].sort((x, y) => x.id - y.id);
+  return buildCorpus(all, statuses, (r, _ref) => {
+    const id = (r as ScopedClaimRow).incident_claim;
+    return id == null ? null : claimRef(id);
+  });
 }
 
 const PLACE_DEFAULTS: PlaceRef = { name: '', aliases: [], geonameId: null, featureCode: '', country: '', admin1: null, admin2: null, lat: null, lon: null, geoPrecision: 1, role: 'event', spans: [] };

@@ -11,7 +11,10 @@ import type { Sql } from '../store/store.js';
 import { MAY_REVIEW, requireRole } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { claimRef, parseClaimId, reportRef } from './ids.js';
-import { loadCorpus, loadDecisions, toDecision, type LinkCorpus } from './link-corpus.js';
+import { loadCorpus, loadDecisions, loadScopedCorpus, toDecision, type CorpusFilter, type LinkCorpus } from './link-corpus.js';
+import { validateTallyInput } from './tally.js';
+import { placeKey } from '../gazetteer/normalize.js';
+import type { LinkPlace } from '../link/types.js';
 
 export const LINK_KINDS: readonly LinkKind[] = ['incident', 'victim'];
 
@@ -52,6 +55,13 @@ export interface ProposeLinksInput {
   kind: LinkKind;
   /** Also link proposed (unreviewed) claims; rejected claims never take part. */
   includeProposed?: boolean;
+  /**
+   * Only pairs and clusters with a record at this place (a name, its spellings, admin2 or admin1, as the tally
+   * matches) and dated inside [from, to]; the records they are linked to are read wherever they are.
+   */
+  place?: string;
+  from?: string;
+  to?: string;
 }
 
 export interface ProposeLinksOutput {
@@ -72,9 +82,10 @@ interface Computed {
   result: LinkResult;
 }
 
-async function compute(deps: AppDeps, kind: LinkKind, includeProposed: boolean | undefined): Promise<Computed> {
+async function compute(deps: AppDeps, kind: LinkKind, includeProposed: boolean | undefined, filter: CorpusFilter = {}): Promise<Computed> {
   assertKind(kind);
-  const [corpus, decisions] = await Promise.all([loadCorpus(deps.store, includeProposed), loadDecisions(deps.store, kind)]);
+  const filtered = filter.place !== undefined || filter.from !== undefined || filter.to !== undefined;
+  const [corpus, decisions] = await Promise.all([filtered ? loadScopedCorpus(deps.store, includeProposed, filter) : loadCorpus(deps.store, includeProposed), loadDecisions(deps.store, kind)]);
   const result = kind === 'incident' ? linkIncidents(corpus.incidents, { decisions }) : linkVictims(corpus.victims, { decisions, incidentCluster: await incidentClusterMap(deps, corpus) });
   return { corpus, decisions, result };
 }
@@ -87,8 +98,33 @@ async function incidentClusterMap(deps: AppDeps, corpus: LinkCorpus): Promise<Ma
   return out;
 }
 
+/** The filter of a listing, checked as a tally's; null when there is none. */
+function filterOf(input: ProposeLinksInput): CorpusFilter | null {
+  if (input.place === undefined && input.from === undefined && input.to === undefined) return null;
+  validateTallyInput({ place: input.place, from: input.from, to: input.to });
+  return { ...(input.place !== undefined ? { place: input.place } : {}), ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
+}
+
+/** Whether a record is where and when a filtered listing looks (the tally's place rule: name, spellings, admin2, admin1). */
+function inFilter(kind: LinkKind, corpus: LinkCorpus, filter: CorpusFilter | null): (id: string) => boolean {
+  if (!filter) return () => true;
+  const key = filter.place !== undefined ? placeKey(filter.place) : null;
+  const at = (p: LinkPlace): boolean =>
+    key !== null && key !== '' && ((p.admin1 != null && p.admin1 !== '' && placeKey(p.admin1) === key) || (p.admin2 != null && p.admin2 !== '' && placeKey(p.admin2) === key) || [p.name, ...(p.aliases ?? [])].some((n) => placeKey(n) === key));
+  const when = (d: { start: string; end: string } | null): boolean => (!filter.from && !filter.to) || (d !== null && (!filter.from || d.end >= filter.from) && (!filter.to || d.start <= filter.to));
+  const byId = new Map<string, { date: { start: string; end: string } | null; places: LinkPlace[] }>(
+    kind === 'incident' ? corpus.incidents.map((r) => [r.id, { date: r.date, places: r.places }]) : corpus.victims.map((v) => [v.id, { date: v.date, places: v.place ? [v.place] : [] }]),
+  );
+  return (id) => {
+    const r = byId.get(id);
+    return r !== undefined && when(r.date) && (key === null || r.places.some(at));
+  };
+}
+
 export async function proposeLinks(deps: AppDeps, input: ProposeLinksInput): Promise<ProposeLinksOutput> {
-  const { corpus, decisions, result } = await compute(deps, input.kind, input.includeProposed);
+  const filter = filterOf(input);
+  const { corpus, decisions, result } = await compute(deps, input.kind, input.includeProposed, filter ?? {});
+  const wanted = inFilter(input.kind, corpus, filter);
   const effective = effectiveDecisions(decisions);
   const byKey = new Map(decisions.map((d) => [pairKey(d.a, d.b), d]));
   const view = viewer(input.kind, corpus).pair;
@@ -101,6 +137,7 @@ export async function proposeLinks(deps: AppDeps, input: ProposeLinksInput): Pro
   const pairs: LinkPairView[] = [];
   const seen = new Set<string>();
   for (const p of sorted) {
+    if (!wanted(p.a) && !wanted(p.b)) continue;
     const v = view(p, true, decisionOf(p.a, p.b));
     if (!v) continue;
     seen.add(pairKey(p.a, p.b));
@@ -108,18 +145,19 @@ export async function proposeLinks(deps: AppDeps, input: ProposeLinksInput): Pro
   }
   // Decided pairs the scorer did not propose (an analyst merged two reports it kept apart): score them to show why.
   for (const [k, d] of effective) {
-    if (seen.has(k) || d.verdict === 'undo') continue;
+    if (seen.has(k) || d.verdict === 'undo' || (!wanted(d.a) && !wanted(d.b))) continue;
     const v = view({ a: d.a, b: d.b, score: 0, reasons: [] }, false, decisionOf(d.a, d.b));
     if (v) pairs.push(v);
   }
   const rejected = result.rejected.flatMap((r) => {
+    if (!wanted(r.a) && !wanted(r.b)) return [];
     const v = view(r, true, decisionOf(r.a, r.b));
     return v ? [{ ...v, rejectedBecause: r.rejectedBecause }] : [];
   });
   return {
     kind: input.kind,
     includeProposed: input.includeProposed ?? false,
-    records: input.kind === 'incident' ? corpus.incidents.length : corpus.victims.length,
+    records: (input.kind === 'incident' ? corpus.incidents : corpus.victims).filter((r) => wanted(r.id)).length,
     pairs,
     rejected,
     pending: pairs.filter((p) => p.proposed && !p.decision).length,
@@ -144,14 +182,16 @@ export interface ListClustersOutput {
 
 /** Clusters of two or more records, as proposals and decisions make them. */
 export async function listClusters(deps: AppDeps, input: ProposeLinksInput): Promise<ListClustersOutput> {
-  const { corpus, decisions, result } = await compute(deps, input.kind, input.includeProposed);
+  const filter = filterOf(input);
+  const { corpus, decisions, result } = await compute(deps, input.kind, input.includeProposed, filter ?? {});
+  const wanted = inFilter(input.kind, corpus, filter);
   const record = viewer(input.kind, corpus).record;
   // A cluster is reviewed when the analysts' merges alone hold all of it together.
   const ids = input.kind === 'incident' ? corpus.incidents.map((r) => r.id) : corpus.victims.map((r) => r.id);
   const byMerges = new Set(clusterLinks(ids, [], { decisions }).clusters.filter((c) => c.members.length > 1).map((c) => c.members.join(' ')));
   const clusters: ClusterView[] = [];
   for (const c of result.clusters) {
-    if (c.members.length < 2) continue;
+    if (c.members.length < 2 || !c.members.some(wanted)) continue;
     const members = c.members.map(record).filter((m): m is LinkRecordView => m !== null);
     const links = c.links.map((l) => ({ a: l.a, b: l.b, score: Number.isFinite(l.score) ? l.score : null, reasons: l.reasons, reviewed: !Number.isFinite(l.score) }));
     clusters.push({ id: c.id, members, links, reviewed: byMerges.has(c.members.join(' ')) });

@@ -7,7 +7,8 @@ import { linkVictims } from '../link/victims.js';
 import { tally as tallyCore, type TallyBy, type TallyConflict, type TallyPerson, type TallySource } from '../tally/tally.js';
 import type { AppDeps } from './deps.js';
 import { reportRef } from './ids.js';
-import { loadCorpus, loadDecisions, type LinkCorpus } from './link-corpus.js';
+import { countedStatuses, loadCorpus, loadDecisions, loadScopedCorpus, type LinkCorpus } from './link-corpus.js';
+import { countCurrentClaims } from '../store/links.js';
 
 export const TALLY_BY: readonly TallyBy[] = ['category', 'admin1', 'day', 'actor'];
 
@@ -62,7 +63,10 @@ export interface TallyOutput {
   groups: TallyGroupView[];
   notes: string[];
   query: { place: string | null; from: string | null; to: string | null; by: TallyBy | null; includeProposed: boolean };
-  /** What was read: counted claims and the incident events formed by merges. */
+  /**
+   * Counted claims in the record (incidents, tolls, victims), and the events of two or more incident claims among
+   * those the query read (a filtered tally reads only the claims near its place and window).
+   */
   counted: { incidents: number; tolls: number; victims: number; mergedEvents: number };
 }
 
@@ -76,13 +80,25 @@ export function validateTallyInput(input: TallyInput): void {
 }
 
 export async function tally(deps: AppDeps, input: TallyInput = {}): Promise<TallyOutput> {
+  return tallyWith(deps, input, 'scoped');
+}
+
+/**
+ * The tally over the claims a filtered query can need (`loadScopedCorpus`), or, with 'full' (tests compare the two),
+ * over every counted claim as before.
+ */
+export async function tallyWith(deps: AppDeps, input: TallyInput, read: 'scoped' | 'full'): Promise<TallyOutput> {
   validateTallyInput(input);
   const includeProposed = input.includeProposed ?? false;
-  const [corpus, incidentDecisions, victimDecisions] = await Promise.all([
-    loadCorpus(deps.store, includeProposed),
+  const filter = { ...(input.place !== undefined ? { place: input.place } : {}), ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
+  const [corpus, incidentDecisions, victimDecisions, counts] = await Promise.all([
+    read === 'full' ? loadCorpus(deps.store, includeProposed) : loadScopedCorpus(deps.store, includeProposed, filter),
     loadDecisions(deps.store, 'incident'),
     loadDecisions(deps.store, 'victim'),
+    countCurrentClaims(deps.store),
   ]);
+  const counted = new Set(countedStatuses(includeProposed));
+  const countOf = (kind: string): number => counts.filter((c) => c.kind === kind && counted.has(c.status)).reduce((s, c) => s + c.n, 0);
 
   // Events: reviewed-only counts two reports as one event only when an analyst merged them; with proposed data the
   // scorer's links apply too. Either way splits hold and merges win over proposals.
@@ -99,12 +115,28 @@ export async function tally(deps: AppDeps, input: TallyInput = {}): Promise<Tall
   const t = tallyCore(corpus.tallyIncidents, corpus.tolls, { from: input.from, to: input.to, place: input.place, by: input.by, clusters: multi, persons });
 
   const notes = [...t.notes];
+  if (read === 'scoped' && (input.from || input.to)) {
+    // The core counts the undated events among the claims read; the record's count is: undated incidents, less those
+    // an analyst merged into a larger event, plus the merged events none of whose reports is dated (undated
+    // incidents have no blocking keys, so only merges, all of which are read, put them in an event).
+    const byId = new Map(corpus.tallyIncidents.map((i) => [i.id, i]));
+    const merged = clusterLinks(corpus.incidents.map((r) => r.id), [], { decisions: incidentDecisions }).clusters.filter((c) => c.members.length > 1);
+    let undated = counts.filter((c) => c.kind === 'incident' && counted.has(c.status)).reduce((s, c) => s + c.undated, 0);
+    for (const c of merged) {
+      const dated = c.members.filter((m) => byId.get(m)?.date).length;
+      undated -= c.members.length - dated;
+      if (dated === 0) undated++;
+    }
+    const at = notes.findIndex((n) => / undated event\(s\) left out of a dated window$/.test(n));
+    if (at >= 0) notes.splice(at, 1);
+    if (undated > 0) notes.unshift(`${undated} undated event(s) left out of a dated window`);
+  }
   if (!includeProposed) {
     const inScope = new Set(t.groups.flatMap((g) => g.sources.flatMap((s) => (s.kind === 'incident' && s.incidentId ? [s.incidentId] : []))));
     const standing = effectiveDecisions(incidentDecisions);
     const pending = linked.proposals.filter((p) => (inScope.has(p.a) || inScope.has(p.b)) && !standing.has(p.a < p.b ? `${p.a}\u0000${p.b}` : `${p.b}\u0000${p.a}`));
     if (pending.length) notes.push(`${pending.length} link proposal(s) touching these events await review (marsad link incidents): until merged, each report counts as its own event`);
-    const unreviewed = [...corpus.rows.values()].filter((r) => r.status === 'proposed').length;
+    const unreviewed = counts.filter((c) => c.status === 'proposed').reduce((s, c) => s + c.n, 0);
     if (unreviewed > 0) notes.push(`reviewed claims only: ${unreviewed} proposed claim(s) are not counted (marsad review, or --include-proposed)`);
   }
 
@@ -135,7 +167,7 @@ export async function tally(deps: AppDeps, input: TallyInput = {}): Promise<Tall
     groups: t.groups.map((g) => ({ ...g, sources: g.sources.map(source), conflicts: g.conflicts.map(conflict) })),
     notes,
     query: { place: input.place ?? null, from: input.from ?? null, to: input.to ?? null, by: input.by ?? null, includeProposed },
-    counted: { incidents: corpus.tallyIncidents.length, tolls: corpus.tolls.length, victims: corpus.victims.length, mergedEvents: multi.length },
+    counted: { incidents: countOf('incident'), tolls: countOf('toll'), victims: countOf('victim'), mergedEvents: multi.length },
   };
 }
 

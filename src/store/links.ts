@@ -72,3 +72,113 @@ export async function currentClaims(sql: Sql, kinds: readonly ClaimKind[]): Prom
     [[...kinds]],
   );
 }
+
+/** What a scoped read keeps: each condition given narrows, and the claims' current values (correction first) are tested. */
+export interface ClaimScope {
+  kinds: readonly ClaimKind[];
+  statuses: readonly ClaimStatus[];
+  /** The claim's date range overlaps [from, to] (either end open); undated claims are left out. */
+  overlaps?: { from?: string; to?: string };
+  /** The claim's date range lies inside [from, to] (either end open); undated claims are left out. */
+  within?: { from?: string; to?: string };
+  /** The claim's places share one of these terms (see migration 4, `marsad_place_terms`). */
+  terms?: readonly string[];
+  /** Or-ed with the conditions above: undated claims too. */
+  orUndated?: boolean;
+  /** Only these claims (the conditions above are ignored). */
+  ids?: readonly number[];
+  /** Or-ed with the conditions above: these claims are kept whatever their date and place. */
+  alsoIds?: readonly number[];
+  /** Or-ed too: every claim of these extractions (victims tied to an incident read). */
+  alsoExtractions?: readonly number[];
+}
+
+export interface ScopedClaimRow extends LinkableClaimRow {
+  /** Victims: the id of the incident claim of the same extraction the victim names, if any. */
+  incident_claim: number | null;
+  /** marsad_place_terms of the current values. */
+  terms: string[];
+}
+
+const CUR = `coalesce(c.corrected, c.data)`;
+
+/**
+ * The claims of each report's current extraction (as `currentClaims`) that a scope selects, by claim id. The date and
+ * place conditions use the indexes of migration 4; the current extraction is worked out only for the reports read.
+ */
+export async function scopedClaims(sql: Sql, scope: ClaimScope): Promise<ScopedClaimRow[]> {
+  const params: unknown[] = [[...scope.kinds], [...scope.statuses]];
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const conds: string[] = [];
+  if (scope.overlaps?.from) conds.push(`${CUR}->'date'->>'end' >= ${p(scope.overlaps.from)}`);
+  if (scope.overlaps?.to) conds.push(`${CUR}->'date'->>'start' <= ${p(scope.overlaps.to)}`);
+  if (scope.overlaps) conds.push(`${CUR}->'date'->>'start' IS NOT NULL`);
+  if (scope.within?.from) conds.push(`${CUR}->'date'->>'start' >= ${p(scope.within.from)}`);
+  if (scope.within?.to) conds.push(`${CUR}->'date'->>'end' <= ${p(scope.within.to)}`);
+  if (scope.within) conds.push(`${CUR}->'date'->>'start' IS NOT NULL`);
+  if (scope.terms) conds.push(`marsad_place_terms(${CUR}) && ${p([...scope.terms])}::text[]`);
+  const ors = scope.ids ? [`c.id = ANY(${p([...scope.ids])}::bigint[])`] : [conds.length ? `(${conds.join(' AND ')})` : 'true'];
+  if (scope.orUndated) ors.push(`coalesce(${CUR}->'date', 'null'::jsonb) IN ('null'::jsonb, 'false'::jsonb, '0'::jsonb, '""'::jsonb)`);
+  if (scope.alsoIds?.length) ors.push(`c.id = ANY(${p([...scope.alsoIds])}::bigint[])`);
+  if (scope.alsoExtractions?.length) ors.push(`c.extraction_id = ANY(${p([...scope.alsoExtractions])}::bigint[])`);
+  return sql.query<ScopedClaimRow>(
+    `WITH cand AS (
+       SELECT c.* FROM claims c WHERE c.kind = ANY($1::text[]) AND c.status = ANY($2::text[]) AND (${ors.join(' OR ')})
+     ),
+     cur AS (
+       SELECT DISTINCT ON (e.report_id) e.id
+         FROM extractions e
+        WHERE e.report_id IN (SELECT DISTINCT report_id FROM cand)
+        ORDER BY e.report_id,
+                 EXISTS (SELECT 1 FROM claims d WHERE d.extraction_id = e.id AND d.status <> 'proposed') DESC,
+                 e.id DESC
+     )
+     SELECT c.id, c.report_id, c.extraction_id, c.ref, c.kind, c.status, ${CUR} AS current, r.outlet, r.published,
+            marsad_place_terms(${CUR}) AS terms,
+            CASE WHEN c.kind = 'victim' THEN
+              (SELECT i.id FROM claims i WHERE i.extraction_id = c.extraction_id AND i.kind = 'incident' AND i.ref = ${CUR}->>'incident')
+            END AS incident_claim
+       FROM cand c JOIN cur ON cur.id = c.extraction_id JOIN reports r ON r.id = c.report_id
+      ORDER BY c.id`,
+    params,
+  );
+}
+
+/** How many claims of each kind and status the reports' current extractions hold (the tally's "what was read"). */
+export async function countCurrentClaims(sql: Sql): Promise<{ kind: ClaimKind; status: ClaimStatus; n: number; undated: number }[]> {
+  const rows = await sql.query<{ kind: ClaimKind; status: ClaimStatus; n: number | string; undated: number | string }>(
+    `WITH cur AS (
+       SELECT DISTINCT ON (e.report_id) e.id
+         FROM extractions e
+        ORDER BY e.report_id,
+                 EXISTS (SELECT 1 FROM claims d WHERE d.extraction_id = e.id AND d.status <> 'proposed') DESC,
+                 e.id DESC
+     )
+     SELECT c.kind, c.status, count(*) AS n, 0 AS undated FROM claims c JOIN cur ON cur.id = c.extraction_id GROUP BY c.kind, c.status
+     UNION ALL
+     -- Undated incidents (the date index finds the candidates; the value test is the tally's: no date object).
+     SELECT c.kind, c.status, 0, count(*)
+       FROM claims c JOIN cur ON cur.id = c.extraction_id
+      WHERE c.kind = 'incident' AND ${CUR}->'date'->>'start' IS NULL
+        AND coalesce(${CUR}->'date', 'null'::jsonb) IN ('null'::jsonb, 'false'::jsonb, '0'::jsonb, '""'::jsonb)
+      GROUP BY c.kind, c.status`,
+  );
+  const out = new Map<string, { kind: ClaimKind; status: ClaimStatus; n: number; undated: number }>();
+  for (const r of rows) {
+    const k = `${r.kind}|${r.status}`;
+    const o = out.get(k) ?? { kind: r.kind, status: r.status, n: 0, undated: 0 };
+    o.n += Number(r.n);
+    o.undated += Number(r.undated);
+    out.set(k, o);
+  }
+  return [...out.values()];
+}
+
+/** The claims any decision of a kind names (merged, split or undone): few, read whatever the scope. */
+export async function decidedClaimIds(sql: Sql, kind: LinkKind): Promise<number[]> {
+  const rows = await sql.query<{ id: number }>('SELECT a AS id FROM link_decisions WHERE kind = $1 UNION SELECT b FROM link_decisions WHERE kind = $1', [kind]);
+  return rows.map((r) => Number(r.id));
+}

@@ -176,10 +176,85 @@ CREATE TRIGGER imported_events_append_only BEFORE UPDATE OR DELETE ON imported_e
 CREATE TRIGGER imported_events_no_truncate BEFORE TRUNCATE ON imported_events FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
 `;
 
+/**
+ * Version 4 — tallies at scale. A tally reads only the claims near its place and window, not every counted claim:
+ * `marsad_place_terms` lists what the place filter and the linking neighbourhood look up in a claim's places (or a
+ * victim's place) — `k:` + the place key of every name, alias, admin1 and admin2 (as `placeKey` folds them for ASCII
+ * names; any other script gives `k:*`, always a candidate, so the SQL filter is a superset and the application
+ * decides), `a:country|admin1`, `g:` + the unshifted 0.25° grid cell of coordinates, `c:country` for a place known
+ * only by its country. Dates are indexed as text (ISO days sort as strings) for window overlap.
+ */
+const tallyScale = `
+CREATE FUNCTION marsad_place_terms(doc jsonb) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  places jsonb;
+  p jsonb;
+  a jsonb;
+  has_admin1 boolean;
+  names text[];
+  s text;
+  toks text[];
+  t text;
+  n int;
+  k text[];
+  out text[] := '{}';
+BEGIN
+  places := CASE WHEN jsonb_typeof(doc->'places') = 'array' THEN doc->'places'
+                 WHEN jsonb_typeof(doc->'place') = 'object' THEN jsonb_build_array(doc->'place')
+                 ELSE '[]'::jsonb END;
+  FOR p IN SELECT e FROM jsonb_array_elements(places) e LOOP
+    CONTINUE WHEN jsonb_typeof(p) <> 'object';
+    names := '{}';
+    IF jsonb_typeof(p->'name') = 'string' THEN names := names || (p->>'name'); END IF;
+    IF jsonb_typeof(p->'aliases') = 'array' THEN
+      FOR a IN SELECT e FROM jsonb_array_elements(p->'aliases') e LOOP
+        IF jsonb_typeof(a) = 'string' THEN names := names || (a #>> '{}'); END IF;
+      END LOOP;
+    END IF;
+    IF jsonb_typeof(p->'admin2') = 'string' THEN names := names || (p->>'admin2'); END IF;
+    has_admin1 := jsonb_typeof(p->'admin1') = 'string' AND p->>'admin1' <> '';
+    IF has_admin1 THEN
+      names := names || (p->>'admin1');
+      out := out || ('a:' || coalesce(p->>'country', '') || '|' || (p->>'admin1'));
+    END IF;
+    -- The place key of each name, as placeKey (src/gazetteer/normalize.ts) folds ASCII; other scripts: "*".
+    FOREACH s IN ARRAY names LOOP
+      IF s ~ '[^\\x01-\\x7f]' THEN
+        out := out || 'k:*'::text;
+        CONTINUE;
+      END IF;
+      toks := regexp_split_to_array(btrim(regexp_replace(regexp_replace(lower(s), '[''\`]', '', 'g'), '[^a-z0-9]+', ' ', 'g')), ' ');
+      n := coalesce(array_length(toks, 1), 0);
+      k := '{}';
+      FOR i IN 1..n LOOP
+        t := toks[i];
+        CONTINUE WHEN t = '';
+        CONTINUE WHEN i < n AND t IN ('al', 'el', 'ash', 'as', 'ad', 'ar', 'at', 'az', 'an', 'ath', 'adh', 'ez', 'es', 'ed', 'et', 'en', 'ul');
+        t := regexp_replace(t, '(.)\\1+', '\\1', 'g');
+        IF length(t) > 2 AND right(t, 1) = 'h' THEN t := left(t, -1); END IF;
+        k := k || t;
+      END LOOP;
+      out := out || ('k:' || array_to_string(k, ' '));
+    END LOOP;
+    IF jsonb_typeof(p->'lat') = 'number' AND jsonb_typeof(p->'lon') = 'number' THEN
+      out := out || ('g:' || floor((p->>'lat')::float8 / 0.25)::bigint || ',' || floor((p->>'lon')::float8 / 0.25)::bigint);
+    ELSIF NOT has_admin1 AND jsonb_typeof(p->'country') = 'string' THEN
+      out := out || ('c:' || (p->>'country'));
+    END IF;
+  END LOOP;
+  RETURN out;
+END $$;
+
+CREATE INDEX claims_place_terms ON claims USING gin (marsad_place_terms(coalesce(corrected, data)));
+CREATE INDEX claims_date_start ON claims (kind, (coalesce(corrected, data)->'date'->>'start'));
+CREATE INDEX claims_date_end ON claims (kind, (coalesce(corrected, data)->'date'->>'end'));
+CREATE INDEX claims_extraction ON claims (extraction_id, kind);
+`;
 
 /** Append only: never edit a migration that has shipped; add the next version instead. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
   { version: 2, name: 'link decisions', sql: linkDecisions },
   { version: 3, name: 'imports', sql: imports },
+  { version: 4, name: 'tally indexes', sql: tallyScale },
 ];
