@@ -93,6 +93,9 @@ describe('http api: pglite', () => {
       { method: 'GET', path: '/api/links/incident', route: '/api/links/:kind', expect: { none: 401, viewer: 403, analyst: 200, admin: 200 } },
       { method: 'GET', path: '/api/links/victim/clusters', route: '/api/links/:kind/clusters', expect: { none: 401, viewer: 403, analyst: 200, admin: 200 } },
       { method: 'POST', path: '/api/links/incident/decisions', route: '/api/links/:kind/decisions', body: (w) => ({ a: `c${f.claims[6]![0]}`, b: `c${f.claims[w === 'admin' ? 8 : 7]![0]}`, verdict: 'merge' }), expect: { none: 401, viewer: 403, analyst: 201, admin: 201 } },
+      { method: 'GET', path: '/api/export/acled', route: '/api/export/:format', expect: { none: 401, viewer: 200, analyst: 200, admin: 200 } },
+      { method: 'GET', path: '/api/export/geojson?includeProposed=true', route: '/api/export/:format', expect: { none: 401, viewer: 403, analyst: 200, admin: 200 } },
+      { method: 'GET', path: '/api/export/json', route: '/api/export/:format', expect: { none: 401, viewer: 403, analyst: 403, admin: 200 } },
       { method: 'GET', path: '/api/audit', expect: { none: 401, viewer: 403, analyst: 200, admin: 200 } },
       { method: 'GET', path: '/api/audit/verify', expect: { none: 401, viewer: 200, analyst: 200, admin: 200 } },
       { method: 'POST', path: '/api/login', body: () => ({ token: 'mrs_wrong' }), expect: { none: 401, viewer: 401, analyst: 401, admin: 401 } },
@@ -106,7 +109,8 @@ describe('http api: pglite', () => {
       for (const who of WHO) {
         const path = ['confirm', 'correct', 'reject'].includes(row.path) ? `/api/claims/c${decided(row.path, who)}/${row.path}` : row.path;
         const res = await call(f, who, row.method, path, row.body?.(who));
-        const body = await json(res);
+        // Exports stream files; everything else, errors included, is JSON.
+        const body = res.status === 200 && path.startsWith('/api/export/') ? { file: await res.text() } : await json(res);
         if (res.status !== row.expect[who]) failures.push(`${row.method} ${path} as ${who}: ${res.status} ${JSON.stringify(body).slice(0, 200)} (expected ${row.expect[who]})`);
         if (res.status >= 400) assert.equal(typeof body.error?.code, 'string');
       }
@@ -116,6 +120,15 @@ describe('http api: pglite', () => {
     const covered = new Set(rows.map((r) => `${r.method} ${r.route ?? r.path.split('?')[0]}`));
     const mounted = createApp(f.deps).routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
     assert.deepEqual(mounted.filter((m) => !covered.has(m)), []);
+  });
+
+  test('exports stream the file the CLI writes: ACLED columns for a reader, as an attachment', async () => {
+    const res = await call(f, 'viewer', 'GET', '/api/export/acled');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
+    assert.match(res.headers.get('content-disposition') ?? '', /attachment; filename="marsad-acled\.csv"/);
+    const header = (await res.text()).split('\n')[0]!;
+    assert.ok(header.includes('event_id_cnty') && header.includes('fatalities'), header);
   });
 
   test('a viewer sees reviewed claims only, with restricted fields withheld and no reviewer names', async () => {

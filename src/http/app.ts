@@ -9,6 +9,7 @@ import { claimRoutes } from './routes/claims.js';
 import type { RouteContext } from './routes/context.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { linkRoutes } from './routes/links.js';
+import { exportRoutes } from './routes/exports.js';
 import { metaRoutes } from './routes/meta.js';
 import { reportRoutes } from './routes/reports.js';
 import { userRoutes } from './routes/users.js';
@@ -54,7 +55,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): ApiApp {
   app.use('/api/*', principalMiddleware(deps, ctx.sessions, publicMode));
 
   const routes: AnyRoute[] = [];
-  routes.push(...metaRoutes(ctx, () => routes), ...userRoutes(ctx), ...reportRoutes(ctx), ...claimRoutes(ctx), ...incidentRoutes(ctx), ...linkRoutes(ctx), ...auditRoutes(ctx));
+  routes.push(...metaRoutes(ctx, () => routes), ...userRoutes(ctx), ...reportRoutes(ctx), ...claimRoutes(ctx), ...incidentRoutes(ctx), ...linkRoutes(ctx), ...exportRoutes(ctx), ...auditRoutes(ctx));
   for (const r of routes) mount(app, r);
   mountStatic(app, opts.webDir ?? null);
   return { app, routes };
