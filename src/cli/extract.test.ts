@@ -168,7 +168,6 @@ test('HTML with <script> is text: nothing runs, the words are still read', async
 
 test(
   'the readable rendering neutralises terminal control characters from the report',
-  { todo: 'src/cli/render.ts quotes body text raw: ESC/BEL from a report reach the terminal' },
   async () => {
     await writeFile(join(dir, 'page.html'), HOSTILE);
     const r = await marsad(['extract', 'page.html']);
