@@ -54,7 +54,7 @@ export interface ReportView {
   ingestedBy: string;
 }
 
-export function reportView(r: ReportRow): ReportView {
+export function reportView(r: Omit<ReportRow, 'bytes'>): ReportView {
   return {
     id: reportRef(r.id),
     reportId: r.id,

@@ -1,6 +1,6 @@
 // Read models the API pages through (reports, reviewed incidents, the audit log): explicit input and output, the SQL beside them.
 // They belong with the use cases (src/app) and the store once more than the API reads them; kept here until then.
-import type { ReportView } from '../app/claim-view.js';
+import { reportView, type ReportView } from '../app/claim-view.js';
 import type { AppDeps } from '../app/deps.js';
 import type { AuditEntry } from '../store/audit.js';
 import { claimRef, reportRef } from '../app/ids.js';
@@ -29,17 +29,7 @@ export async function listReports(deps: AppDeps, input: { afterId?: number; limi
   );
   return {
     items: rows.map((r) => ({
-      id: reportRef(r.id),
-      reportId: r.id,
-      sha256: r.sha256,
-      size: r.size,
-      outlet: r.outlet,
-      url: r.url,
-      published: r.published,
-      language: r.language,
-      source: r.source,
-      ingestedAt: r.ingested_at,
-      ingestedBy: r.ingested_by,
+      ...reportView(r),
       claims: Number(r.claims),
       proposed: Number(r.proposed),
     })),

@@ -1,18 +1,12 @@
 // Named-victim recognizer: a person's name said to be dead ("X was among the victims", "including the monk, X, aged 47").
-import type { Category, Span } from '../../domain/types.js';
+import type { Category, Span, VictimClaim } from '../../domain/types.js';
 import { lexicons, type Lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
 
-export interface VictimMention {
-  name: string;
+/** What the text says of a named victim; the claim adds the date, place and incident from the assembled events. */
+export interface VictimMention extends Pick<VictimClaim, 'name' | 'sex' | 'age' | 'origin' | 'occupation' | 'category' | 'cause'> {
   span: Span;
   sentence: number;
-  sex: 'male' | 'female' | null;
-  age: number | null;
-  origin: string | null;
-  occupation: string | null;
-  category: Category;
-  cause: string | null;
   evidenceSpans: Span[];
   rule: string;
 }
