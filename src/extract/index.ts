@@ -1,5 +1,6 @@
 // The extraction pipeline: a report in, sourced incident / toll / victim claims out. Pure: no I/O beyond the lazy lexicons and gazetteer.
 import type { Extraction, Report } from '../domain/types.js';
+import type { DateMention } from './mentions.js';
 import { assembleClaims } from './assemble/claims.js';
 import { statementsOf } from './assemble/statements.js';
 import { lexicons } from './lexicon.js';
@@ -26,7 +27,17 @@ export function extract(report: Report): Extraction {
   const body = report.body;
   const sentences = splitSentences(body);
   const numbers = recognizeNumbers(body);
-  const dates = recognizeDates(body, report.published);
+  // chrono is the costliest recognizer: dates are read per sentence, and only for sentences a claim looks at.
+  const dateMemo = new Map<number, DateMention[]>();
+  const dates = (i: number): DateMention[] => {
+    let found = dateMemo.get(i);
+    if (!found) {
+      const s = sentences[i];
+      found = s ? recognizeDates(s.text, report.published, s.span.start) : [];
+      dateMemo.set(i, found);
+    }
+    return found;
+  };
   const places = refinePlaces(recognizePlaces(body), body, sentences);
   const triggers = recognizeEventTriggers(body, lex);
   const actors = recognizeActors(body, lex);

@@ -18,7 +18,8 @@ export interface AssembleInput {
   sentences: Sentence[];
   statements: Statement[];
   places: PlaceMention[];
-  dates: DateMention[];
+  /** The dates of one sentence, read on first request (only the sentences claims quote or narrate are read). */
+  dates: (sentence: number) => DateMention[];
   triggers: EventTriggerMention[];
   actors: ActorMention[];
   sources: (sentence: number) => SentenceSources;
@@ -105,19 +106,18 @@ function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMen
   return refs.sort((a, b) => specificity(a) - specificity(b));
 }
 
-function eventDates(dates: DateMention[], body: string, sentenceStart: (d: DateMention) => number): DateMention[] {
-  return dates.filter((d) => !REPORTING_BEFORE_DATE.test(body.slice(Math.max(sentenceStart(d), d.span.start - 40), d.span.start)));
+function eventDates(dates: DateMention[], body: string, sentenceStart: number): DateMention[] {
+  return dates.filter((d) => !REPORTING_BEFORE_DATE.test(body.slice(Math.max(sentenceStart, d.span.start - 40), d.span.start)));
 }
 
 function dateFor(
   input: AssembleInput, own: number[], context: number[],
 ): { range: DayRange; precision: DatePrecision; rule: string } {
   const { sentences, dates, report } = input;
-  const startOf = (d: DateMention) => sentences.find((s) => s.span.start <= d.span.start && d.span.end <= s.span.end)?.span.start ?? 0;
   // A date in the surrounding story counts only if it is recent: "since it took power in 2021" dates no event.
   const recent = (d: DateMention) => d.range.end >= addDays(report.published, -RECENT_CONTEXT_DAYS) && d.precision !== 'year' && d.precision !== 'month';
   for (const [which, rule] of [[own, 'date:own-sentence'], [context, 'date:narrative']] as const) {
-    const found = eventDates(inSentences(dates, sentences, which), report.body, startOf)
+    const found = which.flatMap((i) => eventDates(dates(i), report.body, sentences[i]?.span.start ?? 0))
       .filter((d) => d.range.end <= report.published && (rule === 'date:own-sentence' || recent(d)));
     const pick = found.find((d) => d.kind === 'since') ?? found.find((d) => d.precision === 'day') ?? found[0];
     if (pick) return { range: pick.range, precision: pick.kind === 'since' ? 'range' : pick.precision, rule };
