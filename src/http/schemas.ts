@@ -4,6 +4,9 @@ import { isCalendarDate } from '../domain/report-file.js';
 import { CATEGORIES } from '../domain/types.js';
 import { ROLES } from '../store/users.js';
 
+/** A query-string boolean: true/false or 1/0. */
+export const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
 export const day = z.string().refine(isCalendarDate, 'expected a calendar date YYYY-MM-DD').meta({ format: 'date', example: '2025-03-07' });
 const json = z.record(z.string(), z.unknown());
 

@@ -5,10 +5,8 @@ import { EXPORT_FORMATS, exportRecords, type ExportFormat } from '../../app/expo
 import { reviews } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { route, type AnyRoute } from '../route.js';
-import { day } from '../schemas.js';
+import { day, flag } from '../schemas.js';
 import type { RouteContext } from './context.js';
-
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const MEDIA: Record<ExportFormat, { type: string; extension: string }> = {
   acled: { type: 'text/csv; charset=utf-8', extension: 'csv' },

@@ -5,10 +5,8 @@ import { tally, TALLY_BY } from '../../app/tally.js';
 import { reviews } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { route, type AnyRoute } from '../route.js';
-import { day } from '../schemas.js';
+import { day, flag } from '../schemas.js';
 import type { RouteContext } from './context.js';
-
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const tallyQuery = z.object({
   place: z.string().min(1).max(200).optional().meta({ description: 'a place name or spelling, an admin2 or admin1 name' }),
