@@ -1,9 +1,10 @@
-// Read models the API pages through (reports, reviewed incidents, the audit log): explicit input and output, the SQL beside them.
-// They belong with the use cases (src/app) and the store once more than the API reads them; kept here until then.
-import { reportView, type ReportView } from '../app/claim-view.js';
-import type { AppDeps } from '../app/deps.js';
+// Read models that list the record page by page (reports, reviewed incidents, the audit log): explicit input and
+// output, the SQL beside them. The API pages through them; the shapes it returns are src/http/views.ts, which the
+// routes' response types hold these outputs to.
+import { reportView, type ReportView } from './claim-view.js';
+import type { AppDeps } from './deps.js';
 import type { AuditEntry } from '../store/audit.js';
-import { claimRef, reportRef } from '../app/ids.js';
+import { claimRef, reportRef } from './ids.js';
 import { decodeReportBytes, parseReport } from '../domain/report-file.js';
 import type { Category } from '../domain/types.js';
 
