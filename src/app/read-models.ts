@@ -186,3 +186,14 @@ export async function listAudit(deps: AppDeps, f: AuditFilter): Promise<Page<Aud
     next: rows.length === f.limit ? rows[rows.length - 1]!.seq : null,
   };
 }
+
+// ---- the version of the record ----
+
+/**
+ * A value that changes with every committed change to the record: the audit log's head hash (every change appends
+ * to the log in its own transaction, serialised by an advisory lock). Empty for an empty log. One index lookup.
+ */
+export async function recordVersion(deps: AppDeps): Promise<string> {
+  const rows = await deps.store.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  return rows[0]?.hash ?? '';
+}

@@ -1,9 +1,11 @@
 // Tallies (every reader; reviewed data unless a reviewer asks for proposed too) and incident / victim linking (reviewers).
 import { z } from 'zod';
 import { decideLink, listClusters, proposeLinks } from '../../app/link.js';
-import { tally, TALLY_BY } from '../../app/tally.js';
+import { recordVersion } from '../../app/read-models.js';
+import { tally, TALLY_BY, type TallyOutput } from '../../app/tally.js';
 import { reviews } from '../auth.js';
 import { ApiError } from '../errors.js';
+import { VersionedMemo } from '../memo.js';
 import { route, type AnyRoute } from '../route.js';
 import { clustersOut, day, flag, linkDecisionOut, linksOut, tallyOut } from '../schemas.js';
 import type { RouteContext } from './context.js';
@@ -26,7 +28,14 @@ const decisionBody = z.strictObject({
   comment: z.string().max(4000).optional(),
 });
 
+/** Distinct tally queries kept per version of the record (place × window × grouping a UI asks for). */
+const TALLY_MEMO_ENTRIES = 64;
+
 export function linkRoutes({ deps }: RouteContext): AnyRoute[] {
+  // A tally over a large record takes seconds (it links the incidents around the place and window to count each
+  // event once) and the tallies page, the timeline and every public reader ask the same few questions again; the
+  // answer changes only when the record does, so it is kept until the audit head moves.
+  const tallies = new VersionedMemo<TallyOutput>(TALLY_MEMO_ENTRIES);
   return [
     route({
       method: 'get',
@@ -39,7 +48,8 @@ export function linkRoutes({ deps }: RouteContext): AnyRoute[] {
       response: tallyOut,
       handler: async ({ query, principal }) => {
         if (query.includeProposed && !reviews(principal)) throw new ApiError(403, 'forbidden', 'only analysts and admins may count unreviewed claims');
-        return tally(deps, { place: query.place, from: query.from, to: query.to, by: query.by as (typeof TALLY_BY)[number] | undefined, includeProposed: query.includeProposed });
+        const input = { place: query.place, from: query.from, to: query.to, by: query.by as (typeof TALLY_BY)[number] | undefined, includeProposed: query.includeProposed };
+        return tallies.get(JSON.stringify(input), await recordVersion(deps), () => tally(deps, input));
       },
     }),
     route({
