@@ -126,21 +126,28 @@ registerBench({
         ['GET /api/incidents (first page, 50)', '/api/incidents'],
         ['GET /api/incidents?place=Latakia&from&to (filtered)', '/api/incidents?place=Latakia&from=2024-06-01&to=2024-12-31'],
         ['GET /api/tally?place=Latakia', '/api/tally?place=Latakia'],
+        ['GET /api/tally?place=Latakia&from&to&by=day', '/api/tally?place=Latakia&from=2024-06-01&to=2024-12-31&by=day'],
       ];
+      const once = async (path: string): Promise<number> => {
+        const t = performance.now();
+        const res = await fetch(started.url + path, { headers: { authorization: `Bearer ${token}` } });
+        if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+        return performance.now() - t;
+      };
       for (const [label, path] of runs) {
-        // One request first: a slow endpoint (the tally reads every counted claim) should say so before the load runs.
-        const w0 = performance.now();
-        const warm = await fetch(started.url + path, { headers: { authorization: `Bearer ${token}` } });
-        const one = performance.now() - w0;
-        if (!warm.ok) throw new Error(`${path}: ${warm.status} ${await warm.text()}`);
-        await warm.arrayBuffer();
-        if (one > SLOW_MS) {
+        // The first request after a change to the record computes; the tally route keeps its answer until the next
+        // change (src/http/memo.ts), so the load run below measures what readers get between changes.
+        const first = await once(path);
+        rows.push({ metric: `${label}: first request`, value: fmt.ms(first) });
+        const again = await once(path);
+        if (again > SLOW_MS) {
           // Under load such an endpoint would only queue requests behind one another: report the single request.
-          rows.push({ metric: `${label}: one request (load run skipped: over ${SLOW_MS / 1000} s)`, value: fmt.ms(one) });
-          opts.log(`http: ${label}: single request ${fmt.ms(one)}; too slow for a load run`);
+          rows.push({ metric: `${label}: second request (load run skipped: over ${SLOW_MS / 1000} s)`, value: fmt.ms(again) });
+          opts.log(`http: ${label}: ${fmt.ms(first)}, then ${fmt.ms(again)}; too slow for a load run`);
           continue;
         }
-        opts.log(`http: ${label}: single request ${fmt.ms(one)}; load for ${SECONDS} s`);
+        opts.log(`http: ${label}: first request ${fmt.ms(first)}, second ${fmt.ms(again)}; load for ${SECONDS} s`);
         const r = await load(started.url + path, token, SECONDS);
         const bad = r.non2xx + r.errors + r.timeouts;
         rows.push({ metric: `${label}: requests/s`, value: fmt.rate(r.requests.average, 'req/s') });
@@ -148,6 +155,7 @@ registerBench({
         if (bad) notes.push(`${label}: ${bad} failed requests (non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})`);
       }
       notes.push('each request authenticates a viewer token (one SHA-256 lookup) and validates the response with zod');
+      notes.push('a tally is computed on the first request after a change to the record (the audit head moves) and kept until the next one');
     } finally {
       if (child && child.exitCode === null) {
         const exited = new Promise((resolve) => child!.once('exit', resolve));

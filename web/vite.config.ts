@@ -7,6 +7,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: here,
   base: '/',
+  // Generated at build time by scripts/build-boundaries.ts (admin-1 boundaries per country), copied into dist/web as is.
+  publicDir: fileURLToPath(new URL('../build/web-public', import.meta.url)),
   // Preact's automatic JSX runtime, without a plugin.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {

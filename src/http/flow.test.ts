@@ -54,6 +54,8 @@ for (const engine of await engines()) {
       assert.ok(c52.quotes.some((q: any) => q.text.includes('52') && report.body.slice(q.start, q.end) === q.text));
 
       assert.equal((await get('viewer', '/api/incidents')).items.length, 0, 'nothing reviewed yet');
+      // Asked before the review, the tally is kept (routes/links.ts); the review must make it stale.
+      assert.equal((await get('viewer', '/api/tally?place=Latakia')).best, 0);
       assert.equal((await post('analyst', `/api/claims/${c52.id}/confirm`, { comment: 'SOHR, with video' })).status, 200);
       const corrected = await post('analyst', `/api/claims/${c72.id}/correct`, { patch: { qualifier: 'at_least' }, comment: 'since Thursday' });
       assert.equal(corrected.status, 200, JSON.stringify(await corrected.clone().json()));
@@ -72,6 +74,7 @@ for (const engine of await engines()) {
 
       const t = await get('viewer', '/api/tally?place=Latakia');
       assert.ok(t.best >= 52, JSON.stringify(t));
+      assert.deepEqual(await get('viewer', '/api/tally?place=Latakia'), t, 'the same answer while nothing changes');
 
       const audit = await get('analyst', `/api/audit?entityId=${c72.id}`);
       assert.equal(audit.items.length, 1);

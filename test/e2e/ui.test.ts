@@ -1,6 +1,7 @@
 // The web UI in real headless Chromium (Debian's, driven by playwright-core): `marsad serve` from dist over a fresh PGlite
 // store; an analyst pastes the founding example, reviews the 52 and the 72, sees the Latakia tally of 124 and a point near
-// Latakia on the map, corrects a figure that the audit log then shows; a viewer cannot reach the review queue.
+// Latakia on the map over the Latakia governorate's boundary, downloads the CSV export of the tally's filters, corrects a
+// figure that the audit log then shows; a viewer cannot reach the review queue.
 // Screenshots of every page go to test-artifacts/ (git-ignored). Without /usr/bin/chromium the suite skips, unless CI is set.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -196,6 +197,16 @@ describe('web UI in headless Chromium', { skip }, () => {
     await page.waitForSelector('[data-testid=tally-total][data-best="124"]');
     await shot(page, 'tallies');
 
+    // Export with the same filters: the CSV button downloads the flat table of the two Latakia incidents.
+    await page.waitForSelector('[data-testid=exports] a[data-export=csv][href="/api/export/csv?place=Latakia"]');
+    assert.equal(await page.locator('[data-testid=exports] a[data-export=json]').count(), 0, 'the full dump is for admins only');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-export=csv]')]);
+    assert.equal(download.suggestedFilename(), 'marsad-csv.csv');
+    const csv = await readFile((await download.path())!, 'utf8');
+    const [header, ...records] = csv.trim().split(/\r?\n/);
+    assert.match(header!, /^claim,status,key,event_type,sub_event_type,date_start,date_end,/);
+    assert.deepEqual(records.map((r) => r.split(',')[0]).sort(), [c52, c72].sort());
+
     // The map: points near Latakia over the shipped boundaries, no tiles.
     await page.click('a[data-nav=map]');
     await page.waitForSelector('path.incident-marker');
@@ -208,6 +219,17 @@ describe('web UI in headless Chromium', { skip }, () => {
       `a point near Latakia in ${JSON.stringify(points)}`,
     );
     assert.ok(points.some((p) => p.claim === c52) && points.some((p) => p.claim === c72));
+    // Syria's governorates are drawn under the points, from the files shipped with the UI, the Latakia one named on hover.
+    const latakia = page.locator('path.region[data-region="SY-LA"]');
+    await latakia.waitFor({ state: 'attached' });
+    assert.equal(await latakia.getAttribute('data-region-name'), 'Latakia');
+    assert.match((await page.getAttribute('[data-testid=map]', 'data-region-countries'))!, /\bSY\b/);
+    assert.ok((await page.locator('path.region[data-region^="SY-"]').count()) >= 14, 'all 14 governorates');
+    assert.ok((await latakia.getAttribute('d'))!.length > 50, 'the Latakia boundary has a shape');
+    assert.equal(await page.locator('.leaflet-overlay-pane path.incident-marker').count(), points.length, 'points above the boundaries');
+    await latakia.dispatchEvent('mouseover');
+    await page.waitForSelector('.region-tooltip:has-text("Latakia")');
+    await latakia.dispatchEvent('mouseout');
     await shot(page, 'map');
 
     // The timeline: 124 on its first day, stacked by category.

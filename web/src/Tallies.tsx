@@ -1,11 +1,30 @@
-// Tallies: low / best / high over reviewed claims, grouped, each with its sources and conflicts; exports when the API has them.
+// Tallies: low / best / high over reviewed claims, grouped, each with its sources and conflicts; exports of the same
+// filters in every format the server's OpenAPI document lists for /api/export/{format}.
 import { useEffect, useState } from 'preact/hooks';
-import { api, query, type Filters, type Tally } from './api.js';
+import { api, query, type Filters, type Me, type Tally } from './api.js';
 import { FilterBar } from './FilterBar.js';
 
 const GROUPS = ['', 'category', 'admin1', 'day', 'actor'];
+const EXPORT_PATH = '/api/export/{format}';
 
-export function TalliesPage({ filters, onFilters }: { filters: Filters; onFilters: (f: Filters) => void }) {
+interface OpenApiParameter {
+  name?: string;
+  in?: string;
+  schema?: { enum?: unknown[] };
+}
+
+/**
+ * The export formats this server offers, read from its OpenAPI document (the path parameter's enum), so a format
+ * added on the server appears here without a UI change. The full JSON dump is for admins and is not offered to others.
+ */
+export function exportFormats(doc: { paths?: Record<string, unknown> }, me: Me): string[] {
+  const get = (doc.paths?.[EXPORT_PATH] as { get?: { parameters?: OpenApiParameter[] } } | undefined)?.get;
+  const format = get?.parameters?.find((p) => p.in === 'path' && p.name === 'format');
+  const formats = (format?.schema?.enum ?? []).filter((f): f is string => typeof f === 'string');
+  return formats.filter((f) => f !== 'json' || me.role === 'admin');
+}
+
+export function TalliesPage({ filters, onFilters, me }: { filters: Filters; onFilters: (f: Filters) => void; me: Me }) {
   const [by, setBy] = useState('');
   const [tally, setTally] = useState<Tally | null>(null);
   const [exports, setExports] = useState<string[]>([]);
@@ -14,9 +33,8 @@ export function TalliesPage({ filters, onFilters }: { filters: Filters; onFilter
     api.tally({ ...filters, by: by || undefined }).then(setTally, (e: Error) => setError(e.message));
   }, [filters, by]);
   useEffect(() => {
-    // Export endpoints are offered only if this server has them (GET routes under /api/export).
-    api.openapi().then((doc) => setExports(Object.keys(doc.paths ?? {}).filter((p) => p.startsWith('/api/export') && !p.includes('{'))), () => undefined);
-  }, []);
+    api.openapi().then((doc) => setExports(exportFormats(doc, me)), () => undefined);
+  }, [me]);
   const q = query({ place: filters.place, from: filters.from, to: filters.to });
   return (
     <section>
@@ -91,9 +109,9 @@ export function TalliesPage({ filters, onFilters }: { filters: Filters; onFilter
       {exports.length > 0 && (
         <p class="exports" data-testid="exports">
           Export:{' '}
-          {exports.map((p) => (
-            <a key={p} class="button" href={`${p}${q}`} download>
-              {p.replace('/api/export', '').replace(/^\//, '') || 'all'}
+          {exports.map((format) => (
+            <a key={format} class="button" data-export={format} href={`/api/export/${encodeURIComponent(format)}${q}`} download>
+              {format}
             </a>
           ))}
         </p>

@@ -1,25 +1,45 @@
 // A tiny client for marsad's JSON API (same origin; the session cookie goes along), with the response types the UI reads.
 
-export type Role = 'admin' | 'analyst' | 'viewer' | 'public';
-export interface Me {
-  name: string | null;
-  role: Role;
-  via: 'token' | 'session' | 'public';
-}
+import type {
+  AuditEntryView,
+  ClaimView,
+  ClaimsPage as ClaimsPageView,
+  IncidentView,
+  Ingested,
+  LinkDecisionView,
+  LinkPairView,
+  LinksView,
+  Me,
+  Page,
+  ReportDetail as ReportDetailView,
+  ReviewView,
+  TallyView,
+} from '../../src/http/views.js';
+
+// The shapes are the server's (src/http/views.ts): a change there breaks this compile too.
+export type { ClaimKind, ClaimStatus, Ingested, Me, Page, Quote, Role } from '../../src/http/views.js';
+export type Incident = IncidentView;
+export type Place = IncidentView['places'][number];
+export type Tally = TallyView;
+export type TallyGroup = TallyView['groups'][number];
+export type TallySource = TallyGroup['sources'][number];
+export type AuditEntry = AuditEntryView;
+export type AuditReview = ReviewView;
+export type Links = LinksView;
+export type LinkPair = LinkPairView;
+export type LinkRecord = LinkPair['records'][number];
 
 export interface Span {
   start: number;
   end: number;
 }
-export interface Quote extends Span {
-  text: string;
-}
-export type ClaimKind = 'incident' | 'toll' | 'victim';
-export type ClaimStatus = 'proposed' | 'confirmed' | 'corrected' | 'rejected';
 
-/** The current values of a claim: what the extractor proposed, with an analyst's correction laid over it. */
+/**
+ * The current values of a claim as the UI reads them. The API sends a claim's values as a JSON object (its shape is
+ * the extractor's claim, or an analyst's correction of it); these are the fields the pages look at, each optional.
+ */
 export interface ClaimData {
-  kind?: ClaimKind;
+  kind?: ClaimView['kind'];
   date?: { start: string; end: string } | null;
   fatalities?: { low: number | null; best: number | null; high: number | null; byCategory?: Record<string, number> };
   qualifier?: string | null;
@@ -37,147 +57,11 @@ export interface ClaimData {
   [key: string]: unknown;
 }
 
-export interface AuditReview {
-  user: string;
-  action: string;
-  comment: string | null;
-  at: string;
-}
-export interface Claim {
-  id: string;
-  claimId: number;
-  report: string;
-  extraction: string;
-  ref: string;
-  kind: ClaimKind;
-  status: ClaimStatus;
-  /** What the extractor proposed (null for viewers); `current` has an analyst's correction laid over it. */
-  proposed: ClaimData | null;
-  current: ClaimData;
-  rules: string[];
-  quotes: Quote[];
-  decidedAt: string | null;
-  decidedBy: string | null;
-  reviews: AuditReview[];
-}
-export interface QueueItem extends Claim {
-  outlet: string;
-  published: string;
-}
-export interface ClaimsPage {
-  items: QueueItem[];
-  counts: Partial<Record<ClaimStatus, number>>;
-  next: number | null;
-}
-
-export interface ReportView {
-  id: string;
-  reportId: number;
-  outlet: string;
-  url: string;
-  published: string;
-  language: string;
-}
-export interface ReportDetail {
-  report: ReportView;
-  body: string | null;
-  extractions: { id: string; extractorVersion: string; createdAt: string; claims: Claim[] }[];
-}
-export interface Ingested {
-  status: 'stored' | 'duplicate';
-  report: string;
-  reportId: number;
-  claims: string[];
-}
-
-export interface Place {
-  name: string;
-  country: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  lat: number | null;
-  lon: number | null;
-}
-export interface Incident {
-  id: string;
-  claimId: number;
-  status: 'confirmed' | 'corrected';
-  decidedAt: string | null;
-  date: { start: string; end: string } | null;
-  eventType: string | null;
-  subEventType: string | null;
-  places: Place[];
-  actors: { name: string; type: string }[];
-  fatalities: { low: number | null; best: number | null; high: number | null; byCategory: Record<string, number> };
-  qualifier: string | null;
-  injured: number | null;
-  sources: { report: string; outlet: string; url: string; published: string; attributions: { source: string; verb: string }[]; quotes: Quote[] }[];
-}
-export interface Page<T> {
-  items: T[];
-  next: number | null;
-}
-
-export interface TallySource {
-  kind: 'incident' | 'toll';
-  claim: string;
-  report: string;
-  outlet: string;
-  figure: number | null;
-  role: string;
-}
-export interface TallyGroup {
-  key: string;
-  low: number;
-  best: number;
-  high: number;
-  openEnded: boolean;
-  events: number;
-  sources: TallySource[];
-  conflicts: { event: string[]; figures: { claim: string; report: string; outlet: string; best: number }[] }[];
-}
-export interface Tally {
-  low: number;
-  best: number;
-  high: number;
-  openEnded: boolean;
-  groups: TallyGroup[];
-  notes: string[];
-  counted: { incidents: number; tolls: number; victims: number; mergedEvents: number };
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface LinkRecord {
-  claim: string;
-  report: string;
-  outlet: string;
-  status: string;
-  date: string | null;
-  place: string | null;
-  summary: string;
-}
-export interface LinkPair {
-  a: string;
-  b: string;
-  score: number | null;
-  reasons: string[];
-  proposed: boolean;
-  decision: { verdict: 'merge' | 'split'; by: string | null; at: string | null; comment: string | null } | null;
-  records: [LinkRecord, LinkRecord];
-}
-export interface Links {
-  pairs: LinkPair[];
-}
+/** A claim with its values read as ClaimData. */
+export type Claim = Omit<ClaimView, 'proposed' | 'corrected' | 'current'> & { proposed: ClaimData | null; corrected: ClaimData | null; current: ClaimData };
+export type QueueItem = Claim & Omit<ClaimsPageView['items'][number], keyof ClaimView>;
+export type ClaimsPage = Omit<ClaimsPageView, 'items'> & { items: QueueItem[] };
+export type ReportDetail = Omit<ReportDetailView, 'extractions'> & { extractions: (Omit<ReportDetailView['extractions'][number], 'claims'> & { claims: Claim[] })[] };
 
 /** Filters shared by the map, the timeline and the tallies. */
 export interface Filters {
@@ -222,16 +106,16 @@ export const api = {
   login: (token: string) => call<Me>('POST', '/api/login', { token }),
   logout: () => call<{ ok: true }>('POST', '/api/logout'),
   paste: (r: { text: string; published: string; outlet: string; url?: string }) => call<Ingested>('POST', '/api/reports', r),
-  queue: (status: ClaimStatus = 'proposed') => call<ClaimsPage>('GET', `/api/claims${query({ status, limit: 500 })}`),
+  queue: (status: ClaimView['status'] = 'proposed') => call<ClaimsPage>('GET', `/api/claims${query({ status, limit: 500 })}`),
   report: (id: string) => call<ReportDetail>('GET', `/api/reports/${encodeURIComponent(id)}`),
   decide: (id: string, action: 'confirm' | 'reject' | 'correct', body: { comment?: string; patch?: Record<string, unknown>; redecide?: boolean } = {}) =>
-    call<{ claim: Claim }>('POST', `/api/claims/${encodeURIComponent(id)}/${action}`, body),
+    call<{ claim: Claim; reviewId: number; previous: ClaimView['status'] }>('POST', `/api/claims/${encodeURIComponent(id)}/${action}`, body),
   incidents: (f: Partial<Filters> & { after?: string }, limit = 500) => call<Page<Incident>>('GET', `/api/incidents${query({ ...f, limit })}`),
   tally: (f: Partial<Filters> & { by?: string }) => call<Tally>('GET', `/api/tally${query(f)}`),
   audit: (p: { entity?: string; entityId?: string; limit?: number } = {}) => call<Page<AuditEntry>>('GET', `/api/audit${query({ ...p, limit: p.limit ?? 1000 })}`),
   links: () => call<Links>('GET', '/api/links/incident'),
   decideLink: (a: string, b: string, verdict: 'merge' | 'split' | 'undo', comment?: string) =>
-    call<{ verdict: string; by: string; at: string }>('POST', '/api/links/incident/decisions', { a, b, verdict, ...(comment ? { comment } : {}) }),
+    call<LinkDecisionView>('POST', '/api/links/incident/decisions', { a, b, verdict, ...(comment ? { comment } : {}) }),
   openapi: () => call<{ paths?: Record<string, unknown> }>('GET', '/api/openapi.json'),
 };
 

@@ -76,7 +76,7 @@ function App() {
       body = <TimelinePage filters={filters} onFilters={setFilters} />;
       break;
     case 'tallies':
-      body = <TalliesPage filters={filters} onFilters={setFilters} />;
+      body = <TalliesPage filters={filters} onFilters={setFilters} me={me} />;
       break;
     case 'audit':
       body = reviewer ? <AuditPage /> : <Forbidden what="read the audit log" />;

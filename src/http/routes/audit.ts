@@ -1,6 +1,6 @@
 // The audit log: its entries (analysts and admins) and a check of its hash chain (anyone who may read).
 import { verifyAudit } from '../../app/audit.js';
-import { listAudit } from '../queries.js';
+import { listAudit } from '../../app/read-models.js';
 import { route, type AnyRoute } from '../route.js';
 import { auditPage, auditQuery, auditVerify } from '../schemas.js';
 import type { RouteContext } from './context.js';

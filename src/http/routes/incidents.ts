@@ -1,5 +1,5 @@
 // Incidents: reviewed incident claims (confirmed or corrected) with their sources, filtered by place, time, type, actor, category.
-import { listIncidents } from '../queries.js';
+import { listIncidents } from '../../app/read-models.js';
 import { route, type AnyRoute } from '../route.js';
 import { incidentsPage, incidentsQuery } from '../schemas.js';
 import type { RouteContext } from './context.js';

@@ -1,11 +1,13 @@
 // Tallies (every reader; reviewed data unless a reviewer asks for proposed too) and incident / victim linking (reviewers).
 import { z } from 'zod';
 import { decideLink, listClusters, proposeLinks } from '../../app/link.js';
-import { tally, TALLY_BY } from '../../app/tally.js';
+import { recordVersion } from '../../app/read-models.js';
+import { tally, TALLY_BY, type TallyOutput } from '../../app/tally.js';
 import { reviews } from '../auth.js';
 import { ApiError } from '../errors.js';
+import { VersionedMemo } from '../memo.js';
 import { route, type AnyRoute } from '../route.js';
-import { day, flag } from '../schemas.js';
+import { clustersOut, day, flag, linkDecisionOut, linksOut, tallyOut } from '../schemas.js';
 import type { RouteContext } from './context.js';
 
 export const tallyQuery = z.object({
@@ -16,93 +18,24 @@ export const tallyQuery = z.object({
   includeProposed: flag.optional().meta({ description: 'also count unreviewed claims and proposed links (analysts and admins only)' }),
 });
 
-const tallySource = z.object({
-  kind: z.enum(['incident', 'toll']),
-  claim: z.string(),
-  report: z.string(),
-  outlet: z.string(),
-  figure: z.number().nullable(),
-  low: z.number().nullable(),
-  high: z.number().nullable(),
-  role: z.string(),
-  event: z.array(z.string()).optional(),
-});
-const tallyGroup = z.object({
-  key: z.string(),
-  low: z.number(),
-  best: z.number(),
-  high: z.number(),
-  openEnded: z.boolean(),
-  events: z.number(),
-  persons: z.number(),
-  sources: z.array(tallySource),
-  conflicts: z.array(z.object({ event: z.array(z.string()), figures: z.array(z.object({ claim: z.string(), report: z.string(), outlet: z.string(), best: z.number() })) })),
-});
-export const tallyOut = z
-  .object({
-    low: z.number(),
-    best: z.number(),
-    high: z.number(),
-    openEnded: z.boolean(),
-    groups: z.array(tallyGroup),
-    notes: z.array(z.string()),
-    query: z.object({ place: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable(), by: z.string().nullable(), includeProposed: z.boolean() }),
-    counted: z.object({ incidents: z.number(), tolls: z.number(), victims: z.number(), mergedEvents: z.number() }),
-  })
-  .meta({ id: 'Tally' });
 
 const kindParam = z.object({ kind: z.enum(['incident', 'victim']) });
 const linksQuery = z.object({ includeProposed: flag.optional() });
-const record = z.object({ claim: z.string(), report: z.string(), outlet: z.string(), status: z.string(), date: z.string().nullable(), place: z.string().nullable(), summary: z.string() });
-const pair = z.object({
-  a: z.string(),
-  b: z.string(),
-  score: z.number().nullable(),
-  reasons: z.array(z.string()),
-  veto: z.string().nullable(),
-  proposed: z.boolean(),
-  decision: z.object({ verdict: z.enum(['merge', 'split']), by: z.string().nullable(), at: z.string().nullable(), comment: z.string().nullable() }).nullable(),
-  records: z.tuple([record, record]),
-});
-const linksOut = z.object({
-  kind: z.enum(['incident', 'victim']),
-  includeProposed: z.boolean(),
-  records: z.number(),
-  pairs: z.array(pair),
-  rejected: z.array(pair.extend({ rejectedBecause: z.string() })),
-  pending: z.number(),
-  stats: z.record(z.string(), z.unknown()),
-});
-const clustersOut = z.object({
-  kind: z.enum(['incident', 'victim']),
-  includeProposed: z.boolean(),
-  clusters: z.array(
-    z.object({
-      id: z.string(),
-      members: z.array(record),
-      links: z.array(z.object({ a: z.string(), b: z.string(), score: z.number().nullable(), reasons: z.array(z.string()), reviewed: z.boolean() })),
-      reviewed: z.boolean(),
-    }),
-  ),
-});
 const decisionBody = z.strictObject({
   a: z.string().regex(/^c?\d{1,15}$/i, 'expected a claim id like c12'),
   b: z.string().regex(/^c?\d{1,15}$/i, 'expected a claim id like c12'),
   verdict: z.enum(['merge', 'split', 'undo']),
   comment: z.string().max(4000).optional(),
 });
-const decisionOut = z.object({
-  id: z.number(),
-  kind: z.enum(['incident', 'victim']),
-  a: z.string(),
-  b: z.string(),
-  verdict: z.enum(['merge', 'split', 'undo']),
-  previous: z.enum(['merge', 'split']).nullable(),
-  by: z.string(),
-  at: z.string(),
-});
+
+/** Distinct tally queries kept per version of the record (place × window × grouping a UI asks for). */
+const TALLY_MEMO_ENTRIES = 64;
 
 export function linkRoutes({ deps }: RouteContext): AnyRoute[] {
+  // A tally over a large record takes seconds (it links the incidents around the place and window to count each
+  // event once) and the tallies page, the timeline and every public reader ask the same few questions again; the
+  // answer changes only when the record does, so it is kept until the audit head moves.
+  const tallies = new VersionedMemo<TallyOutput>(TALLY_MEMO_ENTRIES);
   return [
     route({
       method: 'get',
@@ -115,7 +48,8 @@ export function linkRoutes({ deps }: RouteContext): AnyRoute[] {
       response: tallyOut,
       handler: async ({ query, principal }) => {
         if (query.includeProposed && !reviews(principal)) throw new ApiError(403, 'forbidden', 'only analysts and admins may count unreviewed claims');
-        return tally(deps, { place: query.place, from: query.from, to: query.to, by: query.by as (typeof TALLY_BY)[number] | undefined, includeProposed: query.includeProposed });
+        const input = { place: query.place, from: query.from, to: query.to, by: query.by as (typeof TALLY_BY)[number] | undefined, includeProposed: query.includeProposed };
+        return tallies.get(JSON.stringify(input), await recordVersion(deps), () => tally(deps, input));
       },
     }),
     route({
@@ -152,7 +86,7 @@ export function linkRoutes({ deps }: RouteContext): AnyRoute[] {
       params: kindParam,
       body: decisionBody,
       status: 201,
-      response: decisionOut,
+      response: linkDecisionOut,
       handler: ({ params, body, principal }) =>
         decideLink(deps, { kind: params.kind, a: body.a, b: body.b, verdict: body.verdict, comment: body.comment, user: principal!.kind === 'user' ? principal!.name : '' }),
     }),

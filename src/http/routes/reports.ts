@@ -6,7 +6,7 @@ import { showReport } from '../../app/show.js';
 import { MAX_REPORT_BYTES, decodeReportBytes, parseReport, type ReportDefaults } from '../../domain/report-file.js';
 import type { Env } from '../auth.js';
 import { ApiError, issuesOf } from '../errors.js';
-import { listReports } from '../queries.js';
+import { listReports } from '../../app/read-models.js';
 import { route, type AnyRoute } from '../route.js';
 import { ingestOut, reportBody, reportDetail, reportIdParam, reportMeta, reportsPage, reportsQuery } from '../schemas.js';
 import type { RouteContext } from './context.js';

@@ -1,9 +1,10 @@
-// Read models the API pages through (reports, reviewed incidents, the audit log): explicit input and output, the SQL beside them.
-// They belong with the use cases (src/app) and the store once more than the API reads them; kept here until then.
-import { reportView, type ReportView } from '../app/claim-view.js';
-import type { AppDeps } from '../app/deps.js';
+// Read models that list the record page by page (reports, reviewed incidents, the audit log): explicit input and
+// output, the SQL beside them. The API pages through them; the shapes it returns are src/http/views.ts, which the
+// routes' response types hold these outputs to.
+import { reportView, type ReportView } from './claim-view.js';
+import type { AppDeps } from './deps.js';
 import type { AuditEntry } from '../store/audit.js';
-import { claimRef, reportRef } from '../app/ids.js';
+import { claimRef, reportRef } from './ids.js';
 import { decodeReportBytes, parseReport } from '../domain/report-file.js';
 import type { Category } from '../domain/types.js';
 
@@ -184,4 +185,15 @@ export async function listAudit(deps: AppDeps, f: AuditFilter): Promise<Page<Aud
     items: rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after, prevHash: r.prev_hash, hash: r.hash })),
     next: rows.length === f.limit ? rows[rows.length - 1]!.seq : null,
   };
+}
+
+// ---- the version of the record ----
+
+/**
+ * A value that changes with every committed change to the record: the audit log's head hash (every change appends
+ * to the log in its own transaction, serialised by an advisory lock). Empty for an empty log. One index lookup.
+ */
+export async function recordVersion(deps: AppDeps): Promise<string> {
+  const rows = await deps.store.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  return rows[0]?.hash ?? '';
 }
