@@ -54,7 +54,7 @@ export interface TollCoverageView {
   figure: { low: number | null; best: number | null; high: number | null };
   events: CoveredEventView[];
   sum: { low: number; best: number; high: number };
-  /** consistent: the events inside sum to no more than the toll; exceeds: to more (a conflict, every figure listed). */
+  /** consistent: the events inside fit the toll; exceeds: they sum to more than its ceiling (a conflict, every figure listed). */
   coverage: CoverageStatus;
   /** Deaths known only from the toll: its figure less the events' sum. */
   unexplained: number;

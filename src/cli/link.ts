@@ -172,7 +172,7 @@ export function renderToll(t: TollCoverageView, indent = ''): string[] {
   const verdict =
     t.coverage === 'exceeds'
       ? `EXCEEDS the toll by ${t.excess} (conflicting sources below)`
-      : `consistent${t.unexplained > 0 ? `, ${t.unexplained} unexplained (known only from the toll)` : ''}`;
+      : `consistent${t.unexplained > 0 ? `, ${t.unexplained} unexplained (known only from the toll)` : t.excess > 0 ? ` (the toll is a floor; the events inside pass it by ${t.excess})` : ''}`;
   const out = [
     `${indent}${t.claim} ${t.report} ${t.outlet}${t.status === 'proposed' ? ' [proposed]' : ''}: toll of ${q}${t.figure.best ?? '?'}; ${t.date ?? 'date unknown'}; ${t.place ?? 'place unknown'}`,
     `${indent}  covers ${sum}: ${verdict}`,

@@ -71,11 +71,14 @@ export interface TollCoverage {
   /** Incidents an analyst detached that would otherwise be covered. */
   detached: string[];
   sum: { low: number; best: number; high: number };
-  /** consistent: the events inside sum to no more than the toll; exceeds: they sum to more (a conflict). */
+  /**
+   * consistent: the events inside fit the toll; exceeds: their lows sum to more than the toll's ceiling (its high, or
+   * its figure when exact) — a conflict between sources. An "at least" toll has no ceiling: events above it pass its floor.
+   */
   status: CoverageStatus;
-  /** Toll − sum of the events' best figures: deaths known only from the toll (0 when it exceeds). */
+  /** Toll − sum of the events' best figures: deaths known only from the toll (0 when the sum reaches it). */
   unexplained: number;
-  /** Sum − toll when the events inside exceed it, else 0. */
+  /** Sum of the events' best figures − the toll's figure, when above it, else 0. */
   excess: number;
 }
 
@@ -144,10 +147,10 @@ export function eventCovered(t: CoverageToll, e: CoverageEvent, overrides?: Toll
 }
 
 /**
- * The incidents a toll covers and how they compare with it. The toll's figure is its best (its low for a range);
- * the events' best figures are summed, merged incidents once. A toll of "at least 124" over events of 52 and 72 is
- * consistent with nothing unexplained; over 52 alone it is consistent with 72 unexplained; over 52 and 80 it is
- * exceeded by 8.
+ * The incidents a toll covers and how they compare with it. The events' best figures are summed, merged incidents
+ * once. A toll of "at least 124" over events of 52 and 72 is consistent with nothing unexplained; over 52 alone it is
+ * consistent with 72 unexplained; an exact toll of 124 over 52 and 80 is exceeded by 8 (a conflict), while "at least
+ * 124" over them is consistent, its floor passed by 8.
  */
 export function tollCoverage(t: CoverageToll, events: readonly CoverageEvent[], overrides?: TollOverrides): TollCoverage {
   const covered: CoveredEvent[] = [];
@@ -167,6 +170,7 @@ export function tollCoverage(t: CoverageToll, events: readonly CoverageEvent[], 
   covered.sort((x, y) => own(x) - own(y) || y.best - x.best || (x.members[0]! < y.members[0]! ? -1 : 1));
   const sum = covered.reduce((s, e) => ({ low: s.low + e.low, best: s.best + e.best, high: s.high + e.high }), { low: 0, best: 0, high: 0 });
   const figure = t.fatalities.best ?? t.fatalities.low ?? 0;
-  const excess = Math.max(0, sum.best - figure);
-  return { toll: t.id, events: covered, detached, sum, status: excess > 0 ? 'exceeds' : 'consistent', unexplained: Math.max(0, figure - sum.best), excess };
+  const ceiling = t.fatalities.high;
+  const status: CoverageStatus = ceiling != null && sum.low > ceiling ? 'exceeds' : 'consistent';
+  return { toll: t.id, events: covered, detached, sum, status, unexplained: Math.max(0, figure - sum.best), excess: Math.max(0, sum.best - figure) };
 }
