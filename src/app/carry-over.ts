@@ -24,11 +24,11 @@ export interface CarryOverResult {
 
 const ACTION: Record<string, ReviewAction> = { confirmed: 'confirm', corrected: 'correct', rejected: 'reject' };
 
-/** The standing decision per pair (the latest; an undo leaves none). */
-function standing<T extends { verdict: string }>(rows: readonly T[], pair: (r: T) => string): T[] {
+/** The standing decision per pair (the latest; an undo leaves none), unless an earlier re-extraction already carried it. */
+function standing<T extends { verdict: string; carried: boolean }>(rows: readonly T[], pair: (r: T) => string): T[] {
   const latest = new Map<string, T>();
   for (const r of rows) latest.set(pair(r), r);
-  return [...latest.values()].filter((r) => r.verdict !== 'undo');
+  return [...latest.values()].filter((r) => r.verdict !== 'undo' && !r.carried);
 }
 
 /**
@@ -75,7 +75,7 @@ export async function carryOver(tx: Sql, reportId: number, from: number, to: num
   // Decisions: a pair naming an earlier claim is decided again on the successors, or orphaned if one has none.
   const { links, tolls } = await decisionsNaming(tx, earlier.map((c) => c.id));
   const mapped = (id: number): number | null => (byId.get(id)?.extraction_id === from ? (next.get(id) ?? null) : id);
-  for (const d of standing(links, (r: LinkDecisionRow) => `${r.kind}|${r.a}|${r.b}`)) {
+  for (const d of standing(links, (r: LinkDecisionRow & { carried: boolean }) => `${r.kind}|${r.a}|${r.b}`)) {
     const a = mapped(d.a);
     const b = mapped(d.b);
     if (a === null || b === null) {
@@ -87,7 +87,7 @@ export async function carryOver(tx: Sql, reportId: number, from: number, to: num
     result.carried.links++;
     audit.push({ ...ctx, action: 'link.carry', entity: `${d.kind}_link`, entityId: `${claimRef(x)}/${claimRef(y)}`, before: { decision: d.id, pair: `${claimRef(d.a)}/${claimRef(d.b)}` }, after: { verdict: d.verdict, decision: id } });
   }
-  for (const d of standing(tolls, (r: TollDecisionRow) => `${r.toll}|${r.incident}`)) {
+  for (const d of standing(tolls, (r: TollDecisionRow & { carried: boolean }) => `${r.toll}|${r.incident}`)) {
     const toll = mapped(d.toll);
     const incident = mapped(d.incident);
     if (toll === null || incident === null) {

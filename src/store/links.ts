@@ -65,20 +65,23 @@ export async function tollDecisionsOfPair(sql: Sql, toll: number, incident: numb
   return sql.query<TollDecisionRow>('SELECT * FROM toll_decisions WHERE toll = $1 AND incident = $2 ORDER BY id', [toll, incident]);
 }
 
-/** Link and toll decisions naming any of these claims, oldest first: what a re-extraction has to carry over. */
-export async function decisionsNaming(sql: Sql, claimIds: readonly number[]): Promise<{ links: LinkDecisionRow[]; tolls: TollDecisionRow[] }> {
+/**
+ * Link and toll decisions naming any of these claims, oldest first: what a re-extraction has to carry over. `carried`
+ * says a decision was already copied to successors by an earlier re-extraction (the copy stands for it now).
+ */
+export async function decisionsNaming(sql: Sql, claimIds: readonly number[]): Promise<{ links: (LinkDecisionRow & { carried: boolean })[]; tolls: (TollDecisionRow & { carried: boolean })[] }> {
   if (claimIds.length === 0) return { links: [], tolls: [] };
   const ids = [[...claimIds]];
   // A decision names the pair; the whole history of each pair is read so the standing verdict can be worked out.
   const [links, tolls] = await Promise.all([
-    sql.query<LinkDecisionRow>(
-      `SELECT d.* FROM link_decisions d
+    sql.query<LinkDecisionRow & { carried: boolean }>(
+      `SELECT d.*, EXISTS (SELECT 1 FROM link_decisions x WHERE x.carried_from = d.id) AS carried FROM link_decisions d
         WHERE (d.kind, d.a, d.b) IN (SELECT kind, a, b FROM link_decisions WHERE a = ANY($1::bigint[]) OR b = ANY($1::bigint[]))
         ORDER BY d.id`,
       ids,
     ),
-    sql.query<TollDecisionRow>(
-      `SELECT d.* FROM toll_decisions d
+    sql.query<TollDecisionRow & { carried: boolean }>(
+      `SELECT d.*, EXISTS (SELECT 1 FROM toll_decisions x WHERE x.carried_from = d.id) AS carried FROM toll_decisions d
         WHERE (d.toll, d.incident) IN (SELECT toll, incident FROM toll_decisions WHERE toll = ANY($1::bigint[]) OR incident = ANY($1::bigint[]))
         ORDER BY d.id`,
       ids,

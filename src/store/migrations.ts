@@ -278,6 +278,8 @@ CREATE TRIGGER toll_decisions_no_truncate BEFORE TRUNCATE ON toll_decisions FOR 
 ALTER TABLE link_decisions ADD COLUMN carried_from bigint REFERENCES link_decisions(id);
 ALTER TABLE reviews ADD COLUMN carried_from bigint REFERENCES reviews(id);
 CREATE INDEX link_decisions_b ON link_decisions (b);
+CREATE INDEX link_decisions_carried ON link_decisions (carried_from) WHERE carried_from IS NOT NULL;
+CREATE INDEX toll_decisions_carried ON toll_decisions (carried_from) WHERE carried_from IS NOT NULL;
 `;
 
 /** Append only: never edit a migration that has shipped; add the next version instead. */
