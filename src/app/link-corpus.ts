@@ -5,7 +5,7 @@ import type { LinkDecision, LinkIncident, LinkVictim } from '../link/types.js';
 import type { TallyIncident, TallyToll } from '../tally/tally.js';
 import type { TollDecision } from '../tally/coverage.js';
 import type { ClaimStatus } from '../store/claims.js';
-import { currentClaims, decidedClaimIds, listLinkDecisions, listTollDecisions, scopedClaims, type TollDecisionRow, type LinkableClaimRow, type LinkDecisionRow, type LinkKind, type ScopedClaimRow } from '../store/links.js';
+import { currentClaims, decidedClaimIds, tollDecidedIncidentIds, listLinkDecisions, listTollDecisions, scopedClaims, type TollDecisionRow, type LinkableClaimRow, type LinkDecisionRow, type LinkKind, type ScopedClaimRow } from '../store/links.js';
 import { dayFromNumber, dayNumber } from '../domain/days.js';
 import { placeKey } from '../gazetteer/normalize.js';
 import type { Sql } from '../store/store.js';
@@ -102,7 +102,8 @@ const shift = (day: string, days: number): string => dayFromNumber(dayNumber(day
  * - their blocking neighbourhood: every incident that shares a linking block with a seed (same province, a nearby
  *   0.25° cell, or the same country for country-level places, dated within the blocks' reach), so that each seed
  *   meets exactly the candidates it meets in a full run;
- * - every incident or victim any analyst's decision names (a merge may join claims far apart);
+ * - every incident or victim any analyst's decision names (a merge may join claims far apart, an attach may add an
+ *   incident far from a toll's area to it);
  * - tolls that can lie inside the query (their window inside it, a place key shared);
  * - victims tied to an incident read, or dated and placed where the query looks.
  * Without place and window, the whole record (as `loadCorpus`).
@@ -117,7 +118,9 @@ export async function loadScopedCorpus(sql: Sql, includeProposed: boolean | unde
     ...(w.from ? { from: shift(w.from, -days) } : {}),
     ...(w.to ? { to: shift(w.to, days) } : {}),
   });
-  const [decidedIncidents, decidedVictims] = await Promise.all([decidedClaimIds(sql, 'incident'), decidedClaimIds(sql, 'victim')]);
+  const [mergedIncidents, attachedIncidents, decidedVictims] = await Promise.all([decidedClaimIds(sql, 'incident'), tollDecidedIncidentIds(sql), decidedClaimIds(sql, 'victim')]);
+  // An incident attached to (or detached from) a toll may lie anywhere: read it like a merged one.
+  const decidedIncidents = [...new Set([...mergedIncidents, ...attachedIncidents])];
 
   const seeds = await scopedClaims(sql, {
     kinds: ['incident'],

@@ -11,7 +11,7 @@ import { claimsBehindLatest, insertTollDecision, listLinkDecisions, listTollDeci
 import { MAY_REVIEW, requireRole } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { claimRef, parseClaimId, reportRef } from './ids.js';
-import { loadCorpus, loadDecisions, toTollDecision, type LinkCorpus } from './link-corpus.js';
+import { loadCorpus, loadDecisions, loadScopedCorpus, toTollDecision, type LinkCorpus } from './link-corpus.js';
 
 export interface CoveredIncidentView {
   claim: string;
@@ -101,31 +101,38 @@ function eventsOfCorpus(corpus: LinkCorpus, decisions: Awaited<ReturnType<typeof
 export async function listTollCoverage(deps: AppDeps, input: ListTollCoverageInput = {}): Promise<ListTollCoverageOutput> {
   const includeProposed = input.includeProposed ?? false;
   const wanted = input.tolls ? new Set(input.tolls.map((t) => claimRef(parseClaimId(t)))) : null;
-  const [corpus, incidentDecisions, tollDecisions, orphaned] = await Promise.all([
-    loadCorpus(deps.store, includeProposed),
-    loadDecisions(deps.store, 'incident'),
-    listTollDecisions(deps.store),
-    orphanedDecisions(deps),
-  ]);
-  const events = eventsOfCorpus(corpus, incidentDecisions, includeProposed);
-  const decisions = tollDecisions.map(toTollDecision);
-  const overrides = tollOverrides(decisions);
-  const standing = [...effectiveTollDecisions(decisions).values()];
-  const comments = new Map(decisions.map((d) => [`${d.toll}|${d.incident}`, d.comment]));
-  const tolls = corpus.tolls
-    .filter((t) => !wanted || wanted.has(t.id))
-    .map((t) => coverageView(corpus, t, events, overrides, standing.filter((d) => d.toll === t.id), comments));
-  return { includeProposed, tolls, orphaned };
+  const [corpus, orphaned] = await Promise.all([loadCorpus(deps.store, includeProposed), orphanedDecisions(deps)]);
+  return { includeProposed, tolls: await coverageOver(deps, corpus, includeProposed, wanted), orphaned };
 }
 
-/** One toll's coverage (`marsad show c12` of a toll): over reviewed claims, or over proposed ones too when the toll itself is unreviewed. */
+/**
+ * One toll's coverage (`marsad show c12` of a toll): over reviewed claims, or over proposed ones too when the toll itself
+ * is unreviewed. A dated toll reads only the claims around its window (as a tally over that window does: the linking
+ * neighbourhood, merged and attached incidents wherever they are), not the whole record.
+ */
 export async function coverageOfToll(deps: AppDeps, toll: string | number, includeProposed?: boolean): Promise<TollCoverageView | null> {
   const id = typeof toll === 'number' ? toll : parseClaimId(toll);
   const claim = await getClaim(deps.store, id);
   if (!claim) throw new MarsadError('not_found', `no claim ${claimRef(id)}`);
   if (claim.kind !== 'toll') throw new MarsadError('invalid_input', `${claimRef(id)} is a ${claim.kind} claim, not a toll`);
-  const out = await listTollCoverage(deps, { includeProposed: includeProposed ?? claim.status === 'proposed', tolls: [claimRef(id)] });
-  return out.tolls[0] ?? null;
+  const counted = includeProposed ?? claim.status === 'proposed';
+  const date = (claim.corrected ?? claim.data).date as { start?: string; end?: string } | null | undefined;
+  let corpus = date?.start && date.end ? await loadScopedCorpus(deps.store, counted, { from: date.start, to: date.end }) : await loadCorpus(deps.store, counted);
+  // The incidents its report says it sums are covered wherever they are dated: if the window left one out, read all.
+  const stated = ((claim.corrected ?? claim.data).components as unknown[] | undefined)?.length ?? 0;
+  const read = corpus.tolls.find((t) => t.id === claimRef(id));
+  if (read && (read.components?.length ?? 0) < stated) corpus = await loadCorpus(deps.store, counted);
+  return (await coverageOver(deps, corpus, counted, new Set([claimRef(id)])))[0] ?? null;
+}
+
+async function coverageOver(deps: AppDeps, corpus: LinkCorpus, includeProposed: boolean, wanted: ReadonlySet<string> | null): Promise<TollCoverageView[]> {
+  const [incidentDecisions, tollDecisions] = await Promise.all([loadDecisions(deps.store, 'incident'), listTollDecisions(deps.store)]);
+  const events = eventsOfCorpus(corpus, incidentDecisions, includeProposed);
+  const decisions = tollDecisions.map(toTollDecision);
+  const overrides = tollOverrides(decisions);
+  const standing = [...effectiveTollDecisions(decisions).values()];
+  const comments = new Map(decisions.map((d) => [`${d.toll}|${d.incident}`, d.comment]));
+  return corpus.tolls.filter((t) => !wanted || wanted.has(t.id)).map((t) => coverageView(corpus, t, events, overrides, standing.filter((d) => d.toll === t.id), comments));
 }
 
 function coverageView(

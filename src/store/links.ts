@@ -264,6 +264,12 @@ export async function countCurrentClaims(sql: Sql): Promise<{ kind: ClaimKind; s
   return [...out.values()];
 }
 
+/** The incident claims any toll decision names (attached or detached): few, read whatever the scope. */
+export async function tollDecidedIncidentIds(sql: Sql): Promise<number[]> {
+  const rows = await sql.query<{ id: number }>('SELECT DISTINCT incident AS id FROM toll_decisions');
+  return rows.map((r) => Number(r.id));
+}
+
 /** The claims any decision of a kind names (merged, split or undone): few, read whatever the scope. */
 export async function decidedClaimIds(sql: Sql, kind: LinkKind): Promise<number[]> {
   const rows = await sql.query<{ id: number }>('SELECT a AS id FROM link_decisions WHERE kind = $1 UNION SELECT b FROM link_decisions WHERE kind = $1', [kind]);
