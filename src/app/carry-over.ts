@@ -34,7 +34,8 @@ function standing<T extends { verdict: string; carried: boolean }>(rows: readonl
 /**
  * Carries one report's decisions from the claims of `from` (the extraction that counted before) to those of `to` (the
  * one just added), inside the caller's transaction. Reviews are copied with the original reviewer and a comment naming
- * the earlier claim; decisions are copied with `carried_from`. Each copy is audited, signed by `ctx.actor`.
+ * the earlier claim; decisions are copied with their author, time and `carried_from` (the audit entry has the time of
+ * the carry). Each copy is audited, signed by `ctx.actor`.
  */
 export async function carryOver(tx: Sql, reportId: number, from: number, to: number, ctx: { at: string; actor: string }): Promise<CarryOverResult> {
   const claims = await claimsOfReport(tx, reportId);
@@ -83,7 +84,7 @@ export async function carryOver(tx: Sql, reportId: number, from: number, to: num
       continue;
     }
     const [x, y] = a < b ? [a, b] : [b, a];
-    const id = await insertLinkDecision(tx, { kind: d.kind, a: x, b: y, verdict: d.verdict, user_name: d.user_name, at: ctx.at, comment: d.comment, carried_from: d.id });
+    const id = await insertLinkDecision(tx, { kind: d.kind, a: x, b: y, verdict: d.verdict, user_name: d.user_name, at: d.at, comment: d.comment, carried_from: d.id });
     result.carried.links++;
     audit.push({ ...ctx, action: 'link.carry', entity: `${d.kind}_link`, entityId: `${claimRef(x)}/${claimRef(y)}`, before: { decision: d.id, pair: `${claimRef(d.a)}/${claimRef(d.b)}` }, after: { verdict: d.verdict, decision: id } });
   }
@@ -94,7 +95,7 @@ export async function carryOver(tx: Sql, reportId: number, from: number, to: num
       result.orphaned.decisions.push({ kind: 'toll', decision: d.id, a: claimRef(d.toll), b: claimRef(d.incident), verdict: d.verdict, by: d.user_name });
       continue;
     }
-    const id = await insertTollDecision(tx, { toll, incident, verdict: d.verdict, user_name: d.user_name, at: ctx.at, comment: d.comment, carried_from: d.id });
+    const id = await insertTollDecision(tx, { toll, incident, verdict: d.verdict, user_name: d.user_name, at: d.at, comment: d.comment, carried_from: d.id });
     result.carried.tollLinks++;
     audit.push({ ...ctx, action: 'toll.carry', entity: 'toll_link', entityId: `${claimRef(toll)}/${claimRef(incident)}`, before: { decision: d.id, pair: `${claimRef(d.toll)}/${claimRef(d.incident)}` }, after: { verdict: d.verdict, decision: id } });
   }
