@@ -290,11 +290,15 @@ export async function measure(sizes = SIZES, log: (l: string) => void = () => {}
   rows.push({ metric: 'corpus, gold victims: P / R', value: pr(c.gold.victims), target: '≥ 0.95 / ≥ 0.90', ok: ok(c.gold.victims) });
   rows.push({ metric: 'corpus, extracted incidents: P / R', value: pr(c.extracted.incidents), target: '≥ 0.95 / ≥ 0.90', ok: ok(c.extracted.incidents) });
   rows.push({ metric: 'corpus, extracted victims: P / R', value: pr(c.extracted.victims), target: '≥ 0.95 / ≥ 0.90', ok: ok(c.extracted.victims) });
+  rows.push({ metric: 'corpus, gold toll coverage: P / R', value: pr(c.tollCoverage.gold), target: '≥ 0.95 / ≥ 0.90', ok: ok(c.tollCoverage.gold) });
+  rows.push({ metric: 'corpus, extracted toll coverage: P / R', value: pr(c.tollCoverage.extracted), target: '≥ 0.95 / ≥ 0.90', ok: ok(c.tollCoverage.extracted) });
+  const sums = c.tollCoverage.figures.filter((f) => f.got.sum === f.expected.sum && f.got.status === f.expected.status && f.got.unexplained === f.expected.unexplained).length;
+  rows.push({ metric: 'corpus, toll sums and statuses matched', value: `${sums} / ${c.tollCoverage.figures.length}` });
   const tallyOk = c.tallies.filter((t) => t.got.low === t.expected.low && t.got.best === t.expected.best).length;
   rows.push({ metric: 'corpus, expected tallies matched', value: `${tallyOk} / ${c.tallies.length}` });
   notes.push(`synthetic: 20 countries × 10 provinces × ${TOWNS} towns, Zipf-weighted provinces, dates over 2025; 30% of records re-tell an earlier one with shifted dates, province-only places, respelled names, changed or open-ended figures, Battles↔VAC swaps`);
   notes.push('victims: 4,000 generated family names, Zipf given names, variants (Mohammad/Muhammad…), dropped middle names, reordering, ages ±1, dates +1 day');
-  notes.push(`corpus extractor coverage: ${c.extracted.incidentsFound}/${c.extracted.incidentsExpected} gold incidents, ${c.extracted.victimsFound}/${c.extracted.victimsExpected} gold victim records found`);
+  notes.push(`corpus extractor coverage: ${c.extracted.incidentsFound}/${c.extracted.incidentsExpected} gold incidents, ${c.extracted.victimsFound}/${c.extracted.victimsExpected} gold victim records, ${c.tollCoverage.extracted.tollsFound}/${c.tollCoverage.extracted.tollsExpected} gold tolls found`);
   return { rows, notes };
 }
 

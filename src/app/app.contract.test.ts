@@ -146,7 +146,7 @@ for (const engine of await engines()) {
       assert.notEqual(hashes[0]!.token_hash, token);
     });
 
-    test('reextract adds a new extraction beside the old and never touches decisions', async () => {
+    test('reextract adds a new extraction beside the old, never edits old decisions and carries them to the same claims', async () => {
       const o = stored((await ingestReports(deps, { items: [{ source: 'x', bytes: bytes(reportText(8001)) }], actor: 't' })).outcomes[0]);
       await reviewClaim(deps, { claimId: o.claimIds[0]!, action: 'reject', user: 'alice' });
       const same = await reextract(deps, { reports: [o.reportId], actor: 't' });
@@ -158,7 +158,10 @@ for (const engine of await engines()) {
       assert.equal(shown.kind, 'report');
       if (shown.kind !== 'report') return;
       assert.deepEqual(shown.extractions.map((x) => x.extractorVersion), ['test-1', 'test-2']);
-      assert.deepEqual(shown.extractions.map((x) => x.claims.map((c) => c.status)), [['rejected', 'proposed', 'proposed'], ['proposed', 'proposed', 'proposed']]);
+      // The same text read again gives the same claims: the rejection carries over to the first one's successor.
+      assert.deepEqual(shown.extractions.map((x) => x.claims.map((c) => c.status)), [['rejected', 'proposed', 'proposed'], ['rejected', 'proposed', 'proposed']]);
+      const added = out.outcomes[0]!;
+      assert.ok(added.status === 'added' && added.carried.reviews === 1 && added.orphaned.reviews.length === 0, JSON.stringify(added));
       const all = await reextract(v2, { reports: 'all', actor: 't' });
       assert.ok(all.outcomes.some((x) => x.reportId === o.reportId && x.status === 'up_to_date'));
     });

@@ -3,8 +3,9 @@ import type { Category, IncidentClaim, PlaceRef, TollClaim, VictimClaim } from '
 import { incidentRecord, victimRecord } from '../link/from-extraction.js';
 import type { LinkDecision, LinkIncident, LinkVictim } from '../link/types.js';
 import type { TallyIncident, TallyToll } from '../tally/tally.js';
+import type { TollDecision } from '../tally/coverage.js';
 import type { ClaimStatus } from '../store/claims.js';
-import { currentClaims, decidedClaimIds, listLinkDecisions, scopedClaims, type LinkableClaimRow, type LinkDecisionRow, type LinkKind, type ScopedClaimRow } from '../store/links.js';
+import { currentClaims, decidedClaimIds, tollDecidedIncidentIds, listLinkDecisions, listTollDecisions, scopedClaims, type TollDecisionRow, type LinkableClaimRow, type LinkDecisionRow, type LinkKind, type ScopedClaimRow } from '../store/links.js';
 import { dayFromNumber, dayNumber } from '../domain/days.js';
 import { placeKey } from '../gazetteer/normalize.js';
 import type { Sql } from '../store/store.js';
@@ -48,6 +49,9 @@ function buildCorpus(all: readonly LinkableClaimRow[], statuses: readonly ClaimS
       victimsOf.set(r.extraction_id, list);
     }
   }
+  // A toll names the incidents it sums by ref within its extraction, as a victim names its incident.
+  const incidentByRef = new Map<string, string>();
+  for (const r of all) if (r.kind === 'incident' && counted.has(r.status)) incidentByRef.set(`${r.extraction_id}|${r.ref}`, claimRef(r.id));
   const corpus: LinkCorpus = { rows, incidents: [], tallyIncidents: [], tolls: [], victims: [], victimCategory: new Map() };
   for (const r of all) {
     if (!counted.has(r.status)) continue;
@@ -60,7 +64,8 @@ function buildCorpus(all: readonly LinkableClaimRow[], statuses: readonly ClaimS
       corpus.tallyIncidents.push({ id, reportId: report, outlet: r.outlet, date: rec.date, places: rec.places, actors: rec.actors, fatalities: c.fatalities });
     } else if (r.kind === 'toll') {
       const t = r.current as unknown as TollClaim;
-      corpus.tolls.push({ id, outlet: r.outlet, date: t.date ?? null, places: t.places ?? [], fatalities: t.fatalities, qualifier: t.qualifier });
+      const components = (t.components ?? []).flatMap((ref) => incidentByRef.get(`${r.extraction_id}|${ref}`) ?? []);
+      corpus.tolls.push({ id, reportId: report, outlet: r.outlet, date: t.date ?? null, places: t.places ?? [], fatalities: t.fatalities, qualifier: t.qualifier, components });
     } else {
       const v = { ...(r.current as unknown as VictimClaim), id: r.ref };
       const rec = victimRecord(report, v);
@@ -97,7 +102,8 @@ const shift = (day: string, days: number): string => dayFromNumber(dayNumber(day
  * - their blocking neighbourhood: every incident that shares a linking block with a seed (same province, a nearby
  *   0.25° cell, or the same country for country-level places, dated within the blocks' reach), so that each seed
  *   meets exactly the candidates it meets in a full run;
- * - every incident or victim any analyst's decision names (a merge may join claims far apart);
+ * - every incident or victim any analyst's decision names (a merge may join claims far apart, an attach may add an
+ *   incident far from a toll's area to it);
  * - tolls that can lie inside the query (their window inside it, a place key shared);
  * - victims tied to an incident read, or dated and placed where the query looks.
  * Without place and window, the whole record (as `loadCorpus`).
@@ -112,7 +118,9 @@ export async function loadScopedCorpus(sql: Sql, includeProposed: boolean | unde
     ...(w.from ? { from: shift(w.from, -days) } : {}),
     ...(w.to ? { to: shift(w.to, days) } : {}),
   });
-  const [decidedIncidents, decidedVictims] = await Promise.all([decidedClaimIds(sql, 'incident'), decidedClaimIds(sql, 'victim')]);
+  const [mergedIncidents, attachedIncidents, decidedVictims] = await Promise.all([decidedClaimIds(sql, 'incident'), tollDecidedIncidentIds(sql), decidedClaimIds(sql, 'victim')]);
+  // An incident attached to (or detached from) a toll may lie anywhere: read it like a merged one.
+  const decidedIncidents = [...new Set([...mergedIncidents, ...attachedIncidents])];
 
   const seeds = await scopedClaims(sql, {
     kinds: ['incident'],
@@ -185,6 +193,14 @@ function normaliseIncident(c: IncidentClaim): IncidentClaim {
 
 export function toDecision(d: LinkDecisionRow): LinkDecision & { comment: string | null } {
   return { a: claimRef(d.a), b: claimRef(d.b), verdict: d.verdict, by: d.user_name, at: d.at, comment: d.comment };
+}
+
+export function toTollDecision(d: TollDecisionRow): TollDecision & { id: number; comment: string | null; carriedFrom: number | null } {
+  return { id: d.id, toll: claimRef(d.toll), incident: claimRef(d.incident), verdict: d.verdict, by: d.user_name, at: d.at, comment: d.comment, carriedFrom: d.carried_from };
+}
+
+export async function loadTollDecisions(sql: Sql): Promise<ReturnType<typeof toTollDecision>[]> {
+  return (await listTollDecisions(sql)).map(toTollDecision);
 }
 
 export async function loadDecisions(sql: Sql, kind: LinkKind): Promise<(LinkDecision & { comment: string | null })[]> {

@@ -12,6 +12,9 @@ import { verifyAudit } from './audit.js';
 import type { AppDeps } from './deps.js';
 import { ingestReports, type IngestOutcome } from './ingest.js';
 import { decideLink, listClusters, proposeLinks } from './link.js';
+import { reextract } from './reextract.js';
+import { showClaim } from './show.js';
+import { decideTollLink, listTollCoverage, orphanedDecisions } from './toll-coverage.js';
 import { reviewClaim } from './review.js';
 import { tally } from './tally.js';
 import { addUser } from './users.js';
@@ -193,6 +196,100 @@ for (const engine of await engines()) {
       assert.ok(clusters.clusters[0]!.reviewed);
       const audit = await deps.store.query<{ entity: string }>("SELECT entity FROM audit_log WHERE action = 'link.merge' ORDER BY seq DESC LIMIT 1");
       assert.equal(audit[0]!.entity, 'victim_link');
+      assert.ok((await verifyAudit(deps)).ok);
+    });
+
+    test('toll coverage: the founding toll of 124 covers the 52 and the 72, consistent; attach, detach and undo are audited and the tally follows', async () => {
+      const claims = await deps.store.query<{ id: number; kind: string; report_id: number; best: number | null }>(
+        "SELECT id, kind, report_id, (data->'fatalities'->>'best')::int AS best FROM claims ORDER BY id",
+      );
+      const tollId = claims.find((c) => c.kind === 'toll' && c.best === 124)!.id;
+      const founding = claims.find((c) => c.id === tollId)!.report_id;
+      const [i52, i72] = [52, 72].map((b) => claims.find((c) => c.kind === 'incident' && c.report_id === founding && c.best === b)!.id) as [number, number];
+      const strike = claims.find((c) => c.kind === 'incident' && c.report_id !== founding)!.id;
+      const coverage = async () => (await listTollCoverage(deps)).tolls.find((t) => t.claim === `c${tollId}`)!;
+
+      const c = await coverage();
+      assert.deepEqual(c.events.map((e) => e.best), [72, 52]);
+      assert.deepEqual(c.events.flatMap((e) => e.incidents.map((i) => [i.claim, i.ownReport, i.report])), [[`c${i72}`, true, `r${founding}`], [`c${i52}`, true, `r${founding}`]]);
+      assert.deepEqual([c.sum.best, c.coverage, c.unexplained, c.excess], [124, 'consistent', 0, 0]);
+      const shown = await showClaim(deps, tollId);
+      assert.deepEqual(shown.coverage, c, 'show reads the claims around the toll’s window and finds the same coverage as the full listing');
+      assert.equal((await showClaim(deps, i52)).coverage, undefined, 'incidents have no coverage');
+      const t = await tally(deps, LATAKIA);
+      assert.deepEqual(t.groups[0]!.sources.find((s) => s.kind === 'toll' && s.claim === `c${tollId}`)?.covers?.sort(), [`c${i52}`, `c${i72}`].sort());
+
+      await assert.rejects(decideTollLink(deps, { toll: tollId, incident: i72, verdict: 'detach', user: 'vera' }), rejectsWith('forbidden'));
+      await assert.rejects(decideTollLink(deps, { toll: i52, incident: i72, verdict: 'attach', user: 'alice' }), rejectsWith('invalid_input', /not a toll/));
+      await assert.rejects(decideTollLink(deps, { toll: tollId, incident: i72, verdict: 'undo', user: 'alice' }), rejectsWith('conflict', /nothing to undo/));
+      const detached = await decideTollLink(deps, { toll: `c${tollId}`, incident: `c${i72}`, verdict: 'detach', user: 'alice', comment: 'the clashes are counted apart' });
+      assert.equal(detached.previous, null);
+      await assert.rejects(decideTollLink(deps, { toll: tollId, incident: i72, verdict: 'detach', user: 'admin' }), rejectsWith('conflict', /already detached/));
+      await decideTollLink(deps, { toll: tollId, incident: strike, verdict: 'attach', user: 'admin' });
+      const d = await coverage();
+      assert.deepEqual(d.detached, [`c${i72}`]);
+      assert.deepEqual(d.events.flatMap((e) => e.incidents.map((i) => [i.claim, i.reason])), [[`c${i52}`, 'component'], [`c${strike}`, 'attached']]);
+      assert.deepEqual(d.decisions.map((x) => [x.incident, x.verdict, x.by]), [[`c${i72}`, 'detach', 'alice'], [`c${strike}`, 'attach', 'admin']]);
+      assert.deepEqual((await showClaim(deps, tollId)).coverage, d, 'an incident attached from far away is read by the scoped show too');
+      // Outside the toll, the 72 add to it: the 124 are 52 and 72 known only from the toll.
+      assert.equal((await tally(deps, LATAKIA)).low, 124 + 72);
+
+      assert.equal((await decideTollLink(deps, { toll: tollId, incident: strike, verdict: 'undo', user: 'admin' })).previous, 'attach');
+      assert.equal((await decideTollLink(deps, { toll: tollId, incident: i72, verdict: 'undo', user: 'alice' })).previous, 'detach');
+      assert.deepEqual([(await coverage()).sum.best, (await tally(deps, LATAKIA)).low], [124, 124]);
+
+      await assert.rejects(deps.store.query("UPDATE toll_decisions SET verdict = 'attach'"), /forbidden/);
+      const audit = await deps.store.query<{ action: string; entity_id: string }>("SELECT action, entity_id FROM audit_log WHERE action LIKE 'toll.%' ORDER BY seq");
+      assert.deepEqual(audit.map((x) => x.action), ['toll.detach', 'toll.attach', 'toll.undo', 'toll.undo']);
+      assert.equal(audit[0]!.entity_id, `c${tollId}/c${i72}`);
+      assert.ok((await verifyAudit(deps)).ok);
+    });
+
+    test('re-extraction carries reviews and decisions to the claims that are the same value; what has no successor is orphaned and listed', async () => {
+      const claims = await deps.store.query<{ id: number; kind: string; report_id: number; best: number | null }>(
+        "SELECT id, kind, report_id, (data->'fatalities'->>'best')::int AS best FROM claims ORDER BY id",
+      );
+      const tollId = claims.find((c) => c.kind === 'toll' && c.best === 124)!.id;
+      const founding = claims.find((c) => c.id === tollId)!.report_id;
+      const i72 = claims.find((c) => c.kind === 'incident' && c.report_id === founding && c.best === 72)!.id;
+      await decideTollLink(deps, { toll: tollId, incident: i72, verdict: 'detach', user: 'alice' });
+      const victimMerge = (await proposeLinks(deps, { kind: 'victim' })).pairs.find((p) => p.decision?.verdict === 'merge')!;
+      const [strikeA, strikeB] = victimMerge.records.map((r) => Number(r.report.slice(1)));
+      const before = await tally(deps, LATAKIA);
+
+      const v2 = { ...deps, extractorVersion: 'test-link-2' };
+      const out = await reextract(v2, { reports: [founding, strikeA!], actor: 'alice' });
+      const [f, a] = out.outcomes;
+      assert.ok(f?.status === 'added' && a?.status === 'added', JSON.stringify(out.outcomes));
+      assert.deepEqual(f.carried, { reviews: 5, links: 0, tollLinks: 1 });
+      assert.deepEqual(a.carried, { reviews: 2, links: 1, tollLinks: 0 });
+      assert.deepEqual([f.orphaned, a.orphaned], [{ reviews: [], decisions: [] }, { reviews: [], decisions: [] }]);
+      // The new claims count now, with the same verdicts: the same tally, the detach on the new toll and 72.
+      const after = await tally(deps, LATAKIA);
+      assert.deepEqual([after.low, after.best], [before.low, before.best]);
+      assert.ok(after.groups[0]!.sources.every((s) => Number(s.claim.slice(1)) > Math.max(...claims.map((c) => c.id))), 'the sources are the new claims');
+      const moved = (await listTollCoverage(deps)).tolls.find((t) => t.figure.best === 124 && t.report === `r${founding}`)!;
+      assert.notEqual(moved.claim, `c${tollId}`);
+      assert.equal(moved.detached.length, 1);
+      assert.deepEqual(await orphanedDecisions(deps), []);
+      assert.equal((await proposeLinks(deps, { kind: 'victim' })).pairs.filter((p) => p.decision?.verdict === 'merge').length, 1);
+
+      // An extractor that reads the victim's name otherwise gives her no successor: the merge and the review are orphaned.
+      const renamed = { ...deps, extractorVersion: 'test-link-3', extract: (r: Parameters<typeof extract>[0]) => {
+        const x = extract(r);
+        return { ...x, victims: x.victims.map((v) => ({ ...v, name: 'Someone Else' })) };
+      } };
+      const b = (await reextract(renamed, { reports: [strikeB!], actor: 'alice' })).outcomes[0]!;
+      assert.ok(b.status === 'added');
+      assert.equal(b.orphaned.reviews.length, 1);
+      assert.deepEqual(b.orphaned.decisions.map((x) => [x.kind, x.verdict]), [['victim', 'merge']]);
+      const orphans = await orphanedDecisions(deps);
+      assert.deepEqual(orphans.map((o) => [o.kind, o.verdict, o.behind.map((x) => x.report)]), [['victim', 'merge', [`r${strikeB}`]]]);
+
+      const audit = await deps.store.query<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE '%.carry' ORDER BY seq");
+      assert.deepEqual([...new Set(audit.map((x) => x.action))].sort(), ['claim.carry', 'link.carry', 'toll.carry']);
+      const carriedReviews = await deps.store.query<{ n: number }>('SELECT count(*) AS n FROM reviews WHERE carried_from IS NOT NULL');
+      assert.ok(Number(carriedReviews[0]!.n) >= 7);
       assert.ok((await verifyAudit(deps)).ok);
     });
   });

@@ -268,7 +268,7 @@ async function kindOfPair(tx: Sql, a: number, b: number, wanted: LinkKind | unde
   for (const id of [a, b]) {
     const c = await getClaim(tx, id);
     if (!c) throw new MarsadError('not_found', `no claim ${claimRef(id)}`);
-    if (c.kind === 'toll') throw new MarsadError('invalid_input', `${claimRef(id)} is a toll: tolls are bounds over an area and a window, not linked (only incidents and victims are)`);
+    if (c.kind === 'toll') throw new MarsadError('invalid_input', `${claimRef(id)} is a toll: a toll is not merged with anything; attach or detach the incidents it sums (marsad link attach|detach TOLL INCIDENT, undo TOLL INCIDENT --kind toll)`);
     if (wanted && c.kind !== wanted) throw new MarsadError('invalid_input', `${claimRef(id)} is a ${c.kind} claim, not a ${wanted}`);
     kinds.push(c.kind);
   }

@@ -1,7 +1,10 @@
-// Use case: re-extract stored reports — a new extraction beside the old one; reviewed decisions are never touched.
+// Use case: re-extract stored reports — a new extraction beside the old one; the analysts' reviews and link decisions
+// carry over to the claims that are the same value in it, and those that cannot are listed as orphaned.
 import { MarsadError } from '../domain/errors.js';
 import { decodeReportBytes, parseReport } from '../domain/report-file.js';
 import { appendAudit } from '../store/audit.js';
+import { currentExtractions } from '../store/links.js';
+import { carryOver, type CarryOverResult, type OrphanedOnReextract } from './carry-over.js';
 import { getReport, insertExtractions, latestVersions, listReportIds, type NewExtraction } from '../store/reports.js';
 import { toNewExtraction } from './claims-of.js';
 import type { AppDeps } from './deps.js';
@@ -19,7 +22,16 @@ export interface ReextractInput {
 }
 
 export type ReextractOutcome =
-  | { reportId: number; status: 'added'; extractionId: number; claimIds: number[] }
+  | {
+      reportId: number;
+      status: 'added';
+      extractionId: number;
+      claimIds: number[];
+      /** Reviews and link decisions moved to the successors of the claims they named (the same value, re-read). */
+      carried: CarryOverResult['carried'];
+      /** Reviews and decisions whose claim has no successor in the new extraction: an analyst must decide again. */
+      orphaned: OrphanedOnReextract;
+    }
   | { reportId: number; status: 'up_to_date'; version: string }
   | { reportId: number; status: 'failed'; error: string };
 
@@ -63,6 +75,8 @@ async function reextractBatch(deps: AppDeps, ids: readonly number[], input: Reex
   if (todo.length) {
     const ctx = { at: deps.now(), actor: input.actor };
     const stored = await deps.store.transaction(async (tx) => {
+      // The extraction that counted before this one: the analysts' decisions on its claims carry over to the new claims.
+      const before = await currentExtractions(tx, todo.map((t) => t.reportId));
       const s = await insertExtractions(tx, todo, ctx);
       await appendAudit(
         tx,
@@ -75,9 +89,16 @@ async function reextractBatch(deps: AppDeps, ids: readonly number[], input: Reex
           after: { extraction: extractionRef(e.extractionId), extractorVersion: todo[k]!.extraction.version, claims: e.claimIds.length },
         })),
       );
-      return s;
+      const carried: CarryOverResult[] = [];
+      for (const e of s) {
+        const from = before.get(e.reportId);
+        carried.push(from === undefined ? { successors: {}, carried: { reviews: 0, links: 0, tollLinks: 0 }, orphaned: { reviews: [], decisions: [] } } : await carryOver(tx, e.reportId, from, e.extractionId, ctx));
+      }
+      return s.map((e, k) => ({ ...e, carry: carried[k]! }));
     });
-    for (const s of stored) out.set(s.reportId, { reportId: s.reportId, status: 'added', extractionId: s.extractionId, claimIds: s.claimIds });
+    for (const s of stored) {
+      out.set(s.reportId, { reportId: s.reportId, status: 'added', extractionId: s.extractionId, claimIds: s.claimIds, carried: s.carry.carried, orphaned: s.carry.orphaned });
+    }
   }
   return ids.map((id) => out.get(id)!);
 }

@@ -4,6 +4,7 @@ import { claimsOfReport, getClaim, reviewsOfClaims } from '../store/claims.js';
 import { getReport, listExtractions } from '../store/reports.js';
 import { claimView, reportView, safeBody, type ClaimView, type ReportView } from './claim-view.js';
 import type { AppDeps } from './deps.js';
+import { coverageOfToll, type TollCoverageView } from './toll-coverage.js';
 import { claimRef, extractionRef, parseRef, reportRef } from './ids.js';
 
 export interface ExtractionView {
@@ -23,6 +24,8 @@ export interface ShowReportOutput {
 export interface ShowClaimOutput {
   report: ReportView;
   claim: ClaimView;
+  /** Tolls: the incidents the toll covers and how they add up to it (null when the toll is not counted: rejected or superseded). */
+  coverage?: TollCoverageView | null;
 }
 
 export type ShowOutput = ({ kind: 'report' } & ShowReportOutput) | ({ kind: 'claim' } & ShowClaimOutput);
@@ -57,5 +60,7 @@ export async function showClaim(deps: AppDeps, claimId: number): Promise<ShowCla
   const claim = await getClaim(deps.store, claimId);
   if (!claim) throw new MarsadError('not_found', `no claim ${claimRef(claimId)}`);
   const report = (await getReport(deps.store, { id: claim.report_id }))!;
-  return { report: reportView(report), claim: claimView(claim, safeBody(report), await reviewsOfClaims(deps.store, [claim.id])) };
+  const out: ShowClaimOutput = { report: reportView(report), claim: claimView(claim, safeBody(report), await reviewsOfClaims(deps.store, [claim.id])) };
+  if (claim.kind === 'toll') out.coverage = await coverageOfToll(deps, claim.id);
+  return out;
 }

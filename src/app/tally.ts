@@ -7,7 +7,8 @@ import { linkVictims } from '../link/victims.js';
 import { tally as tallyCore, type TallyBy, type TallyConflict, type TallyPerson, type TallySource } from '../tally/tally.js';
 import type { AppDeps } from './deps.js';
 import { reportRef } from './ids.js';
-import { countedStatuses, loadCorpus, loadDecisions, loadScopedCorpus, type LinkCorpus } from './link-corpus.js';
+import { countedStatuses, loadCorpus, loadDecisions, loadScopedCorpus, loadTollDecisions, type LinkCorpus } from './link-corpus.js';
+import { tollOverrides } from '../tally/coverage.js';
 import { countCurrentClaims } from '../store/links.js';
 
 export const TALLY_BY: readonly TallyBy[] = ['category', 'admin1', 'day', 'actor'];
@@ -36,6 +37,8 @@ export interface TallySourceView {
   role: TallySource['role'];
   /** Incident sources: the claims of the event this figure belongs to. */
   event?: string[];
+  /** Toll sources: the incident claims the toll covers among those counted (the coverage `marsad link --kind toll` shows). */
+  covers?: string[];
 }
 
 export interface TallyConflictView {
@@ -91,11 +94,12 @@ export async function tallyWith(deps: AppDeps, input: TallyInput, read: 'scoped'
   validateTallyInput(input);
   const includeProposed = input.includeProposed ?? false;
   const filter = { ...(input.place !== undefined ? { place: input.place } : {}), ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
-  const [corpus, incidentDecisions, victimDecisions, counts] = await Promise.all([
+  const [corpus, incidentDecisions, victimDecisions, counts, tollDecisions] = await Promise.all([
     read === 'full' ? loadCorpus(deps.store, includeProposed) : loadScopedCorpus(deps.store, includeProposed, filter),
     loadDecisions(deps.store, 'incident'),
     loadDecisions(deps.store, 'victim'),
     countCurrentClaims(deps.store),
+    loadTollDecisions(deps.store),
   ]);
   const counted = new Set(countedStatuses(includeProposed));
   const countOf = (kind: string): number => counts.filter((c) => c.kind === kind && counted.has(c.status)).reduce((s, c) => s + c.n, 0);
@@ -112,7 +116,7 @@ export async function tallyWith(deps: AppDeps, input: TallyInput, read: 'scoped'
   const persons = personsOf(corpus, linkVictims(corpus.victims, { decisions: victimDecisions, incidentCluster }).clusters);
 
   const multi = clusters.filter((c) => c.members.length > 1).map((c) => c.members);
-  const t = tallyCore(corpus.tallyIncidents, corpus.tolls, { from: input.from, to: input.to, place: input.place, by: input.by, clusters: multi, persons });
+  const t = tallyCore(corpus.tallyIncidents, corpus.tolls, { from: input.from, to: input.to, place: input.place, by: input.by, clusters: multi, persons, tollOverrides: tollOverrides(tollDecisions) });
 
   const notes = [...t.notes];
   if (read === 'scoped' && (input.from || input.to)) {
@@ -152,7 +156,7 @@ export async function tallyWith(deps: AppDeps, input: TallyInput, read: 'scoped'
       low: s.low,
       high: s.high,
       role: s.role,
-      ...(s.kind === 'incident' ? { event: s.incidentIds ?? [claim] } : {}),
+      ...(s.kind === 'incident' ? { event: s.incidentIds ?? [claim] } : { covers: s.covers ?? [] }),
     };
   };
   const conflict = (c: TallyConflict): TallyConflictView => ({

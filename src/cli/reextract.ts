@@ -32,7 +32,12 @@ export function registerReextract(program: Command): void {
         force: opts.force,
         onOutcome: (o) => {
           if (opts.json) return void process.stdout.write(JSON.stringify(o) + '\n');
-          if (o.status === 'added') process.stdout.write(`added      ${reportRef(o.reportId)}  ${extractionRef(o.extractionId)}  (${o.claimIds.length} claims proposed)\n`);
+          if (o.status === 'added') {
+            const c = o.carried;
+            process.stdout.write(`added      ${reportRef(o.reportId)}  ${extractionRef(o.extractionId)}  (${o.claimIds.length} claims; carried over ${c.reviews} review(s), ${c.links} link and ${c.tollLinks} toll decision(s))\n`);
+            for (const r of o.orphaned.reviews) process.stdout.write(`  orphaned review: ${r.claim} ${r.status} by ${r.by ?? '?'} has no successor\n`);
+            for (const d of o.orphaned.decisions) process.stdout.write(`  orphaned decision: ${d.kind} ${d.verdict} ${d.a} ${d.b} by ${d.by} has no successor (marsad link lists it)\n`);
+          }
           else if (o.status === 'up_to_date') process.stdout.write(`up to date ${reportRef(o.reportId)}  (${o.version})\n`);
           else process.stdout.write(`failed     ${reportRef(o.reportId)}: ${o.error}\n`);
         },

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { show } from '../app/show.js';
 import { renderClaim, renderReportHeader } from './claim-render.js';
+import { renderToll } from './link.js';
 import { addStoreOptions, withDeps, type StoreOptions } from './store-option.js';
 
 export function registerShow(program: Command): void {
@@ -20,7 +21,11 @@ export function registerShow(program: Command): void {
         return 0;
       }
       const lines = renderReportHeader(out.report);
-      if (out.kind === 'claim') lines.push('', ...renderClaim(out.claim));
+      if (out.kind === 'claim') {
+        lines.push('', ...renderClaim(out.claim));
+        if (out.coverage) lines.push('', ...renderToll(out.coverage));
+        else if (out.coverage === null) lines.push('', 'coverage: none (the toll is not counted: rejected, or not in its report’s current extraction)');
+      }
       else {
         for (const x of out.extractions) {
           lines.push('', `${x.id}  extractor ${x.extractorVersion}, ${x.createdAt}: ${x.claims.length} claim(s)`);

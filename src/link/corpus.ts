@@ -5,7 +5,8 @@ import { parseReport } from '../domain/report-file.js';
 import type { Category, EventType } from '../domain/types.js';
 import { extract } from '../extract/index.js';
 import { lookupName, toPlaceRef } from '../gazetteer/index.js';
-import { tally, type Tally, type TallyOptions, type TallyToll } from '../tally/tally.js';
+import { tollCoverage, type CoverageStatus } from '../tally/coverage.js';
+import { eventsOf, tally, type Tally, type TallyIncident, type TallyOptions, type TallyToll } from '../tally/tally.js';
 import { pairwise, type PairwiseScore } from './evaluate.js';
 import { recordsOf } from './from-extraction.js';
 import { linkIncidents } from './incidents.js';
@@ -36,6 +37,9 @@ interface GoldToll {
   best: number;
   high: number | null;
   qualifier: 'exact' | 'at_least' | 'at_most' | 'approx';
+  /** The gold events inside the toll's area and window (what its coverage should list). */
+  covers?: string[];
+  coverage?: { sum: number; status: CoverageStatus; unexplained: number };
 }
 interface GoldRecord {
   file: string;
@@ -55,6 +59,17 @@ export interface CorpusScores {
   gold: { incidents: PairwiseScore; victims: PairwiseScore };
   extracted: { incidents: PairwiseScore; victims: PairwiseScore; incidentsFound: number; incidentsExpected: number; victimsFound: number; victimsExpected: number };
   tallies: { about: string; expected: { low: number; best: number; groups?: Record<string, { low: number; best: number }> }; got: Tally }[];
+  /**
+   * Toll coverage scored as (toll, incident mention) pairs against the gold `covers`: over the gold records, and over
+   * the extractor's tolls and incidents (each matched to its gold toll by file and figure, and to its gold event as
+   * above); the extracted recall is over the tolls it found, and `tollsFound` says how many that is.
+   */
+  tollCoverage: {
+    gold: { precision: number; recall: number };
+    extracted: { precision: number; recall: number; tollsFound: number; tollsExpected: number };
+    /** Gold tolls whose sum, status and unexplained remainder over the gold records are as expected. */
+    figures: { about: string; expected: { sum: number; status: CoverageStatus; unexplained: number }; got: { sum: number; status: CoverageStatus; unexplained: number } }[];
+  };
 }
 
 /** A gold place name to a PlaceRef: the populated place of that name in the country, or its province when asked. */
@@ -108,6 +123,7 @@ export function goldRecords(ex: Expected): {
   }
   const tolls: TallyToll[] = ex.tolls.map((t) => ({
     id: `${t.file}#gold-toll`,
+    reportId: t.file,
     outlet: t.file,
     date: { start: t.date[0], end: t.date[1] },
     places: [resolvePlace(t.place, t.country, t.admin1)],
@@ -152,7 +168,9 @@ export function extractedRecords(dir: string, files: string[], ex: Expected) {
     perFile.set(f, r);
     incidents.push(...r.incidents);
     victims.push(...r.victims);
-    for (const t of x.tolls) tolls.push({ id: `${f}#${t.id}`, outlet: x.report.outlet, date: t.date, places: t.places, fatalities: t.fatalities, qualifier: t.qualifier });
+    for (const t of x.tolls) {
+      tolls.push({ id: `${f}#${t.id}`, reportId: f, outlet: x.report.outlet, date: t.date, places: t.places, fatalities: t.fatalities, qualifier: t.qualifier, components: t.components.map((c) => `${f}#${c}`) });
+    }
   }
   // A gold mention takes the file's incident with the same best figure, else one at the same place.
   const used = new Set<string>();
@@ -208,8 +226,53 @@ export function evaluateCorpus(dir: string): CorpusScores {
     expected: { low: t.low, best: t.best, ...(t.groups ? { groups: t.groups } : {}) },
     got: tally(incidentsForTally, gold.tolls, { ...t.query, clusters }),
   }));
+  // Coverage over the gold records: mention ids are `${file}#gold-${event}`, so the event is in the id.
+  const goldEvents = eventsOf(incidentsForTally, clusters);
+  const goldPairs = (t: (typeof expected.tolls)[number], covered: readonly string[]) => ({
+    got: covered.map((id) => id.slice(id.indexOf('#gold-') + 6)),
+    want: expectedMentions(expected, t),
+  });
+  let gTp = 0;
+  let gGot = 0;
+  let gWant = 0;
+  const figures: CorpusScores['tollCoverage']['figures'] = [];
+  expected.tolls.forEach((t, k) => {
+    const c = tollCoverage(gold.tolls[k]!, goldEvents);
+    const { got, want } = goldPairs(t, c.events.flatMap((e) => e.incidents.map((i) => i.id)));
+    gTp += got.filter((e) => (t.covers ?? []).includes(e)).length;
+    gGot += got.length;
+    gWant += want;
+    if (t.coverage) figures.push({ about: t.file, expected: t.coverage, got: { sum: c.sum.best, status: c.status, unexplained: c.unexplained } });
+  });
+  // Coverage over the extractor's records: its tolls by file, its incidents by the gold event they were matched to.
+  const eventOf = new Map<string, string>();
+  expected.incidents.forEach((ev, k) => x.incidentTruth[k]!.forEach((id) => eventOf.set(id, ev.event)));
+  const xEvents = eventsOf(
+    x.incidents.map((i): TallyIncident => ({ ...i, fatalities: { ...i.fatalities, byCategory: {} } })),
+    xInc.clusters.map((c) => c.members),
+  );
+  let xTp = 0;
+  let xGot = 0;
+  let xWant = 0;
+  let tollsFound = 0;
+  // Recall is over the tolls the extractor found (a toll it reads as an incident is its miss, counted in tollsFound).
+  for (const t of expected.tolls) {
+    const found = x.tolls.find((xt) => xt.reportId === t.file && xt.fatalities.best === t.best);
+    if (!found) continue;
+    tollsFound++;
+    xWant += expectedMentions(expected, t);
+    const covered = tollCoverage(found, xEvents).events.flatMap((e) => e.incidents.map((i) => i.id));
+    xGot += covered.length;
+    xTp += covered.filter((id) => (t.covers ?? []).includes(eventOf.get(id) ?? '')).length;
+  }
+  const ratio = (n: number, d: number): number => (d === 0 ? 1 : n / d);
   return {
     reports: files.length,
+    tollCoverage: {
+      gold: { precision: ratio(gTp, gGot), recall: ratio(gTp, gWant) },
+      extracted: { precision: ratio(xTp, xGot), recall: ratio(xTp, xWant), tollsFound, tollsExpected: expected.tolls.length },
+      figures,
+    },
     gold: { incidents: pairwise(clusters, gold.incidentTruth), victims: pairwise(gVic.clusters.map((c) => c.members), gold.personTruth) },
     extracted: {
       incidents: pairwise(xInc.clusters.map((c) => c.members), x.incidentTruth),
@@ -221,6 +284,11 @@ export function evaluateCorpus(dir: string): CorpusScores {
     },
     tallies,
   };
+}
+
+/** How many incident mentions (reports) a gold toll's coverage should list: every mention of every event it covers. */
+function expectedMentions(ex: Expected, t: Expected['tolls'][number]): number {
+  return ex.incidents.filter((ev) => (t.covers ?? []).includes(ev.event)).reduce((n, ev) => n + ev.mentions.length, 0);
 }
 
 function clusterIndex(clusters: { id: string; members: string[] }[]): Map<string, string> {

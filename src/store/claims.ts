@@ -31,6 +31,8 @@ export interface ReviewRow {
   before: unknown;
   after: unknown;
   at: string;
+  /** The review this one copies onto a claim's successor after a re-extraction (migration 5). */
+  carried_from?: number | null;
 }
 
 /** `forUpdate` locks the row until the transaction ends, so two reviewers cannot both decide from the same state. */
@@ -96,8 +98,8 @@ export async function insertReview(tx: Sql, r: Omit<ReviewRow, 'id'>): Promise<n
   const [row] = await insertRows<{ id: number }>(
     tx,
     'reviews',
-    [{ name: 'claim_id' }, { name: 'user_name' }, { name: 'action' }, { name: 'comment' }, { name: 'before', cast: 'jsonb' }, { name: 'after', cast: 'jsonb' }, { name: 'at' }],
-    [[r.claim_id, r.user_name, r.action, r.comment, JSON.stringify(r.before), JSON.stringify(r.after), r.at]],
+    [{ name: 'claim_id' }, { name: 'user_name' }, { name: 'action' }, { name: 'comment' }, { name: 'before', cast: 'jsonb' }, { name: 'after', cast: 'jsonb' }, { name: 'at' }, { name: 'carried_from', cast: 'bigint' }],
+    [[r.claim_id, r.user_name, r.action, r.comment, JSON.stringify(r.before), JSON.stringify(r.after), r.at, r.carried_from ?? null]],
     'RETURNING id',
   );
   return row!.id;

@@ -19,14 +19,101 @@ export interface LinkDecisionRow {
   user_name: string;
   at: string;
   comment: string | null;
+  /** The decision this one was copied from when a re-extraction carried it to the claims' successors (migration 5). */
+  carried_from?: number | null;
 }
 
 export async function insertLinkDecision(tx: Sql, d: Omit<LinkDecisionRow, 'id'>): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
-    'INSERT INTO link_decisions (kind, a, b, verdict, user_name, at, comment) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-    [d.kind, d.a, d.b, d.verdict, d.user_name, d.at, d.comment],
+    'INSERT INTO link_decisions (kind, a, b, verdict, user_name, at, comment, carried_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
+    [d.kind, d.a, d.b, d.verdict, d.user_name, d.at, d.comment, d.carried_from ?? null],
   );
   return row!.id;
+}
+
+/** Serialises attach / detach decisions on tolls across processes, as LINK_LOCK does for link pairs. */
+export const TOLL_LOCK = 7_304_841;
+
+export type TollVerdictRow = 'attach' | 'detach' | 'undo';
+
+/** An analyst's attach or detach of an incident claim to a toll claim (append-only, the latest per pair wins). */
+export interface TollDecisionRow {
+  id: number;
+  toll: number;
+  incident: number;
+  verdict: TollVerdictRow;
+  user_name: string;
+  at: string;
+  comment: string | null;
+  carried_from: number | null;
+}
+
+export async function insertTollDecision(tx: Sql, d: Omit<TollDecisionRow, 'id' | 'carried_from'> & { carried_from?: number | null }): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(
+    'INSERT INTO toll_decisions (toll, incident, verdict, user_name, at, comment, carried_from) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+    [d.toll, d.incident, d.verdict, d.user_name, d.at, d.comment, d.carried_from ?? null],
+  );
+  return row!.id;
+}
+
+/** Every toll decision, oldest first (replayed in that order). */
+export async function listTollDecisions(sql: Sql): Promise<TollDecisionRow[]> {
+  return sql.query<TollDecisionRow>('SELECT * FROM toll_decisions ORDER BY id');
+}
+
+export async function tollDecisionsOfPair(sql: Sql, toll: number, incident: number): Promise<TollDecisionRow[]> {
+  return sql.query<TollDecisionRow>('SELECT * FROM toll_decisions WHERE toll = $1 AND incident = $2 ORDER BY id', [toll, incident]);
+}
+
+/**
+ * Link and toll decisions naming any of these claims, oldest first: what a re-extraction has to carry over. `carried`
+ * says a decision was already copied to successors by an earlier re-extraction (the copy stands for it now).
+ */
+export async function decisionsNaming(sql: Sql, claimIds: readonly number[]): Promise<{ links: (LinkDecisionRow & { carried: boolean })[]; tolls: (TollDecisionRow & { carried: boolean })[] }> {
+  if (claimIds.length === 0) return { links: [], tolls: [] };
+  const ids = [[...claimIds]];
+  // A decision names the pair; the whole history of each pair is read so the standing verdict can be worked out.
+  const [links, tolls] = await Promise.all([
+    sql.query<LinkDecisionRow & { carried: boolean }>(
+      `SELECT d.*, EXISTS (SELECT 1 FROM link_decisions x WHERE x.carried_from = d.id) AS carried FROM link_decisions d
+        WHERE (d.kind, d.a, d.b) IN (SELECT kind, a, b FROM link_decisions WHERE a = ANY($1::bigint[]) OR b = ANY($1::bigint[]))
+        ORDER BY d.id`,
+      ids,
+    ),
+    sql.query<TollDecisionRow & { carried: boolean }>(
+      `SELECT d.*, EXISTS (SELECT 1 FROM toll_decisions x WHERE x.carried_from = d.id) AS carried FROM toll_decisions d
+        WHERE (d.toll, d.incident) IN (SELECT toll, incident FROM toll_decisions WHERE toll = ANY($1::bigint[]) OR incident = ANY($1::bigint[]))
+        ORDER BY d.id`,
+      ids,
+    ),
+  ]);
+  return { links, tolls };
+}
+
+/** Of these claims, those that are not in their report's latest extraction (a decision on them may be left behind). */
+export async function claimsBehindLatest(sql: Sql, claimIds: readonly number[]): Promise<{ id: number; report_id: number; kind: ClaimKind }[]> {
+  if (claimIds.length === 0) return [];
+  return sql.query<{ id: number; report_id: number; kind: ClaimKind }>(
+    `SELECT c.id, c.report_id, c.kind FROM claims c
+      WHERE c.id = ANY($1::bigint[]) AND c.extraction_id <> (SELECT max(e.id) FROM extractions e WHERE e.report_id = c.report_id)
+      ORDER BY c.id`,
+    [[...claimIds]],
+  );
+}
+
+/** The extraction that counts for each report (see `currentClaims`), read before a re-extraction adds a newer one. */
+export async function currentExtractions(sql: Sql, reportIds: readonly number[]): Promise<Map<number, number>> {
+  if (reportIds.length === 0) return new Map();
+  const rows = await sql.query<{ report_id: number; id: number }>(
+    `SELECT DISTINCT ON (e.report_id) e.report_id, e.id
+       FROM extractions e
+      WHERE e.report_id = ANY($1::bigint[])
+      ORDER BY e.report_id,
+               EXISTS (SELECT 1 FROM claims d WHERE d.extraction_id = e.id AND d.status <> 'proposed') DESC,
+               e.id DESC`,
+    [[...reportIds]],
+  );
+  return new Map(rows.map((r) => [r.report_id, r.id]));
 }
 
 /** Every decision of a kind, oldest first (the order in which they are replayed: the latest per pair wins). */
@@ -175,6 +262,12 @@ export async function countCurrentClaims(sql: Sql): Promise<{ kind: ClaimKind; s
     out.set(k, o);
   }
   return [...out.values()];
+}
+
+/** The incident claims any toll decision names (attached or detached): few, read whatever the scope. */
+export async function tollDecidedIncidentIds(sql: Sql): Promise<number[]> {
+  const rows = await sql.query<{ id: number }>('SELECT DISTINCT incident AS id FROM toll_decisions');
+  return rows.map((r) => Number(r.id));
 }
 
 /** The claims any decision of a kind names (merged, split or undone): few, read whatever the scope. */

@@ -251,10 +251,42 @@ CREATE INDEX claims_date_end ON claims (kind, (coalesce(corrected, data)->'date'
 CREATE INDEX claims_extraction ON claims (extraction_id, kind);
 `;
 
+/**
+ * Version 5 — toll coverage and decisions that survive re-extraction. `toll_decisions` are an analyst's attach /
+ * detach of an incident claim to a toll claim (which incidents a toll sums), append-only like link decisions: the
+ * latest per (toll, incident) wins and an undo is a later row. `carried_from` marks a decision or a review that
+ * `marsad reextract` copied from a claim of the earlier extraction to its successor (the same value in the new one):
+ * the original row stays, the copy names it.
+ */
+const tollCoverage = `
+CREATE TABLE toll_decisions (
+  id           bigserial PRIMARY KEY,
+  toll         bigint NOT NULL REFERENCES claims(id),
+  incident     bigint NOT NULL REFERENCES claims(id),
+  verdict      text NOT NULL CHECK (verdict IN ('attach', 'detach', 'undo')),
+  user_name    text NOT NULL REFERENCES users(name),
+  at           text NOT NULL,
+  comment      text,
+  carried_from bigint REFERENCES toll_decisions(id),
+  CHECK (toll <> incident)
+);
+CREATE INDEX toll_decisions_pair ON toll_decisions (toll, incident, id);
+CREATE INDEX toll_decisions_incident ON toll_decisions (incident);
+CREATE TRIGGER toll_decisions_append_only BEFORE UPDATE OR DELETE ON toll_decisions FOR EACH ROW EXECUTE FUNCTION marsad_forbid_change();
+CREATE TRIGGER toll_decisions_no_truncate BEFORE TRUNCATE ON toll_decisions FOR EACH STATEMENT EXECUTE FUNCTION marsad_forbid_change();
+
+ALTER TABLE link_decisions ADD COLUMN carried_from bigint REFERENCES link_decisions(id);
+ALTER TABLE reviews ADD COLUMN carried_from bigint REFERENCES reviews(id);
+CREATE INDEX link_decisions_b ON link_decisions (b);
+CREATE INDEX link_decisions_carried ON link_decisions (carried_from) WHERE carried_from IS NOT NULL;
+CREATE INDEX toll_decisions_carried ON toll_decisions (carried_from) WHERE carried_from IS NOT NULL;
+`;
+
 /** Append only: never edit a migration that has shipped; add the next version instead. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
   { version: 2, name: 'link decisions', sql: linkDecisions },
   { version: 3, name: 'imports', sql: imports },
   { version: 4, name: 'tally indexes', sql: tallyScale },
+  { version: 5, name: 'toll coverage and carried decisions', sql: tollCoverage },
 ];

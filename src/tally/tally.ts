@@ -4,6 +4,7 @@ import type { Category, DayRange, Fatalities, Qualifier } from '../domain/types.
 import { CATEGORIES } from '../domain/types.js';
 import { placeKey } from '../gazetteer/normalize.js';
 import type { LinkIncident, LinkPlace } from '../link/types.js';
+import { eventCovered, placeInTollArea, type TollOverrides } from './coverage.js';
 
 export type TallyIncident = Pick<LinkIncident, 'id' | 'reportId' | 'outlet' | 'date' | 'places' | 'actors'> & {
   fatalities: Fatalities;
@@ -16,6 +17,10 @@ export interface TallyToll {
   places: LinkPlace[];
   fatalities: Fatalities;
   qualifier: Qualifier;
+  /** The toll's report; its incidents come first in the toll's coverage. */
+  reportId?: string;
+  /** Incident ids the toll's report says it sums: covered whatever their place (see coverage.ts). */
+  components?: string[];
 }
 
 /** A person (a victim cluster): known dead, so the count of distinct persons is itself a lower bound. */
@@ -49,6 +54,8 @@ export interface TallyOptions {
   persons?: readonly TallyPerson[];
   /** A reviewer's figures for an event, keyed by any member incident id; they replace the computed ones. */
   reviewed?: Readonly<Record<string, Partial<Pick<Fatalities, 'low' | 'best' | 'high'>>>>;
+  /** Analysts' attach / detach of incidents to tolls: they override the automatic coverage (coverage.ts). */
+  tollOverrides?: TollOverrides;
 }
 
 export interface TallySource {
@@ -61,6 +68,8 @@ export interface TallySource {
   figure: number | null;
   low: number | null;
   high: number | null;
+  /** Toll sources: the incidents the toll covers among those counted (coverage.ts, the same as `marsad link --kind toll`). */
+  covers?: string[];
   /** What the tally did with it: the event's best, a figure shown only, a toll that raised the low… */
   role: 'best' | 'listed' | 'raised low' | 'raised best' | 'within sum';
 }
@@ -93,6 +102,7 @@ export interface Tally {
 }
 
 /** One event: a cluster of incident records reduced to one set of figures. */
+export type TallyEvent = Event;
 interface Event {
   members: TallyIncident[];
   chosen: TallyIncident | null;
@@ -212,6 +222,20 @@ interface Acc {
   conflicts: TallyConflict[];
 }
 
+/** The events of a record: each cluster is one event, each incident in no cluster an event alone (toll coverage reads these too). */
+export function eventsOf(incidents: readonly TallyIncident[], clusters: TallyOptions['clusters'], reviewed?: TallyOptions['reviewed']): TallyEvent[] {
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  const seen = new Set<string>();
+  const events: Event[] = [];
+  for (const c of clusters ?? []) {
+    const members = c.map((id) => byId.get(id)).filter((m): m is TallyIncident => m !== undefined && !seen.has(m.id));
+    members.forEach((m) => seen.add(m.id));
+    if (members.length) events.push(toEvent(members, reviewed));
+  }
+  for (const i of incidents) if (!seen.has(i.id)) events.push(toEvent([i], reviewed));
+  return events;
+}
+
 /**
  * Counts deaths in a window and an area, optionally grouped. Events (clusters) add up; each group's low and
  * best are raised to the largest toll that covers exactly that group's area or day; the total is the larger
@@ -219,15 +243,7 @@ interface Acc {
  */
 export function tally(incidents: readonly TallyIncident[], tolls: readonly TallyToll[], q: TallyOptions = {}): Tally {
   const notes: string[] = [];
-  const byId = new Map(incidents.map((i) => [i.id, i]));
-  const seen = new Set<string>();
-  const events: Event[] = [];
-  for (const c of q.clusters ?? []) {
-    const members = c.map((id) => byId.get(id)).filter((m): m is TallyIncident => m !== undefined && !seen.has(m.id));
-    members.forEach((m) => seen.add(m.id));
-    if (members.length) events.push(toEvent(members, q.reviewed));
-  }
-  for (const i of incidents) if (!seen.has(i.id)) events.push(toEvent([i], q.reviewed));
+  const events = eventsOf(incidents, q.clusters, q.reviewed);
 
   const inScope = events.filter((e) => inWindow(e.date, q) && (!q.place || e.places.some((p) => placeMatches(p, q.place!))));
   const undated = events.filter((e) => !e.date).length;
@@ -316,16 +332,16 @@ export function tally(incidents: readonly TallyIncident[], tolls: readonly Tally
       for (const t of covering) {
         const v = tollCategory(t, g.key)!;
         if (v.low > g.low) notes.push(`${g.key}: toll ${t.id} (${t.outlet}) raises the low from ${g.low} to ${v.low}`);
-        g.sources.push(tollSource(t, v.low > g.low ? 'raised low' : 'within sum'));
+        g.sources.push(tollSource(t, v.low > g.low ? 'raised low' : 'within sum', inScope.filter((e) => eventCovered(t, e, q.tollOverrides))));
         g.low = Math.max(g.low, v.low);
         g.best = Math.max(g.best, v.best);
       }
     } else {
       const members = inScope.filter((e) => groupOf.get(e) === g.key);
-      const r = raiseByTolls(members, covering);
+      const r = raiseByTolls(members, covering, q.tollOverrides);
       for (const a of r.applied) {
         if (a.lowExcess > 0) notes.push(`${g.key}: toll ${a.toll.id} (${a.toll.outlet}, ${describe(a.toll)}) is ${a.lowExcess} above the ${a.inside} counted in its area and window, and raises the low`);
-        g.sources.push(tollSource(a.toll, a.lowExcess > 0 ? 'raised low' : a.bestExcess > 0 ? 'raised best' : 'within sum'));
+        g.sources.push(tollSource(a.toll, a.lowExcess > 0 ? 'raised low' : a.bestExcess > 0 ? 'raised best' : 'within sum', [...a.covered]));
         if (a.toll.fatalities.high == null && a.lowExcess > 0) g.openEnded = true;
       }
       g.low += r.lowExcess;
@@ -342,7 +358,7 @@ export function tally(incidents: readonly TallyIncident[], tolls: readonly Tally
   let openEnded = list.some((g) => g.openEnded);
   // Tolls wider than any one group (a province-wide toll in a by-day tally) bound the total instead.
   if (q.by !== undefined) {
-    const whole = raiseByTolls(inScope, scopedTolls);
+    const whole = raiseByTolls(inScope, scopedTolls, q.tollOverrides);
     const wl = inScope.reduce((s, e) => s + e.low, 0) + whole.lowExcess;
     const wb = inScope.reduce((s, e) => s + e.best, 0) + whole.bestExcess;
     if (wl > low) notes.push(`total: tolls over the whole query raise the low from ${low} to ${wl}`);
@@ -363,24 +379,8 @@ export function tally(incidents: readonly TallyIncident[], tolls: readonly Tally
 
 const describe = (t: TallyToll): string => `${t.qualifier === 'at_least' ? 'at least ' : t.qualifier === 'approx' ? 'about ' : ''}${t.fatalities.best}`;
 
-function tollSource(t: TallyToll, role: TallySource['role']): TallySource {
-  return { kind: 'toll', tollId: t.id, outlet: t.outlet, figure: t.fatalities.best, low: t.fatalities.low, high: t.fatalities.high, role };
-}
-
-/** A toll read as an area: a place named like its province ("in Latakia") is the province, not the city. */
-function tollAreaContains(t: TallyToll, p: LinkPlace): boolean {
-  return t.places.some((a) => {
-    if (a.country && p.country && a.country !== p.country) return false;
-    const key = placeKey(a.name);
-    const isProvince = a.geoPrecision === 3 || /^ADM1/.test(a.featureCode ?? '') || (a.admin1 != null && placeKey(a.admin1) === key);
-    if (isProvince) return a.admin1 != null && p.admin1 === a.admin1;
-    return [p.name, ...(p.aliases ?? [])].some((n) => placeKey(n) === key) || (a.admin2 != null && p.admin2 === a.admin2 && a.geoPrecision === 2);
-  });
-}
-
-function eventInsideToll(e: Event, t: TallyToll): boolean {
-  if (t.date && (!e.date || e.date.end < t.date.start || e.date.start > t.date.end)) return false;
-  return t.places.length === 0 || e.places.some((p) => tollAreaContains(t, p));
+function tollSource(t: TallyToll, role: TallySource['role'], covered: readonly Event[]): TallySource {
+  return { kind: 'toll', tollId: t.id, outlet: t.outlet, figure: t.fatalities.best, low: t.fatalities.low, high: t.fatalities.high, role, covers: covered.flatMap((e) => e.members.map((m) => m.id)) };
 }
 
 /** Two tolls overlap when they could count the same deaths: shared events, or one area and window inside the other. */
@@ -388,11 +388,12 @@ function tollsOverlap(a: TallyToll, b: TallyToll, ea: Set<Event>, eb: Set<Event>
   for (const e of ea) if (eb.has(e)) return true;
   if (a.date && b.date && (a.date.end < b.date.start || b.date.end < a.date.start)) return false;
   if (a.places.length === 0 || b.places.length === 0) return true;
-  return a.places.some((p) => tollAreaContains(b, p)) || b.places.some((p) => tollAreaContains(a, p));
+  return a.places.some((p) => placeInTollArea(b.places, p)) || b.places.some((p) => placeInTollArea(a.places, p));
 }
 
 interface AppliedToll {
   toll: TallyToll;
+  covered: Set<Event>;
   inside: number;
   lowExcess: number;
   bestExcess: number;
@@ -403,9 +404,9 @@ interface AppliedToll {
  * area and window. Tolls that may count the same deaths never both add: the largest excess goes first and
  * overlapping ones only confirm it (listed, "within sum").
  */
-function raiseByTolls(events: readonly Event[], tolls: readonly TallyToll[]): { lowExcess: number; bestExcess: number; applied: AppliedToll[] } {
+function raiseByTolls(events: readonly Event[], tolls: readonly TallyToll[], overrides: TollOverrides | undefined): { lowExcess: number; bestExcess: number; applied: AppliedToll[] } {
   const cand = tolls.map((t) => {
-    const inside = new Set(events.filter((e) => eventInsideToll(e, t)));
+    const inside = new Set(events.filter((e) => eventCovered(t, e, overrides)));
     const sumLow = [...inside].reduce((s, e) => s + e.low, 0);
     const sumBest = [...inside].reduce((s, e) => s + e.best, 0);
     const tl = n0(t.fatalities.low ?? t.fatalities.best);
@@ -422,8 +423,8 @@ function raiseByTolls(events: readonly Event[], tolls: readonly TallyToll[]): { 
       accepted.push(c);
       lowExcess += c.lowExcess;
       bestExcess += c.bestExcess;
-      applied.push({ toll: c.toll, inside: c.sumLow, lowExcess: c.lowExcess, bestExcess: c.bestExcess });
-    } else applied.push({ toll: c.toll, inside: c.sumLow, lowExcess: 0, bestExcess: 0 });
+      applied.push({ toll: c.toll, covered: c.inside, inside: c.sumLow, lowExcess: c.lowExcess, bestExcess: c.bestExcess });
+    } else applied.push({ toll: c.toll, covered: c.inside, inside: c.sumLow, lowExcess: 0, bestExcess: 0 });
   }
   return { lowExcess, bestExcess, applied };
 }
