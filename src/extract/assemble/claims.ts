@@ -272,7 +272,14 @@ function isTollScope(places: PlaceRef[]): boolean {
   return (towns.length === 0 && admin1s.size > 1) || allAdmin1s.size >= REGIONAL_ADMIN1S;
 }
 
-export function assembleClaims(input: AssembleInput): AssembledClaims {
+/** "Musa Ibrahim Bello was among the dead": a town that shares a word with a victim's name is no place of the event. */
+function withoutPlacesInNames(input: AssembleInput): AssembleInput {
+  const inName = (p: PlaceMention) => input.victims.some((v) => p.span.start < v.span.end && v.span.start < p.span.end);
+  return input.victims.length === 0 ? input : { ...input, places: input.places.filter((p) => !inName(p)) };
+}
+
+export function assembleClaims(raw: AssembleInput): AssembledClaims {
+  const input = withoutPlacesInNames(raw);
   const { sentences, statements, places, triggers, actors, sources, victims, lex, report } = input;
   const body = report.body;
   const placesBySentence = bySentence(places, sentences);
@@ -449,15 +456,32 @@ function buildTolls(input: AssembleInput, items: Array<{ st: Statement; places: 
   return tolls;
 }
 
+/** The incident whose own sentences come last at or before the given sentence within its paragraph. */
+function toldJustBefore(sentences: Sentence[], sentence: number, incidents: IncidentClaim[]): IncidentClaim | null {
+  const here = sentences[sentence];
+  if (!here) return null;
+  let best: { inc: IncidentClaim; start: number } | null = null;
+  for (const inc of incidents) {
+    for (const span of inc.spans) {
+      const s = sentences.find((x) => x.span.start === span.start);
+      if (!s || s.paragraph !== here.paragraph || s.index > sentence) continue;
+      if (!best || s.span.start > best.start) best = { inc, start: s.span.start };
+    }
+  }
+  return best?.inc ?? null;
+}
+
 function buildVictims(input: AssembleInput, victims: VictimMention[], incidents: IncidentClaim[]): VictimClaim[] {
   const { sentences } = input;
   return victims.map((v, i) => {
     const own = [v.sentence, v.sentence + 1];
     const date = dateFor(input, own, []);
     const context = own.map((s) => sentences[s]?.text ?? '').join(' ').toLowerCase();
-    // The incident she most probably died in: same dates, a matching category, the same kind of violence.
+    const told = toldJustBefore(sentences, v.sentence, incidents);
+    // The incident she most probably died in: same dates, a matching category, the same kind of violence, or the
+    // event the paragraph has just told ("Twelve were killed in X. Ahmed Abu Salah, 41, was among the dead.").
     const scored = incidents.map((inc) => {
-      let score = 0;
+      let score = inc === told ? 2 : 0;
       if (inc.date && date.rule !== 'date:default-window' && rangesOverlap(inc.date, date.range)) score += 2;
       if ((inc.fatalities.byCategory[v.category] ?? 0) > 0) score += 2;
       if (inc.eventType === 'Battles' && /\bclash|fighting|crossfire|stray bullet\b/.test(context)) score += 1;
