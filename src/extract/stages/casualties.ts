@@ -151,7 +151,8 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
   return { end: count.end + best.end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
 }
 
-const GENERIC_NP = /^\s+((?:[\p{L}'’()-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:were|was|have|had|are|and|died|lost)\b|\s*$)/u;
+// The noun may also end at a comma when an apposition follows ("Thirteen Palestinians, including five children, were killed").
+const GENERIC_NP = /^\s+((?:[\p{L}'’()-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:were|was|have|had|are|and|died|lost)\b|\s*,|\s*$)/u;
 const GENERIC_STOP = /\b(?:were|was|have|had|are|is|and|or|of|in|on|at|by|from|to|with|killed|dead|died|wounded|injured)\b/i;
 
 /** A count of people named by a noun the lexicon does not know ("four cadres were killed"), accepted only beside a death verb. */
@@ -225,12 +226,24 @@ function isTollFrame(body: string, sentenceStart: number, countStart: number): b
   return TOLL_FRAME.test(body.slice(Math.max(sentenceStart, countStart - 120), countStart));
 }
 
+/** "the number of civilians killed at 532": who the frame counts, said between the toll word and the outcome. */
+function tollFrameCategory(body: string, sentenceStart: number, countStart: number, lex: Lexicons): Category | null {
+  const window = body.slice(Math.max(sentenceStart, countStart - 120), countStart);
+  const frame = TOLL_FRAME.exec(window);
+  if (!frame) return null;
+  const counted = window.slice(frame.index + frame[1]!.length);
+  const outcome = lex.anyOutcome.find(counted)[0];
+  return outcome ? categoryOf(counted.slice(0, outcome.start), lex) : null;
+}
+
 function markerBetween(set: { test(s: string): boolean }, body: string, start: number, end: number): boolean {
   return start < end && set.test(body.slice(start, end));
 }
 
 // "779 killings have been documented since Thursday", "… killed so far": a count of record, after the figure.
 const TOLL_AFTER = /^[^.;]{0,60}?\b(?:documented|verified|recorded|so far|to date|in total|in all|altogether|overall)\b/i;
+// "were among the casualties": the only word of outcome in the sentence may be the noun the counted were among.
+const AMONG_THE_DEAD = /\bamong(?:st)?\s+(?:the\s+|those\s+)?(?:casualties|victims|dead)\b/i;
 const TOLL_WORD = /\b(?:toll|tally|count|number|total|figure|coded)\b/i;
 // "One video shows dozens of bodies": a description of evidence, not a new count.
 const EVIDENCE_DESCRIPTION = /\b(?:video|videos|clip|clips|footage|image|images|photo|photos|photograph|picture|pictures)\b[^.;]{0,25}\b(?:shows?|showed|showing|captures?|captured|depicts?|depicted|appears? to show)\b/i;
@@ -238,7 +251,7 @@ const EVIDENCE_DESCRIPTION = /\b(?:video|videos|clip|clips|footage|image|images|
 /** Finds the casualty figures of one sentence. Pure: depends only on the text, its numbers and the lexicons. */
 export function recognizeCasualties(body: string, sentence: Sentence, numbers: NumberMention[], lex: Lexicons = lexicons()): CasualtyFigure[] {
   // Cheap prefilter: with no outcome word and no toll or coder's wording, no figure can come out of the sentence.
-  if (!lex.anyOutcome.test(sentence.text) && !TOLL_WORD.test(sentence.text)) return [];
+  if (!lex.anyOutcome.test(sentence.text) && !TOLL_WORD.test(sentence.text) && !AMONG_THE_DEAD.test(sentence.text)) return [];
   if (EVIDENCE_DESCRIPTION.test(sentence.text)) return [];
   const counts = countsIn(sentence, numbers, lex);
   const { start: sStart, end: sEnd } = sentence.span;
@@ -285,7 +298,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     if (!np && !before && !after && !tollFrame && !joined && !partBefore && !coded) continue;
     // "a gunman executing a young man": the count is the agent of an active verb, not a casualty.
     if (!before && after && !joined && !partBefore && isAgent(body, phraseEnd, sEnd)) continue;
-    let category = np?.category ?? null;
+    let category = np?.category ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
     if (np?.anaphoric && category === null) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
     const subsetBefore = /\b(?:of them|of whom|among them|among whom)\s*[:,]?\s*$/i.test(body.slice(Math.max(sStart, count.start - 30), count.start));
     const subsetAfter = /^\s*(?:among them|among the dead|among the victims)\b/i.test(body.slice(phraseEnd, phraseEnd + 30)) || after?.subset === true;
@@ -295,7 +308,8 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     else if (partBefore && wholeInSentence) role = 'part';
     else if (joined && figures.length > 0 && figures.at(-1)!.role !== 'whole') role = figures.at(-1)!.role;
     if (role === 'subset' && np?.anaphoric && wholeInSentence === undefined) role = 'whole';
-    if (!joined || figures.length === 0) group++;
+    // "died in Banyas, ten of them women": the subset belongs to the list of the figure it refers to.
+    if (!(joined || anaphoricSubset) || figures.length === 0) group++;
     // "Of those, 211 civilians…" breaks down a figure given before; "the 15 had died" repeats one.
     const backReference = OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
     // "72 more" are new deaths even in a sentence that speaks of a toll.
@@ -318,7 +332,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       cumulative,
       backReference,
       coded,
-      rule: coded ? 'coded-total' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : 'toll-frame',
+      rule: coded ? 'coded-total' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : anaphoricSubset ? 'subset-of-previous' : 'toll-frame',
     });
     if (np?.category) lastCategoryNoun = np.category;
     previousOutcome = outcome;
