@@ -29,6 +29,10 @@ const CASES: Case[] = [
   // count before the verb
   { text: 'In the village, thirty-one people were killed.', figures: [[31, 'killed', null, 'whole', 1]], rules: ['count-verb'] },
   { text: 'Two gunmen were killed when troops returned fire.', figures: [[2, 'killed', 'nonStateFighters', 'whole', 1]], rules: ['count-verb'] },
+  // a noun of two person words: the side from the modifier, the number from the head
+  { text: 'On 7 May 2020, 2 civilian men were killed in an attack by ADF fighters.', figures: [[2, 'killed', 'civilians', 'whole', 1]] },
+  { text: 'Unidentified gunmen killed a police officer attached to the Government House.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
+  { text: 'Security men shot dead 4 protesters.', figures: [[4, 'killed', 'civilians', 'whole', 1]] },
   // a list sharing one verb: wholes of one group
   {
     text: 'In Jableh, four civilians and 28 pro-Assad militants lost their lives.',

@@ -59,6 +59,14 @@ const IRREGULAR_PLURALS = new Set([
   'men', 'women', 'children', 'people', 'police', 'personnel', 'militiamen', 'gunmen', 'policemen', 'servicemen', 'fishermen',
   'policewomen', 'displaced', 'family', 'troops', 'kids', 'others', 'casualties', 'bodies', 'lives', 'relatives',
 ]);
+/** The head noun of "a police officer attached to…": the first person noun, extended over the person nouns right after it. */
+function headNoun(words: string[], lex: Lexicons): string | undefined {
+  const first = words.findIndex((w) => lex.victimWords.has(w));
+  if (first < 0) return undefined;
+  let head = first;
+  while (head + 1 < words.length && lex.victimWords.has(words[head + 1]!)) head++;
+  return words[head];
+}
 const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
 // Words that may sit between a verb and its count ("killed at least", "executed some") or between count and noun.
 const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total|went|go|remain|remains|remained|still)\b)*\s*/i;
@@ -85,7 +93,7 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
   for (const m of sentence.text.matchAll(IMPLICIT_DETERMINER)) {
     // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
     const determiner = m[1]!.toLowerCase();
-    const noun = m[2]!.toLowerCase().split(/\s+/).find((w) => lex.victimWords.has(w));
+    const noun = headNoun(m[2]!.toLowerCase().split(/\s+/), lex);
     if (!noun) continue;
     // "both victims", "both men": two; every other determiner counts one person of a singular noun.
     const plural = IRREGULAR_PLURALS.has(noun) || noun.endsWith('s');
@@ -115,10 +123,14 @@ function categoryOf(phrase: string, lex: Lexicons): Category | null {
   const words = lower.split(/[^\p{L}-]+/u).filter(Boolean);
   for (let i = words.length - 1; i >= 0; i--) {
     const cat = lex.victimWords.get(words[i]!);
-    if (cat !== undefined) {
-      if (cat === null && lex.stateMarkers.test(lower)) return 'stateForces';
-      return cat;
+    if (cat === undefined) continue;
+    if (cat !== null) return cat;
+    // A head that says nothing of the side ("men", "members") takes it from a modifier: "civilian men".
+    for (let j = i - 1; j >= 0; j--) {
+      const modifier = lex.victimWords.get(words[j]!);
+      if (modifier) return modifier;
     }
+    return lex.stateMarkers.test(lower) ? 'stateForces' : null;
   }
   return null;
 }
@@ -136,15 +148,18 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
   // Up to four modifiers ("Alawite", "pro-Assad", "of the new government's") before the head noun, no punctuation.
   const window = /^[^,;:.!?()"“”]*/.exec(after)![0];
   let best: { end: number; text: string } | null = null;
-  for (const m of lex.victimNouns.find(window)) {
+  const nouns = lex.victimNouns.find(window);
+  for (const [i, m] of nouns.entries()) {
     const gap = window.slice(0, m.start);
     if (gap.trim().split(/\s+/).filter(Boolean).length > 5) break;
     if (lex.anyOutcome.test(gap)) break;
     best = { end: m.end, text: window.slice(0, m.end) };
-    // "members of the security forces": keep extending while the next noun follows "of".
+    // "members of the security forces": keep extending while the next noun follows "of";
+    // "civilian men", "police officers": or while it follows right after this one.
     const rest = window.slice(m.end);
-    const of = GENERIC_OF.exec(rest);
-    if (!of) break;
+    const next = nouns[i + 1];
+    const adjacent = next !== undefined && /^\s+$/.test(window.slice(m.end, next.start));
+    if (!GENERIC_OF.exec(rest) && !adjacent) break;
   }
   if (!best) return null;
   const phrase = best.text.trim();
