@@ -140,6 +140,8 @@ interface TypeEvidence {
   byCategory: ByCategory;
   category: string | null;
   subsetCategories: string[];
+  /** Someone died in the event: a stated figure above zero. */
+  deaths: boolean;
   /** The text of the event's own sentences, for the clash test. */
   text: string;
   actors: ActorMention[];
@@ -190,8 +192,9 @@ function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
   if (civilianDead) return { eventType: 'Violence against civilians', subEventType: 'Attack', rule: 'type:civilian-dead' };
   const ctx = strongest(violent(ev.context));
   if (ctx) return choose(ctx, 'context-trigger');
+  // "killed … and seized 47,500 pills", "the body was burned": a weak strategic word does not outweigh a death.
   const strategic = strongest([...ev.own, ...ev.context]);
-  if (strategic) return choose(strategic, 'strategic');
+  if (strategic && !(ev.deaths && strategic.weight < 2)) return choose(strategic, 'strategic');
   return { eventType: 'Violence against civilians', subEventType: 'Attack', rule: 'type:default' };
 }
 
@@ -313,7 +316,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
     if (placeRefs.length === 0) warnings.push({ code: 'unresolved_place', message: 'no town or province named for this event was found in the gazetteer', text: sentences[own[0]!]!.text.slice(0, 120), spans: own.map((i) => sentences[i]!.span) });
     const type = eventTypeFor({
       own: inSentences(triggers, sentences, own), context: inSentences(triggers, sentences, [...context, 0]),
-      byCategory: fatalities.byCategory, category: lead.category, subsetCategories: cluster.statements.flatMap((s) => s.subsetCategories),
+      byCategory: fatalities.byCategory, category: lead.category, subsetCategories: cluster.statements.flatMap((s) => s.subsetCategories), deaths: (fatalities.best ?? 0) > 0,
       text: own.map((i) => sentences[i]!.text).join(' '), actors: actorsIn(actors, sentences, own),
     }, lex);
     if (type.eventType === 'Violence against civilians' && fatalities.best !== null && Object.keys(fatalities.byCategory).length === 0) {
@@ -393,10 +396,13 @@ function applyCodedTotal(statements: Statement[], incidents: IncidentClaim[]): v
 function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, PlaceMention[]>): IncidentClaim | null {
   const { sentences, triggers, actors, sources } = input;
   const triggersBySentence = bySentence(triggers, sentences);
-  const candidates = sentences.filter((s) => s.role !== 'caption' && (triggersBySentence.get(s.index) ?? []).length > 0);
+  // "a man was shot and injured": people wounded, missing or arrested say that something happened, even with no trigger word.
+  const hurt = new Set(input.statements.filter((st) => st.injured !== null || st.missing !== null).map((st) => st.sentence));
+  const candidates = sentences.filter((s) => s.role !== 'caption' && ((triggersBySentence.get(s.index) ?? []).length > 0 || hurt.has(s.index)));
   const pick = candidates.find((s) => (placesBySentence.get(s.index) ?? []).some((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'))) ?? candidates[0];
   if (!pick) return null;
   const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
+  const nonFatal = input.statements.find((st) => st.sentence === pick.index && st.value === 0);
   const context = narrative(cluster, undefined, sentences, new Set([pick.index])).filter((i) => i <= pick.index + 3);
   let places = placesFor(cluster, inSentences(input.places, sentences, context));
   const warnings: ExtractionWarning[] = [];
@@ -407,7 +413,7 @@ function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, 
     warnings.push({ code: 'unresolved_place', message: 'no town or province named for this event was found in the gazetteer', text: pick.text.slice(0, 120), spans: [pick.span] });
   }
   const type = eventTypeFor({
-    own: triggersBySentence.get(pick.index) ?? [], context: inSentences(triggers, sentences, context), byCategory: {}, category: null,
+    own: triggersBySentence.get(pick.index) ?? [], context: inSentences(triggers, sentences, context), byCategory: {}, category: null, deaths: false,
     subsetCategories: [], text: pick.text, actors: actorsIn(actors, sentences, [pick.index]),
   }, input.lex);
   const date = dateFor(input, [pick.index], context);
@@ -416,7 +422,7 @@ function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, 
     kind: 'incident', id: 'i1', spans: [pick.span], rules: ['incident:event-without-figure', type.rule, date.rule], warnings,
     date: date.range, datePrecision: date.precision, places, eventType: type.eventType, subEventType: type.subEventType,
     actors: dedupeActors(actorsIn(actors, sentences, [pick.index])),
-    fatalities: { low: null, best: null, high: null, byCategory: {} }, qualifier: 'exact', injured: null, missing: null, arrested: null,
+    fatalities: { low: null, best: null, high: null, byCategory: {} }, qualifier: 'exact', injured: nonFatal?.injured ?? null, missing: nonFatal?.missing ?? null, arrested: null,
     figures: [], attributions: src.attributions, evidence: src.evidence, disputes: src.disputes,
   };
 }

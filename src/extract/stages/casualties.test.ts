@@ -104,6 +104,8 @@ const CASES: Case[] = [
   { text: 'The new figure includes 52 previously reported fatalities.', figures: [[52, 'killed', null, 'whole', 1, 'b']] },
   // a coder's total
   { text: 'Unknown fatalities coded as 10.', figures: [[10, 'killed', null, 'whole', 1, 'k']], rules: ['coded-total'] },
+  // a coder's note about events is no fatality count
+  { text: 'Families from two villages (coded as two separate events) fled the fighting.', figures: [] },
   // non-fatal outcomes
   { text: 'The attack wounded 19 people.', figures: [[19, 'injured', null, 'whole', 1]] },
   { text: 'At least 40 people were injured in the blast.', figures: [[40, 'injured', null, 'whole', 1]] },

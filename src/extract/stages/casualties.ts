@@ -259,6 +259,7 @@ function markerBetween(set: { test(s: string): boolean }, body: string, start: n
 const TOLL_AFTER = /^[^.;]{0,60}?\b(?:documented|verified|recorded|so far|to date|in total|in all|altogether|overall)\b/i;
 // "were among the casualties": the only word of outcome in the sentence may be the noun the counted were among.
 const AMONG_THE_DEAD = /\bamong(?:st)?\s+(?:the\s+|those\s+)?(?:casualties|victims|dead)\b/i;
+const CODED_NOT_DEATHS_AFTER = /^\s+(?:separate\s+|distinct\s+|different\s+)?(?:events?|locations?|incidents?|attacks?)\b/i;
 const TOLL_WORD = /\b(?:toll|tally|count|number|total|figure|coded)\b/i;
 // "One video shows dozens of bodies": a description of evidence, not a new count.
 const EVIDENCE_DESCRIPTION = /\b(?:video|videos|clip|clips|footage|image|images|photo|photos|photograph|picture|pictures)\b[^.;]{0,25}\b(?:shows?|showed|showing|captures?|captured|depicts?|depicted|appears? to show)\b/i;
@@ -296,7 +297,8 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       after = outcomeAfter(body, listEnd, sEnd, lex);
     }
     const tollFrame = isTollFrame(body, sStart, count.start);
-    const coded = lex.codedFatalities.find(body.slice(Math.max(sStart, count.start - 30), count.start)).some((m) => /\bas\s*$/i.test(m.text) && body.slice(Math.max(sStart, count.start - 30), count.start).trimEnd().toLowerCase().endsWith(m.text.toLowerCase()));
+    // "coded as 10", "coded as 3 fatalities", but not "coded as two separate events".
+    const coded = !CODED_NOT_DEATHS_AFTER.test(body.slice(count.end, Math.min(sEnd, count.end + 20))) && lex.codedFatalities.find(body.slice(Math.max(sStart, count.start - 30), count.start)).some((m) => /\bas\s*$/i.test(m.text) && body.slice(Math.max(sStart, count.start - 30), count.start).trimEnd().toLowerCase().endsWith(m.text.toLowerCase()));
     const sincePrevious = body.slice(figures.at(-1)?.span.end ?? sStart, count.start);
     // "…were killed, including 36 security personnel, 32 fighters and four civilians": parts inherit the verb.
     const partBefore = figures.length > 0 && /\b(?:including|includes|included|among them|comprising|consisting of|made up of)\s*:?\s*$/i.test(sincePrevious);
