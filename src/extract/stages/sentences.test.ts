@@ -128,6 +128,11 @@ const cases: Array<{ name: string; body: string; sentences: Expected[]; todo?: s
     ],
   },
   {
+    name: 'a one-line report (a monitor\'s note) has no headline',
+    body: 'On 1 May 2020, in Leon, a man was found on the road. The body was burned. 1 fatality.',
+    sentences: [['body', 'On 1 May 2020, in Leon, a man was found on the road.'], ['body', 'The body was burned.'], ['body', '1 fatality.']],
+  },
+  {
     name: 'CRLF line ends and indented lines',
     body: `Headline\r\n  First sentence here. Second one.\r\n\r\nThird paragraph.\r\n`,
     sentences: [['headline', 'Headline'], ['body', 'First sentence here.'], ['body', 'Second one.'], ['body', 'Third paragraph.']],

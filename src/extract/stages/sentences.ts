@@ -43,12 +43,15 @@ function splitParagraph(text: string, base: number): Array<{ start: number; end:
   return spans;
 }
 
-/** Paragraphs are lines; the first non-empty line is the headline, "Photo: …" lines are captions. */
+/**
+ * Paragraphs are lines; the first non-empty line is the headline when a body follows it (a one-line report, such as
+ * a monitor's note, is all body), "Photo: …" lines are captions.
+ */
 export function splitSentences(body: string): Sentence[] {
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let offset = 0;
-  let sawHeadline = false;
+  let sawHeadline = body.trim().split('\n').filter((line) => line.trim()).length < 2;
   for (const line of body.split('\n')) {
     const lineStart = offset;
     offset += line.length + 1;
