@@ -83,9 +83,13 @@ function specificity(p: PlaceRef): number {
   return p.geoPrecision === 1 ? 0 : 1;
 }
 
+function isScenePlace(m: PlaceMention): boolean {
+  return m.context !== 'origin' && !m.place.featureCode.startsWith('PCL');
+}
+
 function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMention[] = [], earlier: PlaceMention[] = []): PlaceRef[] {
   // A country is no place for an incident; it only says where its towns are.
-  const isEventPlace = (m: PlaceMention) => m.context !== 'origin' && !m.place.featureCode.startsWith('PCL');
+  const isEventPlace = isScenePlace;
   const own = cluster.places.filter(isEventPlace);
   const events = context.filter(isEventPlace);
   const admin1s = new Set(own.map((m) => `${m.place.country}/${m.place.admin1}`));
@@ -95,7 +99,7 @@ function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMen
   const seen = new Set<string>();
   const refs: PlaceRef[] = [];
   // With no place of its own, an event may happen where the story set the scene before ("opened at Pazi Gyi village").
-  const backward = own.length === 0 ? earlier.filter(isEventPlace).reverse().slice(0, 2) : [];
+  const backward = own.length === 0 ? earlier.filter(isEventPlace) : [];
   for (const m of [...own, ...inherited, ...extra, ...backward]) {
     const key = `${m.place.geonameId ?? m.place.name}`;
     if (seen.has(key)) continue;
@@ -304,8 +308,10 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
     const context = narrative(cluster, clusters[i + 1], sentences, claimed);
     const first = Math.min(...own);
     const previousSentence = sentences[first - 1]?.paragraph === sentences[first]!.paragraph ? [first - 1] : [];
-    const earlierSentences = sentences.slice(0, first).filter((s) => !claimed.has(s.index) && s.role !== 'headline').map((s) => s.index);
-    const placeRefs = placesFor(cluster, inSentences(places, sentences, context), inSentences(places, sentences, previousSentence), inSentences(places, sentences, earlierSentences));
+    // The scene is the latest earlier sentence that names a place: all of it ("the village of X, near Y (Z, W)"), not its last words.
+    const scene = sentences.slice(0, first).reverse()
+      .find((s) => !claimed.has(s.index) && s.role !== 'headline' && inSentences(places, sentences, [s.index]).some(isScenePlace));
+    const placeRefs = placesFor(cluster, inSentences(places, sentences, context), inSentences(places, sentences, previousSentence), scene ? inSentences(places, sentences, [scene.index]) : []);
     const { fatalities, qualifier, lead, warnings } = reconcile(cluster);
     // In a bulletin entry the one figure is the event's, even when the gazetteer cannot place it.
     const shortReport = sentences.length <= SHORT_REPORT_SENTENCES && clusters.length === 1;
@@ -396,8 +402,9 @@ function applyCodedTotal(statements: Statement[], incidents: IncidentClaim[]): v
 function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, PlaceMention[]>): IncidentClaim | null {
   const { sentences, triggers, actors, sources } = input;
   const triggersBySentence = bySentence(triggers, sentences);
-  // "a man was shot and injured": people wounded, missing or arrested say that something happened, even with no trigger word.
-  const hurt = new Set(input.statements.filter((st) => st.injured !== null || st.missing !== null).map((st) => st.sentence));
+  // "a man was shot and injured", "Unknown fatalities coded as 3": people wounded or missing, or a coder's total, say that
+  // something happened even with no trigger word.
+  const hurt = new Set(input.statements.filter((st) => st.injured !== null || st.missing !== null || st.coded).map((st) => st.sentence));
   const candidates = sentences.filter((s) => s.role !== 'caption' && ((triggersBySentence.get(s.index) ?? []).length > 0 || hurt.has(s.index)));
   const pick = candidates.find((s) => (placesBySentence.get(s.index) ?? []).some((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'))) ?? candidates[0];
   if (!pick) return null;

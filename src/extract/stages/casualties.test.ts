@@ -99,6 +99,9 @@ const CASES: Case[] = [
     text: 'The monitor put the number of civilians killed at 532.',
     figures: [[532, 'killed', 'civilians', 'whole', 1, 'c']],
   },
+  // a frame that counts things is no toll
+  { text: 'The monitors observed a total of 57 shots involving heavy machineguns near the village.', figures: [] },
+  { text: 'The total rose to 30 Palestinians.', figures: [[30, 'killed', null, 'whole', 1, 'c']] },
   // back references: a figure already given
   { text: 'Speaking to Al Jazeera Arabic, a source said the 15 had died.', figures: [[15, 'killed', null, 'whole', 1, 'b']] },
   { text: 'The new figure includes 52 previously reported fatalities.', figures: [[52, 'killed', null, 'whole', 1, 'b']] },

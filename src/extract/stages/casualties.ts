@@ -241,6 +241,15 @@ function isTollFrame(body: string, sentenceStart: number, countStart: number): b
   return TOLL_FRAME.test(body.slice(Math.max(sentenceStart, countStart - 120), countStart));
 }
 
+// Plural nouns after a count that still count people or deaths.
+const PEOPLE_OR_DEATHS = /^(?:deaths|fatalities|casualties|victims|bodies|others|people|persons|dead|killed)$/i;
+
+/** "a total of 57 shots", "the number of explosions rose to 12": the frame counts things, not the dead. */
+function countsThings(body: string, countEnd: number, sentenceEnd: number, lex: Lexicons): boolean {
+  const next = /^\s+([a-z][\p{L}-]*s)\b/u.exec(body.slice(countEnd, Math.min(sentenceEnd, countEnd + 40)));
+  return next !== null && !lex.victimWords.has(next[1]!.toLowerCase()) && !PEOPLE_OR_DEATHS.test(next[1]!);
+}
+
 /** "the number of civilians killed at 532": who the frame counts, said between the toll word and the outcome. */
 function tollFrameCategory(body: string, sentenceStart: number, countStart: number, lex: Lexicons): Category | null {
   const window = body.slice(Math.max(sentenceStart, countStart - 120), countStart);
@@ -296,7 +305,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       listEnd = next.np?.end ?? next.count.end;
       after = outcomeAfter(body, listEnd, sEnd, lex);
     }
-    const tollFrame = isTollFrame(body, sStart, count.start);
+    const tollFrame = isTollFrame(body, sStart, count.start) && !(np === null && countsThings(body, count.end, sEnd, lex));
     // "coded as 10", "coded as 3 fatalities", but not "coded as two separate events".
     const coded = !CODED_NOT_DEATHS_AFTER.test(body.slice(count.end, Math.min(sEnd, count.end + 20))) && lex.codedFatalities.find(body.slice(Math.max(sStart, count.start - 30), count.start)).some((m) => /\bas\s*$/i.test(m.text) && body.slice(Math.max(sStart, count.start - 30), count.start).trimEnd().toLowerCase().endsWith(m.text.toLowerCase()));
     const sincePrevious = body.slice(figures.at(-1)?.span.end ?? sStart, count.start);
