@@ -87,6 +87,21 @@ function isScenePlace(m: PlaceMention): boolean {
   return m.context !== 'origin' && !m.place.featureCode.startsWith('PCL');
 }
 
+/**
+ * The places of the latest sentence before `first` that names one ("the village of X, near Y (Z, W)"): where the story
+ * set the scene, for an event that names no place of its own. All of that sentence, not its last words.
+ */
+function sceneBefore(input: AssembleInput, first: number, claimed: Set<number>): PlaceMention[] {
+  const { sentences, places } = input;
+  for (let i = first - 1; i >= 0; i--) {
+    const s = sentences[i]!;
+    if (claimed.has(i) || s.role === 'headline') continue;
+    const named = inSentences(places, sentences, [i]);
+    if (named.some(isScenePlace)) return named;
+  }
+  return [];
+}
+
 function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMention[] = [], earlier: PlaceMention[] = []): PlaceRef[] {
   // A country is no place for an incident; it only says where its towns are.
   const isEventPlace = isScenePlace;
@@ -308,10 +323,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
     const context = narrative(cluster, clusters[i + 1], sentences, claimed);
     const first = Math.min(...own);
     const previousSentence = sentences[first - 1]?.paragraph === sentences[first]!.paragraph ? [first - 1] : [];
-    // The scene is the latest earlier sentence that names a place: all of it ("the village of X, near Y (Z, W)"), not its last words.
-    const scene = sentences.slice(0, first).reverse()
-      .find((s) => !claimed.has(s.index) && s.role !== 'headline' && inSentences(places, sentences, [s.index]).some(isScenePlace));
-    const placeRefs = placesFor(cluster, inSentences(places, sentences, context), inSentences(places, sentences, previousSentence), scene ? inSentences(places, sentences, [scene.index]) : []);
+    const placeRefs = placesFor(cluster, inSentences(places, sentences, context), inSentences(places, sentences, previousSentence), sceneBefore(input, first, claimed));
     const { fatalities, qualifier, lead, warnings } = reconcile(cluster);
     // In a bulletin entry the one figure is the event's, even when the gazetteer cannot place it.
     const shortReport = sentences.length <= SHORT_REPORT_SENTENCES && clusters.length === 1;
@@ -411,7 +423,7 @@ function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, 
   const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
   const nonFatal = input.statements.find((st) => st.sentence === pick.index && st.value === 0);
   const context = narrative(cluster, undefined, sentences, new Set([pick.index])).filter((i) => i <= pick.index + 3);
-  let places = placesFor(cluster, inSentences(input.places, sentences, context));
+  let places = placesFor(cluster, inSentences(input.places, sentences, context), [], sceneBefore(input, pick.index, new Set([pick.index])));
   const warnings: ExtractionWarning[] = [];
   if (places.length === 0) {
     // Only the country is known: keep the event at region precision rather than lose it.
