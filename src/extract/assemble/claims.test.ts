@@ -257,6 +257,50 @@ const CASES: Case[] = [
       assert.deepEqual(v!.date, { start: '2025-03-05', end: '2025-03-05' });
     },
   },
+  // the scene set by an earlier sentence is all of that sentence's places, not its last two
+  {
+    name: 'a figure with no place of its own happened where the story set the scene',
+    body: 'Headline\nOn Friday, a land dispute in the village of Al-Mukhtariya, near Jableh (Latakia), turned violent. At least two people were stabbed. One person was killed and four others wounded.',
+    check: (r) => {
+      const i = withBest(r, 1);
+      assert.ok(names(i).includes('Jableh'), names(i).join(','));
+      assert.ok(names(i).includes('Al-Mukhtariya'), names(i).join(','));
+    },
+  },
+  // an event with no figure and no trigger word: the wounded or the coder's total say something happened
+  {
+    name: 'people wounded with no trigger word make an event',
+    body: 'On 6 May 2020, in Dangriga, Stann Creek, three people were wounded outside a bar.',
+    published: '2020-05-06',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.injured, 3);
+      assert.ok(names(i).includes('Dangriga'), names(i).join(','));
+      assert.equal(i.fatalities.best, null);
+      assert.equal(i.eventType, 'Violence against civilians');
+    },
+  },
+  {
+    name: 'a coder\'s total with no trigger word is the figure of the note\'s event',
+    body: 'Around 8 May 2020 (as reported), in Zapopan, Jalisco, eight bags were found in a ravine. Unknown fatalities coded as 3.',
+    published: '2020-05-08',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 3);
+      assert.ok(names(i).includes('Zapopan'), names(i).join(','));
+    },
+  },
+  // a town word inside a victim's name is no place of the event
+  {
+    name: 'a victim named with a town word',
+    body: 'Armed bandits killed 15 villagers in an attack on a village in Maru, Zamfara State, on Friday, police said. Musa Ibrahim Bello, a farmer, was among the dead.',
+    check: (r) => {
+      const i = only(r);
+      assert.ok(!names(i).includes('Bello'), names(i).join(','));
+      assert.equal(r.victims[0]?.name, 'Musa Ibrahim Bello');
+      assert.equal(r.victims[0]?.incident, i.id);
+    },
+  },
 ];
 
 for (const c of CASES) {

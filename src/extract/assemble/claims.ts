@@ -83,9 +83,28 @@ function specificity(p: PlaceRef): number {
   return p.geoPrecision === 1 ? 0 : 1;
 }
 
+function isScenePlace(m: PlaceMention): boolean {
+  return m.context !== 'origin' && !m.place.featureCode.startsWith('PCL');
+}
+
+/**
+ * The places of the latest sentence before `first` that names one ("the village of X, near Y (Z, W)"): where the story
+ * set the scene, for an event that names no place of its own. All of that sentence, not its last words.
+ */
+function sceneBefore(input: AssembleInput, first: number, claimed: Set<number>): PlaceMention[] {
+  const { sentences, places } = input;
+  for (let i = first - 1; i >= 0; i--) {
+    const s = sentences[i]!;
+    if (claimed.has(i) || s.role === 'headline') continue;
+    const named = inSentences(places, sentences, [i]);
+    if (named.some(isScenePlace)) return named;
+  }
+  return [];
+}
+
 function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMention[] = [], earlier: PlaceMention[] = []): PlaceRef[] {
   // A country is no place for an incident; it only says where its towns are.
-  const isEventPlace = (m: PlaceMention) => m.context !== 'origin' && !m.place.featureCode.startsWith('PCL');
+  const isEventPlace = isScenePlace;
   const own = cluster.places.filter(isEventPlace);
   const events = context.filter(isEventPlace);
   const admin1s = new Set(own.map((m) => `${m.place.country}/${m.place.admin1}`));
@@ -95,7 +114,7 @@ function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMen
   const seen = new Set<string>();
   const refs: PlaceRef[] = [];
   // With no place of its own, an event may happen where the story set the scene before ("opened at Pazi Gyi village").
-  const backward = own.length === 0 ? earlier.filter(isEventPlace).reverse().slice(0, 2) : [];
+  const backward = own.length === 0 ? earlier.filter(isEventPlace) : [];
   for (const m of [...own, ...inherited, ...extra, ...backward]) {
     const key = `${m.place.geonameId ?? m.place.name}`;
     if (seen.has(key)) continue;
@@ -140,6 +159,8 @@ interface TypeEvidence {
   byCategory: ByCategory;
   category: string | null;
   subsetCategories: string[];
+  /** Someone died in the event: a stated figure above zero. */
+  deaths: boolean;
   /** The text of the event's own sentences, for the clash test. */
   text: string;
   actors: ActorMention[];
@@ -190,8 +211,9 @@ function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
   if (civilianDead) return { eventType: 'Violence against civilians', subEventType: 'Attack', rule: 'type:civilian-dead' };
   const ctx = strongest(violent(ev.context));
   if (ctx) return choose(ctx, 'context-trigger');
+  // "killed … and seized 47,500 pills", "the body was burned": a weak strategic word does not outweigh a death.
   const strategic = strongest([...ev.own, ...ev.context]);
-  if (strategic) return choose(strategic, 'strategic');
+  if (strategic && !(ev.deaths && strategic.weight < 2)) return choose(strategic, 'strategic');
   return { eventType: 'Violence against civilians', subEventType: 'Attack', rule: 'type:default' };
 }
 
@@ -272,7 +294,14 @@ function isTollScope(places: PlaceRef[]): boolean {
   return (towns.length === 0 && admin1s.size > 1) || allAdmin1s.size >= REGIONAL_ADMIN1S;
 }
 
-export function assembleClaims(input: AssembleInput): AssembledClaims {
+/** "Musa Ibrahim Bello was among the dead": a town that shares a word with a victim's name is no place of the event. */
+function withoutPlacesInNames(input: AssembleInput): AssembleInput {
+  const inName = (p: PlaceMention) => input.victims.some((v) => p.span.start < v.span.end && v.span.start < p.span.end);
+  return input.victims.length === 0 ? input : { ...input, places: input.places.filter((p) => !inName(p)) };
+}
+
+export function assembleClaims(raw: AssembleInput): AssembledClaims {
+  const input = withoutPlacesInNames(raw);
   const { sentences, statements, places, triggers, actors, sources, victims, lex, report } = input;
   const body = report.body;
   const placesBySentence = bySentence(places, sentences);
@@ -294,8 +323,7 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
     const context = narrative(cluster, clusters[i + 1], sentences, claimed);
     const first = Math.min(...own);
     const previousSentence = sentences[first - 1]?.paragraph === sentences[first]!.paragraph ? [first - 1] : [];
-    const earlierSentences = sentences.slice(0, first).filter((s) => !claimed.has(s.index) && s.role !== 'headline').map((s) => s.index);
-    const placeRefs = placesFor(cluster, inSentences(places, sentences, context), inSentences(places, sentences, previousSentence), inSentences(places, sentences, earlierSentences));
+    const placeRefs = placesFor(cluster, inSentences(places, sentences, context), inSentences(places, sentences, previousSentence), sceneBefore(input, first, claimed));
     const { fatalities, qualifier, lead, warnings } = reconcile(cluster);
     // In a bulletin entry the one figure is the event's, even when the gazetteer cannot place it.
     const shortReport = sentences.length <= SHORT_REPORT_SENTENCES && clusters.length === 1;
@@ -306,7 +334,7 @@ export function assembleClaims(input: AssembleInput): AssembledClaims {
     if (placeRefs.length === 0) warnings.push({ code: 'unresolved_place', message: 'no town or province named for this event was found in the gazetteer', text: sentences[own[0]!]!.text.slice(0, 120), spans: own.map((i) => sentences[i]!.span) });
     const type = eventTypeFor({
       own: inSentences(triggers, sentences, own), context: inSentences(triggers, sentences, [...context, 0]),
-      byCategory: fatalities.byCategory, category: lead.category, subsetCategories: cluster.statements.flatMap((s) => s.subsetCategories),
+      byCategory: fatalities.byCategory, category: lead.category, subsetCategories: cluster.statements.flatMap((s) => s.subsetCategories), deaths: (fatalities.best ?? 0) > 0,
       text: own.map((i) => sentences[i]!.text).join(' '), actors: actorsIn(actors, sentences, own),
     }, lex);
     if (type.eventType === 'Violence against civilians' && fatalities.best !== null && Object.keys(fatalities.byCategory).length === 0) {
@@ -386,12 +414,16 @@ function applyCodedTotal(statements: Statement[], incidents: IncidentClaim[]): v
 function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, PlaceMention[]>): IncidentClaim | null {
   const { sentences, triggers, actors, sources } = input;
   const triggersBySentence = bySentence(triggers, sentences);
-  const candidates = sentences.filter((s) => s.role !== 'caption' && (triggersBySentence.get(s.index) ?? []).length > 0);
+  // "a man was shot and injured", "Unknown fatalities coded as 3": people wounded or missing, or a coder's total, say that
+  // something happened even with no trigger word.
+  const hurt = new Set(input.statements.filter((st) => st.injured !== null || st.missing !== null || st.coded).map((st) => st.sentence));
+  const candidates = sentences.filter((s) => s.role !== 'caption' && ((triggersBySentence.get(s.index) ?? []).length > 0 || hurt.has(s.index)));
   const pick = candidates.find((s) => (placesBySentence.get(s.index) ?? []).some((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'))) ?? candidates[0];
   if (!pick) return null;
   const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
+  const nonFatal = input.statements.find((st) => st.sentence === pick.index && st.value === 0);
   const context = narrative(cluster, undefined, sentences, new Set([pick.index])).filter((i) => i <= pick.index + 3);
-  let places = placesFor(cluster, inSentences(input.places, sentences, context));
+  let places = placesFor(cluster, inSentences(input.places, sentences, context), [], sceneBefore(input, pick.index, new Set([pick.index])));
   const warnings: ExtractionWarning[] = [];
   if (places.length === 0) {
     // Only the country is known: keep the event at region precision rather than lose it.
@@ -400,7 +432,7 @@ function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, 
     warnings.push({ code: 'unresolved_place', message: 'no town or province named for this event was found in the gazetteer', text: pick.text.slice(0, 120), spans: [pick.span] });
   }
   const type = eventTypeFor({
-    own: triggersBySentence.get(pick.index) ?? [], context: inSentences(triggers, sentences, context), byCategory: {}, category: null,
+    own: triggersBySentence.get(pick.index) ?? [], context: inSentences(triggers, sentences, context), byCategory: {}, category: null, deaths: false,
     subsetCategories: [], text: pick.text, actors: actorsIn(actors, sentences, [pick.index]),
   }, input.lex);
   const date = dateFor(input, [pick.index], context);
@@ -409,7 +441,7 @@ function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, 
     kind: 'incident', id: 'i1', spans: [pick.span], rules: ['incident:event-without-figure', type.rule, date.rule], warnings,
     date: date.range, datePrecision: date.precision, places, eventType: type.eventType, subEventType: type.subEventType,
     actors: dedupeActors(actorsIn(actors, sentences, [pick.index])),
-    fatalities: { low: null, best: null, high: null, byCategory: {} }, qualifier: 'exact', injured: null, missing: null, arrested: null,
+    fatalities: { low: null, best: null, high: null, byCategory: {} }, qualifier: 'exact', injured: nonFatal?.injured ?? null, missing: nonFatal?.missing ?? null, arrested: null,
     figures: [], attributions: src.attributions, evidence: src.evidence, disputes: src.disputes,
   };
 }
@@ -449,15 +481,32 @@ function buildTolls(input: AssembleInput, items: Array<{ st: Statement; places: 
   return tolls;
 }
 
+/** The incident whose own sentences come last at or before the given sentence within its paragraph. */
+function toldJustBefore(sentences: Sentence[], sentence: number, incidents: IncidentClaim[]): IncidentClaim | null {
+  const here = sentences[sentence];
+  if (!here) return null;
+  let best: { inc: IncidentClaim; start: number } | null = null;
+  for (const inc of incidents) {
+    for (const span of inc.spans) {
+      const s = sentences.find((x) => x.span.start === span.start);
+      if (!s || s.paragraph !== here.paragraph || s.index > sentence) continue;
+      if (!best || s.span.start > best.start) best = { inc, start: s.span.start };
+    }
+  }
+  return best?.inc ?? null;
+}
+
 function buildVictims(input: AssembleInput, victims: VictimMention[], incidents: IncidentClaim[]): VictimClaim[] {
   const { sentences } = input;
   return victims.map((v, i) => {
     const own = [v.sentence, v.sentence + 1];
     const date = dateFor(input, own, []);
     const context = own.map((s) => sentences[s]?.text ?? '').join(' ').toLowerCase();
-    // The incident she most probably died in: same dates, a matching category, the same kind of violence.
+    const told = toldJustBefore(sentences, v.sentence, incidents);
+    // The incident she most probably died in: same dates, a matching category, the same kind of violence, or the
+    // event the paragraph has just told ("Twelve were killed in X. Ahmed Abu Salah, 41, was among the dead.").
     const scored = incidents.map((inc) => {
-      let score = 0;
+      let score = inc === told ? 2 : 0;
       if (inc.date && date.rule !== 'date:default-window' && rangesOverlap(inc.date, date.range)) score += 2;
       if ((inc.fatalities.byCategory[v.category] ?? 0) > 0) score += 2;
       if (inc.eventType === 'Battles' && /\bclash|fighting|crossfire|stray bullet\b/.test(context)) score += 1;

@@ -32,6 +32,13 @@ const CASES: Case[] = [
   { text: 'Gunmen killed six people in Qamishli and Jableh.', kept: [['Qamishli', 'Qamishli'], ['Jableh', 'Jableh']], dropped: [] },
   { text: 'Fighting spread to Baniyas and Tartus.', kept: [['Baniyas', 'Baniyas'], ['Tartus', 'Tartus']], dropped: [] },
   { text: 'Clashes spread from Jableh to the rest of Latakia province.', kept: [['Jableh', 'Jableh'], ['Latakia province', 'Latakia']], dropped: [] },
+  // a counted name before a person noun is a people or a clan, not a place; a place before "refugee camp" stays
+  {
+    text: 'The plane was shot down near Bardaale in Bay. Two Somali citizens and four Kenyan citizens died.',
+    kept: [['Bardaale', 'Bardaale'], ['Bay', 'Bay']],
+    dropped: ['Somali'],
+  },
+  { text: 'Soldiers stormed the Tulkarm refugee camp and two Tulkarm refugees were wounded.', kept: [['Tulkarm', 'Tulkarm']], dropped: [] },
   // the same town, not an outlet, when it is where something happened
   { text: 'A drone struck a car in Erbil on Monday, killing two men.', kept: [['Erbil', 'Erbil']], dropped: [] },
 ];

@@ -1,4 +1,5 @@
 // Place refiner: drops place names that only name an outlet, an organisation's seat or a dateline, which the gazetteer cannot tell.
+import { lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
 
 // "Sydney Morning Herald", "Kyiv Independent", "Kurdistan24": a place name inside a longer proper name.
@@ -8,6 +9,18 @@ const SEAT_BEFORE = /\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$/i;
 const SEAT_AFTER = /^-based\b/i;
 // "The Irrawaddy, however, reported …": a newspaper named after a place, speaking.
 const OUTLET = /^(?:,\s*(?:however|meanwhile|for its part|too)\s*,)?\s*(?:reported|said|says|reports|quoted|cited|wrote|published)\b/i;
+
+// "Two Somali citizens", "A Saad man": a counted name before a person noun is a people, a clan or a nationality, not a place.
+const COUNT_BEFORE = /(?:^|[^\p{L}\d])(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)\s+$/iu;
+const ARTICLE_INSIDE = /^(?:A|An)\s/;
+// "refugee camp", "worker village": a person word as a modifier of a place noun leaves the place a place.
+const PERSON_NOUN_AFTER = /^\s+([a-z][\p{L}-]*)(?!\s+(?:camps?|village|settlement|site|centre|center|shelter|quarter|district)\b)/u;
+
+function namesAPeople(p: PlaceMention, body: string): boolean {
+  const noun = PERSON_NOUN_AFTER.exec(body.slice(p.span.end, p.span.end + 30))?.[1];
+  if (!noun || !lexicons().victimWords.has(noun)) return false;
+  return ARTICLE_INSIDE.test(p.text) || COUNT_BEFORE.test(body.slice(Math.max(0, p.span.start - 20), p.span.start));
+}
 
 const GENERIC_SUFFIX = /(?:['’]s|\s+(?:region|province|governorate|state|oblast|district|county|municipality|township|countryside|area|local government area))$/i;
 
@@ -27,6 +40,7 @@ export function refinePlaces(places: PlaceMention[], body: string, sentences: Se
     const after = body.slice(p.span.end, p.span.end + 40);
     if (NAME_CONTINUES.test(after) || SEAT_BEFORE.test(before) || SEAT_AFTER.test(after)) return false;
     if (/\bThe\s+$/.test(before) && OUTLET.test(after)) return false;
+    if (namesAPeople(p, body)) return false;
     return true;
   });
 }

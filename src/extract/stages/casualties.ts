@@ -59,6 +59,14 @@ const IRREGULAR_PLURALS = new Set([
   'men', 'women', 'children', 'people', 'police', 'personnel', 'militiamen', 'gunmen', 'policemen', 'servicemen', 'fishermen',
   'policewomen', 'displaced', 'family', 'troops', 'kids', 'others', 'casualties', 'bodies', 'lives', 'relatives',
 ]);
+/** The head noun of "a police officer attached to…": the first person noun, extended over the person nouns right after it. */
+function headNoun(words: string[], lex: Lexicons): string | undefined {
+  const first = words.findIndex((w) => lex.victimWords.has(w));
+  if (first < 0) return undefined;
+  let head = first;
+  while (head + 1 < words.length && lex.victimWords.has(words[head + 1]!)) head++;
+  return words[head];
+}
 const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
 // Words that may sit between a verb and its count ("killed at least", "executed some") or between count and noun.
 const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total|went|go|remain|remains|remained|still)\b)*\s*/i;
@@ -85,7 +93,7 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
   for (const m of sentence.text.matchAll(IMPLICIT_DETERMINER)) {
     // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
     const determiner = m[1]!.toLowerCase();
-    const noun = m[2]!.toLowerCase().split(/\s+/).find((w) => lex.victimWords.has(w));
+    const noun = headNoun(m[2]!.toLowerCase().split(/\s+/), lex);
     if (!noun) continue;
     // "both victims", "both men": two; every other determiner counts one person of a singular noun.
     const plural = IRREGULAR_PLURALS.has(noun) || noun.endsWith('s');
@@ -115,10 +123,14 @@ function categoryOf(phrase: string, lex: Lexicons): Category | null {
   const words = lower.split(/[^\p{L}-]+/u).filter(Boolean);
   for (let i = words.length - 1; i >= 0; i--) {
     const cat = lex.victimWords.get(words[i]!);
-    if (cat !== undefined) {
-      if (cat === null && lex.stateMarkers.test(lower)) return 'stateForces';
-      return cat;
+    if (cat === undefined) continue;
+    if (cat !== null) return cat;
+    // A head that says nothing of the side ("men", "members") takes it from a modifier: "civilian men".
+    for (let j = i - 1; j >= 0; j--) {
+      const modifier = lex.victimWords.get(words[j]!);
+      if (modifier) return modifier;
     }
+    return lex.stateMarkers.test(lower) ? 'stateForces' : null;
   }
   return null;
 }
@@ -136,22 +148,26 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
   // Up to four modifiers ("Alawite", "pro-Assad", "of the new government's") before the head noun, no punctuation.
   const window = /^[^,;:.!?()"“”]*/.exec(after)![0];
   let best: { end: number; text: string } | null = null;
-  for (const m of lex.victimNouns.find(window)) {
+  const nouns = lex.victimNouns.find(window);
+  for (const [i, m] of nouns.entries()) {
     const gap = window.slice(0, m.start);
     if (gap.trim().split(/\s+/).filter(Boolean).length > 5) break;
     if (lex.anyOutcome.test(gap)) break;
     best = { end: m.end, text: window.slice(0, m.end) };
-    // "members of the security forces": keep extending while the next noun follows "of".
+    // "members of the security forces": keep extending while the next noun follows "of";
+    // "civilian men", "police officers": or while it follows right after this one.
     const rest = window.slice(m.end);
-    const of = GENERIC_OF.exec(rest);
-    if (!of) break;
+    const next = nouns[i + 1];
+    const adjacent = next !== undefined && /^\s+$/.test(window.slice(m.end, next.start));
+    if (!GENERIC_OF.exec(rest) && !adjacent) break;
   }
   if (!best) return null;
   const phrase = best.text.trim();
   return { end: count.end + best.end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
 }
 
-const GENERIC_NP = /^\s+((?:[\p{L}'’()-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:were|was|have|had|are|and|died|lost)\b|\s*$)/u;
+// The noun may also end at a comma when an apposition follows ("Thirteen Palestinians, including five children, were killed").
+const GENERIC_NP = /^\s+((?:[\p{L}'’()-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:were|was|have|had|are|and|died|lost)\b|\s*,|\s*$)/u;
 const GENERIC_STOP = /\b(?:were|was|have|had|are|is|and|or|of|in|on|at|by|from|to|with|killed|dead|died|wounded|injured)\b/i;
 
 /** A count of people named by a noun the lexicon does not know ("four cadres were killed"), accepted only beside a death verb. */
@@ -225,12 +241,34 @@ function isTollFrame(body: string, sentenceStart: number, countStart: number): b
   return TOLL_FRAME.test(body.slice(Math.max(sentenceStart, countStart - 120), countStart));
 }
 
+// Plural nouns after a count that still count people or deaths.
+const PEOPLE_OR_DEATHS = /^(?:deaths|fatalities|casualties|victims|bodies|others|people|persons|dead|killed)$/i;
+
+/** "a total of 57 shots", "the number of explosions rose to 12": the frame counts things, not the dead. */
+function countsThings(body: string, countEnd: number, sentenceEnd: number, lex: Lexicons): boolean {
+  const next = /^\s+([a-z][\p{L}-]*s)\b/u.exec(body.slice(countEnd, Math.min(sentenceEnd, countEnd + 40)));
+  return next !== null && !lex.victimWords.has(next[1]!.toLowerCase()) && !PEOPLE_OR_DEATHS.test(next[1]!);
+}
+
+/** "the number of civilians killed at 532": who the frame counts, said between the toll word and the outcome. */
+function tollFrameCategory(body: string, sentenceStart: number, countStart: number, lex: Lexicons): Category | null {
+  const window = body.slice(Math.max(sentenceStart, countStart - 120), countStart);
+  const frame = TOLL_FRAME.exec(window);
+  if (!frame) return null;
+  const counted = window.slice(frame.index + frame[1]!.length);
+  const outcome = lex.anyOutcome.find(counted)[0];
+  return outcome ? categoryOf(counted.slice(0, outcome.start), lex) : null;
+}
+
 function markerBetween(set: { test(s: string): boolean }, body: string, start: number, end: number): boolean {
   return start < end && set.test(body.slice(start, end));
 }
 
 // "779 killings have been documented since Thursday", "… killed so far": a count of record, after the figure.
 const TOLL_AFTER = /^[^.;]{0,60}?\b(?:documented|verified|recorded|so far|to date|in total|in all|altogether|overall)\b/i;
+// "were among the casualties": the only word of outcome in the sentence may be the noun the counted were among.
+const AMONG_THE_DEAD = /\bamong(?:st)?\s+(?:the\s+|those\s+)?(?:casualties|victims|dead)\b/i;
+const CODED_NOT_DEATHS_AFTER = /^\s+(?:separate\s+|distinct\s+|different\s+)?(?:events?|locations?|incidents?|attacks?)\b/i;
 const TOLL_WORD = /\b(?:toll|tally|count|number|total|figure|coded)\b/i;
 // "One video shows dozens of bodies": a description of evidence, not a new count.
 const EVIDENCE_DESCRIPTION = /\b(?:video|videos|clip|clips|footage|image|images|photo|photos|photograph|picture|pictures)\b[^.;]{0,25}\b(?:shows?|showed|showing|captures?|captured|depicts?|depicted|appears? to show)\b/i;
@@ -238,7 +276,7 @@ const EVIDENCE_DESCRIPTION = /\b(?:video|videos|clip|clips|footage|image|images|
 /** Finds the casualty figures of one sentence. Pure: depends only on the text, its numbers and the lexicons. */
 export function recognizeCasualties(body: string, sentence: Sentence, numbers: NumberMention[], lex: Lexicons = lexicons()): CasualtyFigure[] {
   // Cheap prefilter: with no outcome word and no toll or coder's wording, no figure can come out of the sentence.
-  if (!lex.anyOutcome.test(sentence.text) && !TOLL_WORD.test(sentence.text)) return [];
+  if (!lex.anyOutcome.test(sentence.text) && !TOLL_WORD.test(sentence.text) && !AMONG_THE_DEAD.test(sentence.text)) return [];
   if (EVIDENCE_DESCRIPTION.test(sentence.text)) return [];
   const counts = countsIn(sentence, numbers, lex);
   const { start: sStart, end: sEnd } = sentence.span;
@@ -267,8 +305,9 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       listEnd = next.np?.end ?? next.count.end;
       after = outcomeAfter(body, listEnd, sEnd, lex);
     }
-    const tollFrame = isTollFrame(body, sStart, count.start);
-    const coded = lex.codedFatalities.find(body.slice(Math.max(sStart, count.start - 30), count.start)).some((m) => /\bas\s*$/i.test(m.text) && body.slice(Math.max(sStart, count.start - 30), count.start).trimEnd().toLowerCase().endsWith(m.text.toLowerCase()));
+    const tollFrame = isTollFrame(body, sStart, count.start) && !(np === null && countsThings(body, count.end, sEnd, lex));
+    // "coded as 10", "coded as 3 fatalities", but not "coded as two separate events".
+    const coded = !CODED_NOT_DEATHS_AFTER.test(body.slice(count.end, Math.min(sEnd, count.end + 20))) && lex.codedFatalities.find(body.slice(Math.max(sStart, count.start - 30), count.start)).some((m) => /\bas\s*$/i.test(m.text) && body.slice(Math.max(sStart, count.start - 30), count.start).trimEnd().toLowerCase().endsWith(m.text.toLowerCase()));
     const sincePrevious = body.slice(figures.at(-1)?.span.end ?? sStart, count.start);
     // "…were killed, including 36 security personnel, 32 fighters and four civilians": parts inherit the verb.
     const partBefore = figures.length > 0 && /\b(?:including|includes|included|among them|comprising|consisting of|made up of)\s*:?\s*$/i.test(sincePrevious);
@@ -285,7 +324,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     if (!np && !before && !after && !tollFrame && !joined && !partBefore && !coded) continue;
     // "a gunman executing a young man": the count is the agent of an active verb, not a casualty.
     if (!before && after && !joined && !partBefore && isAgent(body, phraseEnd, sEnd)) continue;
-    let category = np?.category ?? null;
+    let category = np?.category ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
     if (np?.anaphoric && category === null) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
     const subsetBefore = /\b(?:of them|of whom|among them|among whom)\s*[:,]?\s*$/i.test(body.slice(Math.max(sStart, count.start - 30), count.start));
     const subsetAfter = /^\s*(?:among them|among the dead|among the victims)\b/i.test(body.slice(phraseEnd, phraseEnd + 30)) || after?.subset === true;
@@ -295,7 +334,8 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     else if (partBefore && wholeInSentence) role = 'part';
     else if (joined && figures.length > 0 && figures.at(-1)!.role !== 'whole') role = figures.at(-1)!.role;
     if (role === 'subset' && np?.anaphoric && wholeInSentence === undefined) role = 'whole';
-    if (!joined || figures.length === 0) group++;
+    // "died in Banyas, ten of them women": the subset belongs to the list of the figure it refers to.
+    if (!(joined || anaphoricSubset) || figures.length === 0) group++;
     // "Of those, 211 civilians…" breaks down a figure given before; "the 15 had died" repeats one.
     const backReference = OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
     // "72 more" are new deaths even in a sentence that speaks of a toll.
@@ -318,7 +358,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       cumulative,
       backReference,
       coded,
-      rule: coded ? 'coded-total' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : 'toll-frame',
+      rule: coded ? 'coded-total' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : anaphoricSubset ? 'subset-of-previous' : 'toll-frame',
     });
     if (np?.category) lastCategoryNoun = np.category;
     previousOutcome = outcome;

@@ -51,6 +51,18 @@ const CASES: Case[] = [
   { text: 'Hundreds of people protested outside the governor\'s office.', expect: [['protested', 'Protests', 'Peaceful protest']] },
   { text: 'Rioters set fire to shops in the old town.', expect: [['Rioters', 'Riots', 'Violent demonstration'], ['set fire', 'Riots', 'Violent demonstration']] },
   { text: 'Demonstrators clashed with police, throwing stones.', expect: [['clashed with police', 'Riots', 'Violent demonstration']] },
+  // a beating: by forces, violence against civilians; by a crowd, mob violence
+  { text: 'Police officers beat and injured a journalist at the market.', expect: [['beat', VAC, 'Attack']], absent: ['Riots'] },
+  { text: 'Villagers beat up four persons over an unpaid debt.', expect: [['beat up', 'Riots', 'Mob violence']], absent: [VAC] },
+  { text: 'A suspected thief was beaten up by locals inside a bus terminal.', expect: [['beaten up', 'Riots', 'Mob violence']], absent: [VAC] },
+  { text: 'A man was tied up and brutally beaten by police officers.', expect: [['beaten', VAC, 'Attack']], absent: ['Riots'] },
+  // wounding with no death, gunfights, road blocks, property destruction and other strategic developments
+  { text: 'Unidentified gunmen shot and injured the deacon of a church.', expect: [['shot and injured', VAC, 'Attack']] },
+  { text: 'Residents reported that shoot-outs took place in two neighbourhoods.', expect: [['shoot-outs', 'Battles', 'Armed clash']] },
+  { text: 'Workers blocked a highway to demand unpaid salaries.', expect: [['blocked', 'Protests', 'Peaceful protest']] },
+  { text: 'Inhabitants built barricades and set them on fire.', expect: [['barricades', 'Riots', 'Violent demonstration'], ['set them on fire', 'Riots', 'Violent demonstration']] },
+  { text: 'Unknown gunmen on motorbikes seized a vehicle in the town.', expect: [['seized', 'Strategic developments', 'Looting/property destruction']] },
+  { text: 'Forces reportedly established new fortifications east of the city.', expect: [['fortifications', 'Strategic developments', 'Change to group/activity']] },
   // a bulletin label states the type and outweighs the words of the entry
   {
     text: 'Looting: On 9 May, armed men looted shops in the market.',

@@ -13,6 +13,19 @@ export interface EventTriggerMention {
 // In conflict reporting "a strike on a house" is an air or drone strike; "went on strike" and "hunger strike" are not.
 const BARE_STRIKE = /(?<!\b(?:on|hunger|general|labour|labor|workers'?|sit-down|nationwide)\s)\b(?:a|the|another|separate|second|third|deadly|latest|israeli|russian|drone|missile|precision|this|that)\s+(?:separate\s+|second\s+|deadly\s+)?strikes?\b(?!\s+(?:action|by\s+workers|called|organi[sz]ed))/gi;
 
+// A beating is violence against civilians when forces do it and mob violence when a crowd does ("villagers beat up a thief").
+const BEATING = /\b(?:beat|beats|beaten|flogged|whipped)(?:\s+up)?\b/gi;
+const PASSIVE_AGENT = /^\s+(?:and\s+[\p{L}-]+\s+)?by\s+([^.,;]{1,40})/iu;
+const ARMED_AGENT = /\b(?:police|policemen|policeman|officers?|soldiers?|troops|forces|guards?|gendarmes?|gendarmerie|militias?|militiamen|militants|gunmen|army|military|paramilitar\w*|security|troopers)\b/i;
+
+function beatingType(body: string, start: number, end: number, lex: Lexicons): Pick<EventTriggerMention, 'eventType' | 'subEventType'> {
+  const passive = PASSIVE_AGENT.exec(body.slice(end, end + 60));
+  const sentenceStart = Math.max(body.lastIndexOf('.', start) + 1, start - 80);
+  const agent = passive ? passive[1]! : body.slice(sentenceStart, start);
+  const mob = lex.unarmedGroups.test(agent) && !ARMED_AGENT.test(agent);
+  return mob ? { eventType: 'Riots', subEventType: 'Mob violence' } : { eventType: 'Violence against civilians', subEventType: 'Attack' };
+}
+
 // "Looting: On 9 May …": a monitor's bulletin line that opens with the event type.
 const LABEL = /^[ \t]*([A-Za-z][A-Za-z /-]{2,40}):[ \t]/gm;
 /** Labels state the type outright, so they outweigh every word trigger. */
@@ -29,6 +42,10 @@ export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons())
     const target = body.slice(m.end, m.end + 60).split(/[.;]/)[0]!;
     const armed = lex.armedTargets.test(target);
     found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: armed ? 'Battles' : 'Violence against civilians', subEventType: armed ? 'Armed clash' : 'Attack', weight: 1 });
+  }
+  for (const m of body.matchAll(BEATING)) {
+    const end = m.index + m[0].length;
+    found.push({ span: { start: m.index, end }, text: m[0], ...beatingType(body, m.index, end, lex), weight: 2 });
   }
   for (const m of body.matchAll(BARE_STRIKE)) {
     found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', weight: 3 });

@@ -50,6 +50,11 @@ const CASES: Array<[string, Expected[]]> = [
   ['The attack happened at about 10 p.m. and again at 3pm, and at 8 am that morning.', []],
   ['Prices rose 10% and turnout fell 10 per cent.', []],
   ['A 47-year-old man, aged 47, was shot.', []],
+  // an age set off by commas after a name, before a singular verb or a description of the person
+  ['Ahmad Abusalah, 42, was killed; Olena Kovalenko, 67, a retired teacher, died.', []],
+  // a count after a place name in commas stays a count
+  ['The dead by town: Douma, 12, and Harasta, 7.', [['12', 12, 12, 12, 'exact'], ['7', 7, 7, 7, 'exact']]],
+  ['In Khan Yunis, 42, were killed.', [['42', 42, 42, 42, 'exact']]],
   ['the 6th brigade and first-year students', []],
   ['The munition landed dozens of metres away, 10km from the town.', []],
   ['Kurdistan24 said Su-24 jets and a Shahed-136 hit Route 5; Resolution 2254 applies.', []],

@@ -83,6 +83,10 @@ const AFTER_YEAR = after(`\\s*[-–/]\\s*\\d|'s\\b|\\s*\\)`, '');
 const BEFORE_MONTH = before(`\\b${MONTH_NAMES}\\.?\\s+`, '');
 const AFTER_MONTH = after(`(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAMES}\\b`, '');
 const BEFORE_IDENTIFIER = before(`\\b(?:${IDENTIFIER_WORDS.join('|')})\\s*`, '');
+// "Ahmad Abusalah, 42, was killed": a number set off by commas after a name and before a singular verb or a
+// description of the person is an age (a count of people would take "were").
+const BEFORE_APPOSED_AGE = before(`\\p{Lu}[\\p{L}'’-]+,\\s*`, 'u');
+const AFTER_APPOSED_AGE = after(`\\s*,\\s*(?:was|is|has|had|who|died|succumbed|remains|a|an|the|from|and\\s+(?:his|her))\\b`, 'iu');
 // "no one", "the one who", "at one point": a pronoun or an idiom, not a count.
 const BEFORE_PRONOUN_ONE = before(`\\b(?:no|any|every|each|the|this|that|which|at)\\s+`);
 const AFTER_PRONOUN_ONE = after(`\\s+another\\b`);
@@ -145,6 +149,7 @@ function isNotACount(text: string, raw: string, start: number, end: number, qual
     if (!qualified && isYearLike(raw) && (test(BEFORE_YEAR, text, start) || test(AFTER_YEAR, text, end))) return true;
     if (isDayLike(raw) && (test(BEFORE_MONTH, text, start) || test(AFTER_MONTH, text, end))) return true;
     if (test(BEFORE_IDENTIFIER, text, start)) return true;
+    if (!qualified && Number(raw) <= 120 && test(BEFORE_APPOSED_AGE, text, start) && test(AFTER_APPOSED_AGE, text, end)) return true;
   } else if (!qualified && normalize(raw) === 'one') {
     if (test(BEFORE_PRONOUN_ONE, text, start) || test(AFTER_PRONOUN_ONE, text, end)) return true;
   }

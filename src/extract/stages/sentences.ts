@@ -15,10 +15,14 @@ const CAPTION = /^(photo|image|picture|caption|image caption|video|file photo|pi
 // A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
 const BOUNDARY = /[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])/g;
 
+// After a clock time, the sentence goes on only into a day, a month or a time zone ("3 p.m. Friday", "4 a.m. GMT"): AP style.
+const AFTER_CLOCK_CONTINUES = /^\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|[A-Z]{2,4}T\b|UTC\b)/;
+
 function endsWithAbbreviation(text: string, dotIndex: number): boolean {
   const before = text.slice(Math.max(0, dotIndex - 6), dotIndex);
   const word = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase();
   if (!word) return false;
+  if (word === 'a.m' || word === 'p.m') return AFTER_CLOCK_CONTINUES.test(text.slice(dotIndex + 1, dotIndex + 14));
   if (ABBREVIATIONS.has(word)) return true;
   // Single capital initials ("J. Smith") do not end sentences.
   return /^[a-z]$/.test(word) && /[A-Z]/.test(text[dotIndex - 1] ?? '');
@@ -39,12 +43,15 @@ function splitParagraph(text: string, base: number): Array<{ start: number; end:
   return spans;
 }
 
-/** Paragraphs are lines; the first non-empty line is the headline, "Photo: …" lines are captions. */
+/**
+ * Paragraphs are lines; the first non-empty line is the headline when a body follows it (a one-line report, such as
+ * a monitor's note, is all body), "Photo: …" lines are captions.
+ */
 export function splitSentences(body: string): Sentence[] {
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let offset = 0;
-  let sawHeadline = false;
+  let sawHeadline = body.trim().split('\n').filter((line) => line.trim()).length < 2;
   for (const line of body.split('\n')) {
     const lineStart = offset;
     offset += line.length + 1;

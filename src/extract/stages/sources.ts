@@ -11,8 +11,22 @@ export interface SentenceSources {
 }
 
 const ACCORDING_TO = /\baccording to\s+((?:the\s+)?[^,;.:"“]{2,70}?)(?=\s*(?:[,;.:"“]|$|\bwhich\b|\bwho\b|\bthat\b))/gi;
-// The subject right before a reporting verb: a capitalised run ("Syrian Observatory for Human Rights (SOHR)") or "the governor".
-const SUBJECT_BEFORE = /((?:(?:the|a|an|its|his|her)\s+)?(?:[A-Z][\p{L}'’.-]*|of|for|and|the|de|al-[\p{L}]+|[a-z][\p{L}-]*(?=\s+[A-Z]))(?:\s+(?:[A-Z][\p{L}'’.-]*|of|for|and|the|de|on|al-[\p{L}]+)){0,8}(?:\s*\([A-Z][A-Za-z]+\))?|(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:governor|police|army|military|ministry|monitor|spokesman|spokeswoman|spokesperson|official|officials|source|sources|residents?|witnesses|doctor|medics|group|network|agency|committees|office|observatory|command|government|authorities))\s*(?:,[^,]{0,60},\s*)?$/u;
+const ROLE_NOUNS = ['governor', 'police', 'army', 'military', 'ministry', 'monitor', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'source', 'sources',
+  'resident', 'residents', 'witnesses', 'doctor', 'doctors', 'medics', 'rescuers', 'group', 'network', 'agency', 'committees', 'office', 'observatory', 'command', 'government', 'authorities'];
+/** A role noun at a sentence start is capitalised ("Medics at the hospital said"); elsewhere it is not. */
+const ROLE = `(?:${ROLE_NOUNS.map((r) => `[${r[0]!.toUpperCase()}${r[0]}]${r.slice(1)}`).join('|')})`;
+const DETERMINER = String.raw`(?:[Tt]he|[Aa]n?)`;
+// The subject right before a reporting verb: a capitalised run ("Syrian Observatory for Human Rights (SOHR)"), "the governor", or a role
+// with a lower-case place after it ("medics at the hospital").
+const SUBJECT_BEFORE = new RegExp(
+  String.raw`((?:(?:the|a|an|its|his|her)\s+)?(?:[A-Z][\p{L}'’.-]*|of|for|and|the|de|al-[\p{L}]+|[a-z][\p{L}-]*(?=\s+[A-Z]))(?:\s+(?:[A-Z][\p{L}'’.-]*|of|for|and|the|de|on|al-[\p{L}]+)){0,8}(?:\s*\([A-Z][A-Za-z]+\))?` +
+    String.raw`|(?:${DETERMINER}\s+(?:[\p{L}-]+\s+){0,3})?${ROLE}(?:\s+(?:at|in|from|of|near)\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+){0,2})\s*(?:,[^,]{0,60},\s*)?$`,
+  'u',
+);
+// "Hospital records seen by the outlet list 31 names": a reporting verb that is also a plural noun is the noun when a
+// participle, a preposition or another verb follows it.
+const NOUN_LIKE_VERBS = new Set(['records', 'reports', 'claims', 'documents', 'estimates', 'counts', 'states', 'report', 'claim', 'record', 'count', 'estimate']);
+const NOUN_READING_AFTER = /^\s+(?:seen|obtained|shown|reviewed|released|published|compiled|kept|from|of|by|show|showed|shows|list|listed|lists|indicate|indicated|suggest|suggested|were|are|have|had)\b/i;
 
 function clean(source: string): string {
   return source.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim();
@@ -25,9 +39,10 @@ function attributionsIn(body: string, s: Sentence, lex: Lexicons): Attribution[]
     found.push({ source: clean(m[1]!), verb: 'according to', spans: [{ start, end: start + m[0].length }] });
   }
   for (const v of lex.reportingVerbs.find(s.text, s.span.start)) {
+    if (NOUN_LIKE_VERBS.has(v.text.toLowerCase()) && NOUN_READING_AFTER.test(body.slice(v.end, s.span.end))) continue;
     const before = body.slice(s.span.start, v.start);
     const subject = SUBJECT_BEFORE.exec(before);
-    if (!subject || !/[A-Z]|governor|police|army|monitor|official|source|resident|witness|medic|doctor|ministry|group|agency|authorities/i.test(subject[1]!)) continue;
+    if (!subject || !/[A-Z]|governor|police|army|monitor|official|source|resident|witness|medic|doctor|rescuer|ministry|group|agency|authorities/i.test(subject[1]!)) continue;
     const source = clean(subject[1]!);
     if (source.length < 2 || /^(?:He|She|They|It|We|I)$/.test(source)) continue;
     const start = v.start - subject[0].length;
@@ -38,10 +53,13 @@ function attributionsIn(body: string, s: Sentence, lex: Lexicons): Attribution[]
 
 function evidenceIn(s: Sentence, lex: Lexicons): Evidence[] {
   const verified = lex.verifiers.test(s.text) && !lex.unverified.test(s.text);
+  // "could not be independently verified" says there is no evidence; its "verified" is none.
+  const denials = lex.unverified.find(s.text, s.span.start);
   const out: Evidence[] = [];
   for (const { kind, set } of lex.evidence) {
     for (const m of set.find(s.text, s.span.start)) {
       if (out.some((e) => e.spans[0]!.start < m.end && m.start < e.spans[0]!.end)) continue;
+      if (denials.some((d) => d.start < m.end && m.start < d.end)) continue;
       out.push({ kind, verified, text: m.text, spans: [{ start: m.start, end: m.end }] });
     }
   }

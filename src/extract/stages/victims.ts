@@ -2,6 +2,7 @@
 import type { Category, Span, VictimClaim } from '../../domain/types.js';
 import { lexicons, type Lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
+import { SCALE_WORDS, TENS_WORDS, UNIT_WORDS } from './number-words.js';
 
 /** What the text says of a named victim; the claim adds the date, place and incident from the assembled events. */
 export interface VictimMention extends Pick<VictimClaim, 'name' | 'sex' | 'age' | 'origin' | 'occupation' | 'category' | 'cause'> {
@@ -22,9 +23,18 @@ const NOT_NAME_WORDS = new Set([
   'province', 'district', 'township', 'city', 'village', 'town', 'camp', 'strip', 'nations', 'union', 'party', 'front', 'movement', 'group',
   'human', 'syrian', 'kurdish', 'reports', 'mass', 'security', 'police', 'defence', 'defense', 'health', 'civil', 'military', 'media', 'international',
   'organization', 'organisation', 'office', 'doctors', 'resistance', 'corps', 'infantry', 'junta', 'photo', 'image', 'caption', 'summary', 'student',
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'another', 'several', 'some', 'many', 'both', 'all',
+  'another', 'several', 'some', 'many', 'both', 'all', 'dozens', 'scores', 'hundreds',
 ]);
-const ROLE_BEFORE = /\b(?:to|with|from|speaking to|spokesman|spokeswoman|spokesperson|governor|president|minister|correspondent|chief|official|director(?:-general)?|adviser|advisor|leader|commander|general|head|heads|envoy|reporter|editor|secretary|mayor|ambassador|DSP|told|by)\s*,?\s*$/i;
+
+/** "Thirteen Palestinians", "Twenty-Two Soldiers": a capitalised count at a sentence start is never a person's name. */
+function isNumberWord(word: string): boolean {
+  return word.toLowerCase().split('-').every((part) => part in UNIT_WORDS || part in TENS_WORDS || part in SCALE_WORDS);
+}
+// A name after these words is someone spoken to or quoted ("told Reuters", "speaking to X"), not the subject of a death.
+const SPEECH_BEFORE = /\b(?:to|with|from|speaking to|told|by)\s*,?\s*$/i;
+// A title before a name: usually a speaker ("governor X said"), a victim only when the death is said of the name itself.
+const TITLE = String.raw`(?:spokesman|spokeswoman|spokesperson|governor|president|minister|correspondent|chief|official|director(?:-general)?|adviser|advisor|leader|commander|general|head|heads|envoy|reporter|editor|secretary|mayor|ambassador|DSP)`;
+const TITLE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}-])((?:[\p{L}-]+\s+)?${TITLE})\s*,?\s*$`, 'iu');
 const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wrote|recalls|recalled|speaks|spoke|explained|described)\b/i;
 // The death must be said of the name itself: no other subject or reporting verb in between.
 const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:among\s+(?:the\s+)?(?:victims|dead|those killed|casualties)|killed|shot dead|shot|executed|murdered|found dead|slain|beheaded|assassinated)\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|lost (?:his|her) life|was killed)\b/i;
@@ -39,10 +49,19 @@ const FEMALE = /\b(?:she|her|woman|mother|girl|wife|daughter|sister|niece|grandm
 const MALE = /\b(?:he|his|him|man|father|boy|husband|son|brother|nephew|grandfather|monk|priest)\b/i;
 const ADJECTIVES_TO_DROP = /^(?:(?:first|second|third|fourth|fifth)-year|young|local|former|retired|prominent|well-known)\s+/i;
 
+/**
+ * Given names are often also towns somewhere ("Hassan" in India, "Bello" in Colombia), so a run is a place, not a
+ * name, only when places cover all of it; a place word inside a longer run of names is part of the name.
+ */
 function isPlausibleName(name: string, places: PlaceMention[], span: Span): boolean {
   const words = name.split(/\s+/);
-  if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return false;
-  return !places.some((p) => p.span.start < span.end && span.start < p.span.end && p.context !== 'origin');
+  if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()) || isNumberWord(w))) return false;
+  const inside = places.filter((p) => p.span.start < span.end && span.start < p.span.end && p.context !== 'origin');
+  if (inside.length === 0) return true;
+  if (inside.some((p) => p.span.start < span.start || p.span.end > span.end)) return false;
+  let covered = 0;
+  for (const p of inside) covered += p.text.split(/\s+/).length;
+  return covered < words.length;
 }
 
 function sexFrom(text: string): 'male' | 'female' | null {
@@ -73,18 +92,21 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       if (!isPlausibleName(name, places, { start, end })) continue;
       const before = body.slice(s.span.start, start);
       const after = body.slice(end, s.span.end);
-      if (ROLE_BEFORE.test(before) && !INCLUDED_AMONG_DEAD.test(before)) continue;
+      const includedAmongDead = INCLUDED_AMONG_DEAD.test(before);
+      if (SPEECH_BEFORE.test(before) && !includedAmongDead) continue;
       if (SPEAKER_AFTER.test(after)) continue;
+      const title = includedAmongDead ? null : TITLE_BEFORE.exec(before);
       const next = sentences[idx + 1];
       let rule: string | null = null;
-      if (INCLUDED_AMONG_DEAD.test(before)) rule = 'victim-included-among-dead';
+      if (includedAmongDead) rule = 'victim-included-among-dead';
+      else if (title) rule = DEATH_AFTER.test(after) ? 'victim-titled-death-phrase' : null;
       else if (NAMED_AS.test(before)) rule = 'victim-named-as';
       else if (DEATH_AFTER.test(after)) rule = 'victim-death-phrase';
       if (!rule) continue;
       // A pronoun in the next sentence ("She lost her life…") tells sex and often the cause.
       const nextText = next && /^(?:She|He)\b/.test(next.text) ? next.text : '';
       const occupationMatch = OCCUPATION.exec(after) ?? OCCUPATION_BEFORE.exec(before);
-      const occupation = occupationMatch ? occupationMatch[1]!.replace(ADJECTIVES_TO_DROP, '').trim() : null;
+      const occupation = occupationMatch ? occupationMatch[1]!.replace(ADJECTIVES_TO_DROP, '').trim() : title ? title[1]!.toLowerCase() : null;
       const ageMatch = AGE.exec(after.slice(0, 40));
       const context = `${after} ${nextText}`;
       const cause = CAUSES.find((c) => context.toLowerCase().includes(c)) ?? null;
