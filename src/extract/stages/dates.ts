@@ -336,9 +336,12 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
       if (r) found.push({ start: w.start + m.index, end: w.start + m.index + m[0].length, kind: 'period', priority: 0, ...r });
     }
   }
-  for (const r of DAY_PARSER.parse(slice, reference)) {
-    const c = fromChrono(r, slice, w.start, published);
-    if (c) found.push(c);
+  // fromChrono keeps only phrases with a date word, so a window without one cannot yield a chrono date.
+  if (DATE_WORD_RE.test(slice)) {
+    for (const r of DAY_PARSER.parse(slice, reference)) {
+      const c = fromChrono(r, slice, w.start, published);
+      if (c) found.push(c);
+    }
   }
   return resolveOverlaps(found.map((c) => refinePrefix(refineSince(refineLeadingOn(c, text), text, published), text)));
 }
