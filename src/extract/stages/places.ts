@@ -83,22 +83,29 @@ const SPEECH_AFTER = /^,?\s+(?:said|says|told|added|stated|explained|wrote|tweet
 /** "Abagana, a community in Makurdi": a comma list after a cue keeps the cue ("the towns of X and Y"). */
 const LIST_GAP = /^\s*(?:,|and|or|&|, and|, or)\s*$/;
 
+/** Hyphens and apostrophes a word may not end with ("Assad's" keeps its "'s" to the possessive test). */
+const isTrailingMark = (c: number): boolean => c === 45 /* - */ || c === 0x2010 || isApostrophe(c);
+const isApostrophe = (c: number): boolean => c === 39 /* ' */ || c === 0x2019;
+
 function tokenize(body: string): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(body); m; m = WORD.exec(body)) {
+    // Character tests rather than a regex per word: this loop sees every word of every report.
     let text = m[0];
-    let end = m.index + text.length;
-    text = text.replace(/[-‐'’]+$/, '');
+    let n = text.length;
+    while (n > 0 && isTrailingMark(text.charCodeAt(n - 1))) n--;
     let possessive = false;
-    if (/['’]s$/.test(text)) {
-      text = text.slice(0, -2);
+    if (n >= 2 && text.charCodeAt(n - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(n - 2))) {
+      n -= 2;
       possessive = true;
     }
-    end = m.index + text.length;
+    if (n < text.length) text = text.slice(0, n);
+    const end = m.index + n;
     if (!text) continue;
     const first = text[0]!;
-    const cap = (first !== first.toLowerCase() && first === first.toUpperCase()) || ARTICLE_PREFIX.test(text);
+    // ARTICLE_PREFIX needs a lower-case "a" or "e" first ("al-Shir", "el-Fasher"); other words skip the regex.
+    const cap = (first !== first.toLowerCase() && first === first.toUpperCase()) || ((first === 'a' || first === 'e') && ARTICLE_PREFIX.test(text));
     const lower = text.toLowerCase();
     // Only capitalised words and connectors are ever looked up, so only they pay for a key.
     const key = cap || CONNECTORS.has(lower) ? placeKey(text) : '';
