@@ -60,7 +60,12 @@ export class PhraseMap<T> {
     this.set = new PhraseSet(all);
   }
   find(text: string, offset = 0): Array<PhraseMatch & { payloads: T[] }> {
-    return this.set.find(text, offset).map((m) => ({ ...m, payloads: this.payloads.get(m.text.toLowerCase().replace(/\s+/g, ' ')) ?? [] }));
+    return this.set.find(text, offset).map((m) => {
+      // Keys have single spaces: only a match with other whitespace needs it collapsed.
+      const lower = m.text.toLowerCase();
+      const payloads = this.payloads.get(lower) ?? this.payloads.get(lower.replace(/\s+/g, ' ')) ?? [];
+      return { start: m.start, end: m.end, text: m.text, payloads };
+    });
   }
 }
 
