@@ -231,6 +231,17 @@ function latinNames(e: GazetteerEntry): string[] {
   return out;
 }
 
+/** Names of the units an entry lies in, memoised per entry like its spellings (the same places recur in every report). */
+const unitMemo = new Map<number, { admin1: string | null; admin2: string | null }>();
+function unitNames(e: GazetteerEntry): { admin1: string | null; admin2: string | null } {
+  let out = unitMemo.get(e.index);
+  if (!out) {
+    out = { admin1: entryAdmin1(e), admin2: admin2Name(e.country, e.admin1Code, e.admin2Code) };
+    unitMemo.set(e.index, out);
+  }
+  return out;
+}
+
 /** The PlaceRef contract for an entry; `extraAliases` adds spellings seen in the text. */
 export function toPlaceRef(
   e: GazetteerEntry,
@@ -242,14 +253,15 @@ export function toPlaceRef(
   const base = latinNames(e);
   const extra = extraAliases.filter((n) => !base.some((b) => b.toLowerCase() === n.toLowerCase()));
   const aliases = extra.length ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
+  const units = unitNames(e);
   return {
     name: e.name,
     aliases,
     geonameId: e.geonameId,
     featureCode: e.featureCode,
     country: e.country,
-    admin1: entryAdmin1(e),
-    admin2: admin2Name(e.country, e.admin1Code, e.admin2Code),
+    admin1: units.admin1,
+    admin2: units.admin2,
     lat: e.lat,
     lon: e.lon,
     geoPrecision: precision,
