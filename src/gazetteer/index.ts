@@ -214,6 +214,8 @@ const MAX_ALIASES = 30;
 
 /** Latin spellings of an entry, preferred first, de-duplicated and capped; memoised per entry. */
 const latinMemo = new Map<number, string[]>();
+/** The same spellings lower-cased, so a spelling from the text is checked without lower-casing every alias each time. */
+const latinLowerMemo = new Map<number, ReadonlySet<string>>();
 function latinNames(e: GazetteerEntry): string[] {
   let out = latinMemo.get(e.index);
   if (out) return out;
@@ -228,6 +230,7 @@ function latinNames(e: GazetteerEntry): string[] {
     if (out.length >= MAX_ALIASES) break;
   }
   latinMemo.set(e.index, out);
+  latinLowerMemo.set(e.index, new Set(out.map((n) => n.toLowerCase())));
   return out;
 }
 
@@ -251,7 +254,8 @@ export function toPlaceRef(
   extraAliases: string[] = [],
 ): PlaceRef {
   const base = latinNames(e);
-  const extra = extraAliases.filter((n) => !base.some((b) => b.toLowerCase() === n.toLowerCase()));
+  const known = latinLowerMemo.get(e.index)!;
+  const extra = extraAliases.filter((n) => !known.has(n.toLowerCase()));
   const aliases = extra.length ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
   const units = unitNames(e);
   return {
