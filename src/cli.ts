@@ -1,38 +1,44 @@
 #!/usr/bin/env node
 // The `marsad` command: one sub-command per file under src/cli/, registered here (the composition root of the CLI).
 import { Command } from 'commander';
-import { registerExtract } from './cli/extract.js';
-import { registerIngest } from './cli/ingest.js';
-import { registerLink } from './cli/link.js';
-import { registerReextract } from './cli/reextract.js';
-import { registerReview } from './cli/review.js';
-import { registerShow } from './cli/show.js';
-import { registerTally } from './cli/tally.js';
-import { registerAudit } from './cli/audit.js';
-import { registerUser } from './cli/user.js';
-import { registerImport } from './cli/import.js';
-import { registerExport } from './cli/export.js';
-import { registerServe } from './cli/serve.js';
 
-const program = new Command('marsad')
-  .description('marsad — turns reports of violence into a sourced, reviewed record of incidents and casualties')
-  .version('0.1.0')
-  .showHelpAfterError();
+type Register = (program: Command) => void;
 
-registerExtract(program);
-registerIngest(program);
-registerReextract(program);
-registerReview(program);
-registerShow(program);
-registerAudit(program);
-registerLink(program);
-registerTally(program);
-registerUser(program);
-registerImport(program);
-registerExport(program);
-registerServe(program);
+/**
+ * Each sub-command's module, loaded only when needed: `marsad extract` must not pay for the store, the HTTP
+ * server and the CSV machinery at start-up. The order is the order of `marsad --help`.
+ */
+const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Register>]> = [
+  ['extract', async () => (await import('./cli/extract.js')).registerExtract],
+  ['ingest', async () => (await import('./cli/ingest.js')).registerIngest],
+  ['reextract', async () => (await import('./cli/reextract.js')).registerReextract],
+  ['review', async () => (await import('./cli/review.js')).registerReview],
+  ['show', async () => (await import('./cli/show.js')).registerShow],
+  ['audit', async () => (await import('./cli/audit.js')).registerAudit],
+  ['link', async () => (await import('./cli/link.js')).registerLink],
+  ['tally', async () => (await import('./cli/tally.js')).registerTally],
+  ['user', async () => (await import('./cli/user.js')).registerUser],
+  ['import', async () => (await import('./cli/import.js')).registerImport],
+  ['export', async () => (await import('./cli/export.js')).registerExport],
+  ['serve', async () => (await import('./cli/serve.js')).registerServe],
+];
 
-program.parseAsync(process.argv).catch((err: unknown) => {
+/** The named sub-command alone; every one for help, a bare `marsad` or an unknown name (so commander lists them all). */
+function commandsFor(argv: readonly string[]): typeof COMMANDS {
+  const named = COMMANDS.filter(([name]) => name === argv[2]);
+  return named.length > 0 ? named : COMMANDS;
+}
+
+async function main(): Promise<void> {
+  const program = new Command('marsad')
+    .description('marsad — turns reports of violence into a sourced, reviewed record of incidents and casualties')
+    .version('0.1.0')
+    .showHelpAfterError();
+  for (const register of await Promise.all(commandsFor(process.argv).map(([, load]) => load()))) register(program);
+  await program.parseAsync(process.argv);
+}
+
+main().catch((err: unknown) => {
   process.stderr.write(`marsad: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 1;
 });

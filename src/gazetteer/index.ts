@@ -214,6 +214,8 @@ const MAX_ALIASES = 30;
 
 /** Latin spellings of an entry, preferred first, de-duplicated and capped; memoised per entry. */
 const latinMemo = new Map<number, string[]>();
+/** The same spellings lower-cased, so a spelling from the text is checked without lower-casing every alias each time. */
+const latinLowerMemo = new Map<number, ReadonlySet<string>>();
 function latinNames(e: GazetteerEntry): string[] {
   let out = latinMemo.get(e.index);
   if (out) return out;
@@ -228,6 +230,18 @@ function latinNames(e: GazetteerEntry): string[] {
     if (out.length >= MAX_ALIASES) break;
   }
   latinMemo.set(e.index, out);
+  latinLowerMemo.set(e.index, new Set(out.map((n) => n.toLowerCase())));
+  return out;
+}
+
+/** Names of the units an entry lies in, memoised per entry like its spellings (the same places recur in every report). */
+const unitMemo = new Map<number, { admin1: string | null; admin2: string | null }>();
+function unitNames(e: GazetteerEntry): { admin1: string | null; admin2: string | null } {
+  let out = unitMemo.get(e.index);
+  if (!out) {
+    out = { admin1: entryAdmin1(e), admin2: admin2Name(e.country, e.admin1Code, e.admin2Code) };
+    unitMemo.set(e.index, out);
+  }
   return out;
 }
 
@@ -240,16 +254,18 @@ export function toPlaceRef(
   extraAliases: string[] = [],
 ): PlaceRef {
   const base = latinNames(e);
-  const extra = extraAliases.filter((n) => !base.some((b) => b.toLowerCase() === n.toLowerCase()));
+  const known = latinLowerMemo.get(e.index)!;
+  const extra = extraAliases.filter((n) => !known.has(n.toLowerCase()));
   const aliases = extra.length ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
+  const units = unitNames(e);
   return {
     name: e.name,
     aliases,
     geonameId: e.geonameId,
     featureCode: e.featureCode,
     country: e.country,
-    admin1: entryAdmin1(e),
-    admin2: admin2Name(e.country, e.admin1Code, e.admin2Code),
+    admin1: units.admin1,
+    admin2: units.admin2,
     lat: e.lat,
     lon: e.lon,
     geoPrecision: precision,

@@ -47,6 +47,21 @@ export function foldText(s: string): string {
  * per token — the same equivalences as the scorer's normPlace, so keys that meet here also meet there.
  */
 export function placeKey(s: string): string {
+  // The same capitalised words recur in every report ("On", "May", "Province"): fold each spelling once.
+  let key = keyMemo.get(s);
+  if (key === undefined) {
+    if (keyMemo.size >= KEY_MEMO_LIMIT) keyMemo.clear();
+    key = computePlaceKey(s);
+    keyMemo.set(s, key);
+  }
+  return key;
+}
+
+const keyMemo = new Map<string, string>();
+/** Bounds the memo's memory (a few MB) on corpora with endless distinct names. */
+const KEY_MEMO_LIMIT = 50_000;
+
+function computePlaceKey(s: string): string {
   // Fast path for the common case, a plain ASCII word: no Unicode normalisation needed.
   if (/^[A-Za-z]+$/.test(s)) return squeezeToken(s.toLowerCase());
   const tokens = foldText(s).split(' ');

@@ -24,10 +24,21 @@ function namesAPeople(p: PlaceMention, body: string): boolean {
 
 const GENERIC_SUFFIX = /(?:['’]s|\s+(?:region|province|governorate|state|oblast|district|county|municipality|township|countryside|area|local government area))$/i;
 
+/** Accents and case folded; memoised because every mention folds all its place's aliases (up to 30). */
+const foldMemo = new Map<string, string>();
+function fold(x: string): string {
+  let f = foldMemo.get(x);
+  if (f === undefined) {
+    if (foldMemo.size >= 50_000) foldMemo.clear();
+    f = x.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    foldMemo.set(x, f);
+  }
+  return f;
+}
+
 /** The name as the report spells it, when that spelling is one the gazetteer knows for the place (analysts search by it). */
 function asWritten(p: PlaceMention): PlaceMention {
   const written = p.text.replace(GENERIC_SUFFIX, '').trim();
-  const fold = (x: string) => x.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   if (!written || written === p.place.name || !p.place.aliases.some((a) => fold(a) === fold(written))) return p;
   return { ...p, place: { ...p.place, name: written, aliases: [p.place.name, ...p.place.aliases.filter((a) => a !== p.place.name)] } };
 }

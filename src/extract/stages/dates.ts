@@ -8,7 +8,17 @@ import type { DateMention } from '../mentions.js';
 
 const DAY_MS = 86_400_000;
 const dayOf = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** Formatting through Date is the costly part of a range; reports keep naming the same few days. */
+const isoMemo = new Map<number, string>();
+const isoOf = (day: number): string => {
+  let iso = isoMemo.get(day);
+  if (iso === undefined) {
+    if (isoMemo.size >= 20_000) isoMemo.clear();
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    isoMemo.set(day, iso);
+  }
+  return iso;
+};
 const dayFromParts = (y: number, m: number, d: number): number => Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
 /** 0 = Sunday … 6 = Saturday, as chrono and Date.getUTCDay. */
 const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
@@ -254,7 +264,9 @@ const WINDOW = 40;
 /** Disjoint [start, end) windows around trigger words, widened to whole words. */
 function windows(text: string): Span[] {
   const out: Span[] = [];
-  const re = new RegExp(TRIGGER_RE);
+  // The shared regex with lastIndex reset, not a copy per call (copying a regex costs more than a short search).
+  const re = TRIGGER_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     let start = Math.max(0, m.index - WINDOW);
     let end = Math.min(text.length, m.index + m[0].length + WINDOW);
@@ -330,15 +342,19 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
   const slice = text.slice(w.start, w.end);
   const found: Candidate[] = [];
   for (const rule of PERIOD_RULES) {
-    const re = new RegExp(rule.re);
+    const re = rule.re;
+    re.lastIndex = 0;
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
       const r = rule.resolve(m, published);
       if (r) found.push({ start: w.start + m.index, end: w.start + m.index + m[0].length, kind: 'period', priority: 0, ...r });
     }
   }
-  for (const r of DAY_PARSER.parse(slice, reference)) {
-    const c = fromChrono(r, slice, w.start, published);
-    if (c) found.push(c);
+  // fromChrono keeps only phrases with a date word, so a window without one cannot yield a chrono date.
+  if (DATE_WORD_RE.test(slice)) {
+    for (const r of DAY_PARSER.parse(slice, reference)) {
+      const c = fromChrono(r, slice, w.start, published);
+      if (c) found.push(c);
+    }
   }
   return resolveOverlaps(found.map((c) => refinePrefix(refineSince(refineLeadingOn(c, text), text, published), text)));
 }

@@ -225,7 +225,9 @@ function classify(text: string, offset: number, m: RegExpExecArray): NumberMenti
  */
 export function recognizeNumbers(text: string, offset = 0): NumberMention[] {
   const out: NumberMention[] = [];
-  const re = new RegExp(NUMBER_RE);
+  // The shared regex, reset: copying it per call cost more than matching a short report.
+  const re = NUMBER_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     for (const found of classify(text, offset, m)) out.push(found);
   }
@@ -250,7 +252,8 @@ const AGE_RE = new RegExp(
 /** Ages, which `recognizeNumbers` skips, so that victims can carry them. */
 export function recognizeAges(text: string, offset = 0): AgeMention[] {
   const out: AgeMention[] = [];
-  const re = new RegExp(AGE_RE);
+  const re = AGE_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const raw = normalize(m.groups?.['n1'] ?? m.groups?.['n2'] ?? '');
     const value = /^\d/.test(raw) ? Number(raw) : raw === 'a' || raw === 'an' ? 1 : parseWords(raw);

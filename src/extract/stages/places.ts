@@ -83,22 +83,31 @@ const SPEECH_AFTER = /^,?\s+(?:said|says|told|added|stated|explained|wrote|tweet
 /** "Abagana, a community in Makurdi": a comma list after a cue keeps the cue ("the towns of X and Y"). */
 const LIST_GAP = /^\s*(?:,|and|or|&|, and|, or)\s*$/;
 
+/** Hyphens and apostrophes a word may not end with ("Assad's" keeps its "'s" to the possessive test). */
+const isTrailingMark = (c: number): boolean => c === 45 /* - */ || c === 0x2010 || isApostrophe(c);
+const isApostrophe = (c: number): boolean => c === 39 /* ' */ || c === 0x2019;
+
 function tokenize(body: string): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(body); m; m = WORD.exec(body)) {
+    // Character tests rather than a regex per word: this loop sees every word of every report.
     let text = m[0];
-    let end = m.index + text.length;
-    text = text.replace(/[-‐'’]+$/, '');
+    let n = text.length;
+    while (n > 0 && isTrailingMark(text.charCodeAt(n - 1))) n--;
     let possessive = false;
-    if (/['’]s$/.test(text)) {
-      text = text.slice(0, -2);
+    if (n >= 2 && text.charCodeAt(n - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(n - 2))) {
+      n -= 2;
       possessive = true;
     }
-    end = m.index + text.length;
+    if (n < text.length) text = text.slice(0, n);
+    const end = m.index + n;
     if (!text) continue;
     const first = text[0]!;
-    const cap = (first !== first.toLowerCase() && first === first.toUpperCase()) || ARTICLE_PREFIX.test(text);
+    const c = text.charCodeAt(0);
+    // ASCII letters decide without allocating; ARTICLE_PREFIX needs a lower-case "a" or "e" first ("al-Shir", "el-Fasher").
+    const upper = c >= 65 && c <= 90 ? true : c >= 97 && c <= 122 ? false : first !== first.toLowerCase() && first === first.toUpperCase();
+    const cap = upper || ((c === 97 || c === 101) && ARTICLE_PREFIX.test(text));
     const lower = text.toLowerCase();
     // Only capitalised words and connectors are ever looked up, so only they pay for a key.
     const key = cap || CONNECTORS.has(lower) ? placeKey(text) : '';
@@ -190,14 +199,15 @@ function countryKeyMap(): Map<string, string> {
  * major cities ("Latakia", "Benue", "Gaza"). Counts may be fractional when a name is shared.
  */
 export function detectCountries(body: string): { country: string; count: number }[] {
-  return countriesInTokens(body, tokenize(body));
+  const tokens = tokenize(body);
+  return countriesInTokens(tokens, capitalisedRuns(body, tokens));
 }
 
-function countriesInTokens(body: string, tokens: Token[]): { country: string; count: number }[] {
+function countriesInTokens(tokens: Token[], runs: [number, number][]): { country: string; count: number }[] {
   const counts = new Map<string, number>();
   const add = (cc: string, n = 1): void => void counts.set(cc, (counts.get(cc) ?? 0) + n);
   const ck = countryKeyMap();
-  for (const [a, b] of capitalisedRuns(body, tokens)) {
+  for (const [a, b] of runs) {
     let i = a;
     while (i < b) {
       let step = 1;
@@ -247,7 +257,7 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
   const cuts = runs.map(([a, b]) => personCut(body, tokens, a, b));
   let matches = findMatches(body, tokens, runs, cuts);
   const hinted = opts.countryHints?.length ? opts.countryHints : null;
-  const countryWeight = countryWeights(hinted, hinted ? [] : countriesInTokens(body, tokens));
+  const countryWeight = countryWeights(hinted, hinted ? [] : countriesInTokens(tokens, runs));
   const certain = certainPlaces(body, tokens, runs, cuts, countryWeight);
   if (matches.length === 0 && certain.length === 0) return [];
   // A run that syntax marks as one place overrides the shorter or foreign names found inside it.
