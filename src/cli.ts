@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The `marsad` command: one sub-command per file under src/cli/, registered here (the composition root of the CLI).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
+import { packageRoot } from './shared/package-root.js';
 
 type Register = (program: Command) => void;
 
@@ -29,10 +32,15 @@ function commandsFor(argv: readonly string[]): typeof COMMANDS {
   return named.length > 0 ? named : COMMANDS;
 }
 
+/** The version is package.json's, so the CLI, the extractor tag and the API cannot name different releases. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 async function main(): Promise<void> {
   const program = new Command('marsad')
     .description('marsad — turns reports of violence into a sourced, reviewed record of incidents and casualties')
-    .version('0.1.0')
+    .version(packageVersion())
     .showHelpAfterError();
   for (const register of await Promise.all(commandsFor(process.argv).map(([, load]) => load()))) register(program);
   await program.parseAsync(process.argv);

@@ -15,8 +15,6 @@ import { splitSentences } from './stages/sentences.js';
 import { lazySources } from './stages/sources.js';
 import { recognizeVictims } from './stages/victims.js';
 
-export const EXTRACTOR_VERSION = '0.1.0';
-
 /**
  * The stages run in this order because each reads what the earlier ones found: sentences bound every search;
  * numbers and places must exist before casualty phrases can count people and before victims can tell names
