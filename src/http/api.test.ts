@@ -25,7 +25,7 @@ interface Fixture {
   deps: AppDeps;
   server: RunningServer;
   tokens: Record<Exclude<Who, 'none'>, string>;
-  /** Claim ids of seeded reports, all proposed: [incident, toll, victim] per report. */
+  /** Claim ids of seeded reports, all proposed: [incident, toll, victim] per report (12 and 13 are the tolls test's). */
   claims: number[][];
 }
 
@@ -35,7 +35,7 @@ async function fixture(opts: Parameters<typeof startServer>[1] = {}): Promise<Fi
   const admin = await addUser(deps, { name: 'ada', role: 'admin', by: null, operator: 'local:test' });
   const analyst = await addUser(deps, { name: 'ana', role: 'analyst', by: 'ada' });
   const viewer = await addUser(deps, { name: 'vic', role: 'viewer', by: 'ada' });
-  const out = await ingestReports(deps, { items: Array.from({ length: 12 }, (_, i) => ({ source: `s${i}`, bytes: Buffer.from(reportText(i)) })), actor: 'seed' });
+  const out = await ingestReports(deps, { items: Array.from({ length: 14 }, (_, i) => ({ source: `s${i}`, bytes: Buffer.from(reportText(i)) })), actor: 'seed' });
   const claims = out.outcomes.map((o) => (o.status === 'stored' ? o.claimIds : []));
   const server = await startServer(deps, { port: 0, ...opts });
   return { store, deps, server, tokens: { admin: admin.token, analyst: analyst.token, viewer: viewer.token }, claims };
@@ -93,6 +93,11 @@ describe('http api: pglite', () => {
       { method: 'GET', path: '/api/links/incident', route: '/api/links/:kind', expect: { none: 401, viewer: 403, analyst: 200, admin: 200 } },
       { method: 'GET', path: '/api/links/victim/clusters', route: '/api/links/:kind/clusters', expect: { none: 401, viewer: 403, analyst: 200, admin: 200 } },
       { method: 'POST', path: '/api/links/incident/decisions', route: '/api/links/:kind/decisions', body: (w) => ({ a: `c${f.claims[6]![0]}`, b: `c${f.claims[w === 'admin' ? 8 : 7]![0]}`, verdict: 'merge' }), expect: { none: 401, viewer: 403, analyst: 201, admin: 201 } },
+      { method: 'GET', path: '/api/tolls', expect: { none: 401, viewer: 200, analyst: 200, admin: 200 } },
+      { method: 'GET', path: '/api/tolls?includeProposed=true', route: '/api/tolls', expect: { none: 401, viewer: 403, analyst: 200, admin: 200 } },
+      // Each role attaches another incident to the toll of report 9, so the second write is not a repeat (409).
+      { method: 'POST', path: `/api/tolls/c${f.claims[9]![1]}/decisions`, route: '/api/tolls/:id/decisions', body: (w) => ({ incident: `c${f.claims[w === 'admin' ? 10 : 9]![0]}`, verdict: 'attach' }), expect: { none: 401, viewer: 403, analyst: 201, admin: 201 } },
+      { method: 'GET', path: '/api/decisions/orphaned', expect: { none: 401, viewer: 403, analyst: 200, admin: 200 } },
       { method: 'GET', path: '/api/export/acled', route: '/api/export/:format', expect: { none: 401, viewer: 200, analyst: 200, admin: 200 } },
       { method: 'GET', path: '/api/export/geojson?includeProposed=true', route: '/api/export/:format', expect: { none: 401, viewer: 403, analyst: 200, admin: 200 } },
       { method: 'GET', path: '/api/export/json', route: '/api/export/:format', expect: { none: 401, viewer: 403, analyst: 403, admin: 200 } },
@@ -151,6 +156,73 @@ describe('http api: pglite', () => {
     assert.ok(page.items.every((c: any) => c.current.name === null && ['confirmed', 'corrected'].includes(c.status)));
     assert.equal(page.counts.proposed, undefined);
     assert.equal((await call(f, 'viewer', 'GET', '/api/claims?status=rejected')).status, 403);
+  });
+
+  test('tolls: every reader sees the coverage of a reviewed toll; analysts detach, undo and attach, audited; viewers see no authors and nothing unreviewed', async () => {
+    // Report 12: its toll and incident reviewed; the fake toll has no place or window, so it covers every reviewed incident.
+    const [inc, toll] = f.claims[12]!.map((c) => `c${c}`) as [string, string];
+    const unreviewed = `c${f.claims[13]![0]}`;
+    for (const c of [inc, toll]) assert.equal((await call(f, 'analyst', 'POST', `/api/claims/${c}/confirm`, {})).status, 200);
+    const tollOf = async (who: Who, query = '') => {
+      const out = await json(await call(f, who, 'GET', `/api/tolls?toll=${toll}${query}`));
+      assert.equal(out.tolls.length, 1, JSON.stringify(out));
+      return out.tolls[0];
+    };
+    const covered = (t: any): string[] => t.events.flatMap((e: any) => e.incidents.map((i: any) => i.claim));
+    const before = await tollOf('viewer');
+    assert.equal(before.claim, toll);
+    assert.ok(covered(before).includes(inc), JSON.stringify(before));
+    assert.equal(before.events.find((e: any) => e.incidents.some((i: any) => i.claim === inc)).incidents.find((i: any) => i.claim === inc).reason, 'component');
+    assert.equal(before.sum.best, before.events.reduce((s: number, e: any) => s + e.best, 0));
+    // The tally lists the same incidents under the toll it counts (covers was once stripped by the response schema).
+    const tally = await json(await call(f, 'viewer', 'GET', '/api/tally'));
+    const source = tally.groups.flatMap((g: any) => g.sources).find((x: any) => x.claim === toll);
+    assert.ok(source?.covers?.includes(inc), JSON.stringify(tally.groups.map((g: any) => g.sources)));
+
+    const decide = (who: Who, incident: string, verdict: string, comment?: string) => call(f, who, 'POST', `/api/tolls/${toll}/decisions`, { incident, verdict, ...(comment ? { comment } : {}) });
+    const detached = await decide('analyst', inc, 'detach', 'a separate attack, not in this toll');
+    assert.equal(detached.status, 201);
+    assert.deepEqual({ ...(await json(detached)), id: 0, at: '' }, { id: 0, toll: toll, incident: inc, verdict: 'detach', previous: null, by: 'ana', at: '' });
+    assert.equal((await decide('analyst', inc, 'detach')).status, 409, 'already detached');
+    assert.equal((await decide('viewer', inc, 'undo')).status, 403);
+    const audit = await json(await call(f, 'analyst', 'GET', `/api/audit?entity=toll_link&entityId=${toll}/${inc}`));
+    assert.deepEqual(audit.items.map((e: any) => [e.action, e.actor, e.after.comment]), [['toll.detach', 'ana', 'a separate attack, not in this toll']]);
+
+    // The viewer sees the detach, not who made it or why; the analyst sees both.
+    const seen = await tollOf('viewer');
+    assert.ok(!covered(seen).includes(inc));
+    assert.deepEqual(seen.detached, [inc]);
+    assert.deepEqual(seen.decisions.map((d: any) => [d.incident, d.verdict, d.by, d.comment]), [[inc, 'detach', null, null]]);
+    assert.deepEqual((await tollOf('analyst')).decisions.map((d: any) => [d.by, d.comment]), [['ana', 'a separate attack, not in this toll']]);
+    const claim = await json(await call(f, 'viewer', 'GET', `/api/claims/${toll}`));
+    assert.deepEqual(claim.coverage.detached, [inc]);
+    assert.equal(claim.coverage.decisions[0].by, null);
+    assert.ok(!JSON.stringify(claim).includes('separate attack'));
+    assert.deepEqual((await json(await call(f, 'viewer', 'GET', `/api/tolls?incident=${inc}`))).tolls.filter((t: any) => t.claim === toll), []);
+
+    const undone = await decide('admin', inc, 'undo');
+    assert.equal(undone.status, 201);
+    assert.equal((await json(undone)).previous, 'detach');
+    assert.equal((await decide('admin', inc, 'undo')).status, 409, 'nothing left to undo');
+    assert.ok(covered(await tollOf('viewer')).includes(inc));
+
+    // An unreviewed incident attached to the toll counts for analysts asking for proposed data, never for viewers.
+    assert.equal((await decide('analyst', unreviewed, 'attach')).status, 201);
+    const withProposed = await tollOf('analyst', '&includeProposed=true');
+    assert.equal(withProposed.events.flatMap((e: any) => e.incidents).find((i: any) => i.claim === unreviewed)?.reason, 'attached');
+    const viewer = await json(await call(f, 'viewer', 'GET', `/api/tolls?toll=${toll}`));
+    assert.ok(!JSON.stringify(viewer).includes(`"${unreviewed}"`), 'the unreviewed incident is not named to a viewer');
+    assert.equal(viewer.orphaned, null);
+    assert.deepEqual((await json(await call(f, 'viewer', 'GET', `/api/tolls?incident=${unreviewed}`))).tolls, []);
+    assert.equal((await call(f, 'viewer', 'GET', `/api/claims/${unreviewed}`)).status, 404);
+
+    // Bad input: a claim that is not a toll, an id that is not one, a verdict from another vocabulary.
+    assert.equal((await json(await call(f, 'analyst', 'POST', `/api/tolls/${inc}/decisions`, { incident: unreviewed, verdict: 'attach' }))).error.code, 'invalid_input');
+    assert.equal((await call(f, 'analyst', 'POST', `/api/tolls/${toll}/decisions`, { incident: 'r1', verdict: 'attach' })).status, 400);
+    assert.equal((await call(f, 'analyst', 'POST', `/api/tolls/${toll}/decisions`, { incident: inc, verdict: 'merge' })).status, 400);
+    assert.equal((await call(f, 'analyst', 'GET', '/api/tolls?toll=x1')).status, 400);
+    assert.equal((await call(f, 'analyst', 'POST', '/api/tolls/c999999/decisions', { incident: inc, verdict: 'attach' })).status, 404);
+    assert.deepEqual((await json(await call(f, 'analyst', 'GET', '/api/decisions/orphaned'))).items, [], 'nothing was re-extracted');
   });
 
   test('hostile text is stored and returned as JSON data, never as HTML', async () => {
@@ -318,6 +390,17 @@ describe('http api: login rate limit, public mode, web UI', () => {
     assert.equal((await call(f, 'none', 'POST', `/api/claims/c${f.claims[1]![0]}/confirm`, {})).status, 401);
     assert.equal((await call(f, 'none', 'POST', '/api/reports', { text: '1 person was killed', published: '2025-01-01', outlet: 'x' })).status, 401);
     assert.equal((await call(f, 'viewer', 'POST', '/api/users', { name: 'z', role: 'admin' })).status, 403);
+    // Tolls: the public reads reviewed coverage only; proposed data, decisions and orphans need a user.
+    const tolls = await json(await call(f, 'none', 'GET', '/api/tolls'));
+    assert.deepEqual(tolls.tolls, [], 'no toll is reviewed');
+    assert.equal(tolls.orphaned, null);
+    const unreviewed = `c${f.claims[0]![1]}`;
+    assert.equal((await call(f, 'none', 'GET', `/api/claims/${unreviewed}`)).status, 404);
+    assert.ok((await json(await call(f, 'analyst', 'GET', `/api/tolls?includeProposed=1&toll=${unreviewed}`))).tolls.length === 1);
+    assert.equal((await call(f, 'none', 'GET', '/api/tolls?includeProposed=true')).status, 403);
+    assert.equal((await call(f, 'none', 'GET', '/api/decisions/orphaned')).status, 401);
+    assert.equal((await call(f, 'none', 'POST', `/api/tolls/${unreviewed}/decisions`, { incident: `c${c}`, verdict: 'detach' })).status, 401);
+    assert.equal((await call(f, 'viewer', 'POST', `/api/tolls/${unreviewed}/decisions`, { incident: `c${c}`, verdict: 'detach' })).status, 403);
   });
 
   test('the UI is served with a strict CSP; unknown paths get index.html; nothing leaves the root', async () => {

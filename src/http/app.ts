@@ -12,6 +12,7 @@ import { linkRoutes } from './routes/links.js';
 import { exportRoutes } from './routes/exports.js';
 import { metaRoutes } from './routes/meta.js';
 import { reportRoutes } from './routes/reports.js';
+import { tollRoutes } from './routes/tolls.js';
 import { userRoutes } from './routes/users.js';
 import { mountStatic } from './static.js';
 
@@ -55,7 +56,7 @@ export function createApp(deps: AppDeps, opts: AppOptions = {}): ApiApp {
   app.use('/api/*', principalMiddleware(deps, ctx.sessions, publicMode));
 
   const routes: AnyRoute[] = [];
-  routes.push(...metaRoutes(ctx, () => routes), ...userRoutes(ctx), ...reportRoutes(ctx), ...claimRoutes(ctx), ...incidentRoutes(ctx), ...linkRoutes(ctx), ...exportRoutes(ctx), ...auditRoutes(ctx));
+  routes.push(...metaRoutes(ctx, () => routes), ...userRoutes(ctx), ...reportRoutes(ctx), ...claimRoutes(ctx), ...incidentRoutes(ctx), ...linkRoutes(ctx), ...tollRoutes(ctx), ...exportRoutes(ctx), ...auditRoutes(ctx));
   for (const r of routes) mount(app, r);
   mountStatic(app, opts.webDir ?? null);
   return { app, routes };

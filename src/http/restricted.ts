@@ -1,5 +1,6 @@
 // What viewers and the public may not see: unreviewed claims, restricted fields of claims, reviewer names, report texts.
 import type { ClaimView } from '../app/claim-view.js';
+import type { TollCoverageView } from '../app/toll-coverage.js';
 import type { ClaimKind } from '../store/reports.js';
 
 /**
@@ -36,4 +37,14 @@ export function viewerClaim<C extends ClaimView>(claim: C): Omit<C, 'proposed'> 
     reviews: [],
     restricted: [...fields, ...(fields.length ? ['quotes'] : [])],
   };
+}
+
+/**
+ * A toll's coverage as a viewer sees it. It is computed over reviewed claims only (the caller asks for that), so the
+ * covered incidents are public; the analysts' attach / detach decisions keep their verdict and time but lose who made
+ * them and why, and a decision on an incident the viewer cannot see (an unreviewed one) is not listed at all.
+ */
+export function viewerCoverage(c: TollCoverageView): TollCoverageView {
+  const visible = new Set([...c.events.flatMap((e) => e.incidents.map((i) => i.claim)), ...c.detached]);
+  return { ...c, decisions: c.decisions.filter((d) => visible.has(d.incident)).map((d) => ({ ...d, by: null, comment: null })) };
 }

@@ -73,7 +73,6 @@ export const claimsPage = z.object({
   next: z.number().nullable(),
 });
 
-export const claimWithReport = z.object({ report: reportView, claim: claimView });
 
 export const decisionOut = z.object({ claim: claimView, reviewId: z.number(), previous: claimStatus });
 
@@ -178,6 +177,8 @@ export const tallySource = z.object({
   high: z.number().nullable(),
   role: z.string(),
   event: z.array(z.string()).optional(),
+  /** Toll sources: the incident claims the toll covers among those counted. */
+  covers: z.array(z.string()).optional(),
 });
 export const tallyGroup = z.object({
   key: z.string(),
@@ -250,6 +251,93 @@ export const linkDecisionOut = z.object({
   at: z.string(),
 });
 
+// ---- tolls: the incidents a cumulative toll covers, and analysts' attach / detach decisions ----
+
+export const coverageReason = z.enum(['component', 'contained', 'attached']);
+
+export const coveredIncident = z.object({
+  claim: z.string(),
+  report: z.string(),
+  outlet: z.string(),
+  status: z.string(),
+  date: z.string().nullable(),
+  place: z.string().nullable(),
+  figure: z.number().nullable(),
+  /** component: the toll's report says it sums it; contained: inside its area and window; attached: by an analyst. */
+  reason: coverageReason,
+  ownReport: z.boolean(),
+});
+
+export const tollDecisionView = z.object({
+  incident: z.string(),
+  verdict: z.enum(['attach', 'detach']),
+  /** null for viewers, with the comment: reviewers' names and notes are not part of the public record. */
+  by: z.string().nullable(),
+  at: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+
+export const tollCoverageView = z
+  .object({
+    claim: z.string(),
+    report: z.string(),
+    outlet: z.string(),
+    status: z.string(),
+    date: z.string().nullable(),
+    place: z.string().nullable(),
+    qualifier: z.string(),
+    figure: z.object({ low: z.number().nullable(), best: z.number().nullable(), high: z.number().nullable() }),
+    /** The events inside, each counted once (merged reports are one event), with the incidents that put it inside. */
+    events: z.array(z.object({ event: z.array(z.string()), low: z.number(), best: z.number(), high: z.number(), incidents: z.array(coveredIncident) })),
+    sum: z.object({ low: z.number(), best: z.number(), high: z.number() }),
+    /** consistent: the events fit the toll; exceeds: their lows sum to more than its ceiling (a conflict between sources). */
+    coverage: z.enum(['consistent', 'exceeds']),
+    /** Deaths known only from the toll: its figure less the events' sum (0 when the sum reaches it). */
+    unexplained: z.number(),
+    excess: z.number(),
+    /** Incidents an analyst detached that would otherwise be covered. */
+    detached: z.array(z.string()),
+    decisions: z.array(tollDecisionView),
+  })
+  .meta({ id: 'TollCoverage' });
+
+export const orphanedDecision = z
+  .object({
+    kind: z.enum(['incident', 'victim', 'toll']),
+    decision: z.number(),
+    a: z.string(),
+    b: z.string(),
+    verdict: z.string(),
+    by: z.string(),
+    at: z.string(),
+    /** The claims of the pair no longer in their report's latest extraction, and their reports. */
+    behind: z.array(z.object({ claim: z.string(), report: z.string() })),
+  })
+  .meta({ id: 'OrphanedDecision' });
+
+export const tollsOut = z.object({
+  includeProposed: z.boolean(),
+  tolls: z.array(tollCoverageView),
+  /** Decisions a re-extraction left without a successor (analysts and admins; null for viewers). */
+  orphaned: z.array(orphanedDecision).nullable(),
+});
+
+export const orphanedOut = z.object({ items: z.array(orphanedDecision) });
+
+export const tollDecisionOut = z.object({
+  id: z.number(),
+  toll: z.string(),
+  incident: z.string(),
+  verdict: z.enum(['attach', 'detach', 'undo']),
+  /** The standing verdict before this one; null: none, the automatic coverage. */
+  previous: z.enum(['attach', 'detach']).nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+
+/** One claim; a toll also carries its coverage (null when it is not counted: rejected or superseded). */
+export const claimWithReport = z.object({ report: reportView, claim: claimView, coverage: tollCoverageView.nullable().optional() });
+
 // ---- the types, as the server returns them and the UI reads them ----
 
 export type Role = (typeof VIEW_ROLES)[number];
@@ -276,3 +364,10 @@ export type LinksView = z.output<typeof linksOut>;
 export type LinkPairView = LinksView['pairs'][number];
 export type LinkRecordView = LinkPairView['records'][number];
 export type LinkDecisionView = z.output<typeof linkDecisionOut>;
+export type TollCoverageView = z.output<typeof tollCoverageView>;
+export type CoveredIncidentView = z.output<typeof coveredIncident>;
+export type TollDecisionView = z.output<typeof tollDecisionView>;
+export type TollsView = z.output<typeof tollsOut>;
+export type TollDecisionOutView = z.output<typeof tollDecisionOut>;
+export type OrphanedDecisionView = z.output<typeof orphanedDecision>;
+export type ClaimWithReportView = z.output<typeof claimWithReport>;

@@ -1,7 +1,8 @@
 // The web UI in real headless Chromium (Debian's, driven by playwright-core): `marsad serve` from dist over a fresh PGlite
 // store; an analyst pastes the founding example, reviews the 52 and the 72, sees the Latakia tally of 124 and a point near
 // Latakia on the map over the Latakia governorate's boundary, downloads the CSV export of the tally's filters, corrects a
-// figure that the audit log then shows; a viewer cannot reach the review queue.
+// figure that the audit log then shows, sees the toll of 124 covering 52 + 72 and detaches / re-attaches one; a viewer
+// cannot reach the review queue and sees reviewed tolls without the buttons.
 // Screenshots of every page go to test-artifacts/ (git-ignored). Without /usr/bin/chromium the suite skips, unless CI is set.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -70,6 +71,8 @@ describe('web UI in headless Chromium', { skip }, () => {
   /** Requests to anywhere but the server, and errors in the console (a CSP violation is one): both must stay empty. */
   const foreign: string[] = [];
   const consoleErrors: string[] = [];
+  /** The founding example's tolls: "at least 124" (left proposed) and the headline's "over 120" (corrected to 121). */
+  const tollClaim: { c124?: string; headline?: string } = {};
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'marsad-e2e-'));
@@ -176,6 +179,36 @@ describe('web UI in headless Chromium', { skip }, () => {
     await page.click('form.correction button[type=submit]');
     await page.waitForSelector(`[data-chip="${cHead}"].st-corrected`);
     await shot(page, 'review-decided');
+    tollClaim.headline = cHead;
+
+    // The toll of 124 ("at least 124 since Thursday"), still proposed: it covers the 52 and the 72, which add up to it.
+    const chip124 = page.locator('[data-chip]', { hasText: /\btoll 124\b/ }).first();
+    const c124 = (await chip124.getAttribute('data-chip'))!;
+    tollClaim.c124 = c124;
+    await chip124.click();
+    await page.waitForSelector(`[data-claim-card="${c124}"] [data-testid=toll-sum][data-coverage=consistent][data-sum="124"][data-unexplained="0"]`);
+    await shot(page, 'review-toll');
+    await page.goto(`${server.url}/#/tolls/${c124}`);
+    const sum = page.locator(`[data-toll-page="${c124}"] [data-testid=toll-sum]`);
+    await sum.waitFor();
+    assert.match((await sum.textContent())!, /at least 124.*(52 \+ 72|72 \+ 52) = 124.*consistent/);
+    assert.deepEqual((await page.$$eval('[data-covered]', (rows) => rows.map((r) => r.getAttribute('data-covered')))).sort(), [c52, c72].sort());
+    await shot(page, 'toll');
+    // Detach the 72: 52 inside, 72 known only from the toll; undo: back to 124.
+    await page.click(`button[data-toll-action=detach][data-incident="${c72}"]`);
+    await page.waitForSelector(`[data-testid=toll-sum][data-state=remainder][data-sum="52"][data-unexplained="72"]`);
+    await page.waitForSelector(`[data-testid=toll-detached] [data-detached="${c72}"]`);
+    await shot(page, 'toll-detached');
+    await page.click(`[data-detached="${c72}"] button[data-toll-action=undo]`);
+    await page.waitForSelector(`[data-testid=toll-sum][data-state=consistent][data-sum="124"]`);
+    const tollAudit = (await (await context.request.get(`${server.url}/api/audit?entity=toll_link`)).json()) as { items: { action: string; actor: string; entityId: string }[] };
+    assert.deepEqual(
+      tollAudit.items.map((e) => [e.action, e.actor, e.entityId]),
+      [
+        ['toll.detach', 'ana', `${c124}/${c72}`],
+        ['toll.undo', 'ana', `${c124}/${c72}`],
+      ],
+    );
 
     // The audit log shows the correction, in the UI and in the API.
     await page.click('a[data-nav=audit]');
@@ -260,6 +293,9 @@ describe('web UI in headless Chromium', { skip }, () => {
     await page.click('button[data-link-action=merge]');
     await page.waitForSelector(`[data-testid=history] [data-merge="${c52}/${c55}"]`);
     await page.waitForSelector('button[data-link-action=undo]');
+    // The tolls that count it: both of the founding report (the proposed 124 too, for an analyst).
+    await page.waitForSelector(`[data-testid=covering-tolls] tr[data-toll="${c124}"]`);
+    await page.waitForSelector(`[data-testid=covering-tolls] tr[data-toll="${cHead}"]`);
     await shot(page, 'incident');
 
     // Merged with a different figure, the day's low–high band opens up.
@@ -302,6 +338,16 @@ describe('web UI in headless Chromium', { skip }, () => {
     await page.click('a[data-nav=incidents]');
     await page.waitForSelector('[data-testid=incidents] tbody tr a');
     await shot(page, 'viewer-incidents');
+    // Tolls: the reviewed headline toll with what it covers, not the proposed 124; no attach or detach.
+    await page.click('a[data-nav=tolls]');
+    await page.waitForSelector(`[data-testid=tolls] tr[data-toll="${tollClaim.headline}"]`);
+    assert.equal(await page.locator(`[data-testid=tolls] tr[data-toll="${tollClaim.c124}"]`).count(), 0, 'a proposed toll is not shown to a viewer');
+    await page.click(`a[href="#/tolls/${tollClaim.headline}"]`);
+    await page.waitForSelector('[data-testid=toll-sum][data-coverage=consistent]');
+    assert.ok((await page.locator('[data-covered]').count()) >= 2);
+    assert.equal(await page.locator('button[data-toll-action], input[name=attach-incident]').count(), 0);
+    await shot(page, 'viewer-toll');
+    assert.equal((await context.request.post(`${server.url}/api/tolls/${tollClaim.headline}/decisions`, { data: { incident: 'c1', verdict: 'detach' } })).status(), 403);
     await context.close();
   });
 

@@ -1,7 +1,9 @@
-// Reviewed incidents: a filtered list, and one incident with its sources side by side, conflicting figures and merge history.
+// Reviewed incidents: a filtered list, and one incident with its sources side by side, conflicting figures, the tolls
+// that cover it and its merge history.
 import { useEffect, useState } from 'preact/hooks';
 import { api, fmt, mayReview, range, type AuditEntry, type AuditReview, type Filters, type Incident, type LinkPair, type Me } from './api.js';
 import { FilterBar } from './FilterBar.js';
+import { CoveringTolls } from './Toll.js';
 
 const placeOf = (i: Incident) => i.places.map((p) => p.name).join(', ') || '–';
 const dateOf = (i: Incident) => (i.date ? (i.date.start === i.date.end ? i.date.start : `${i.date.start} – ${i.date.end}`) : '–');
@@ -183,6 +185,8 @@ export function IncidentPage({ id, me }: { id: string; me: Me }) {
           </article>
         ))}
       </div>
+      <h2>Tolls that cover it</h2>
+      <CoveringTolls incident={main.id} reviewer={reviewer} />
       <h2>History</h2>
       <ul class="reviews" data-testid="history">
         {history.map((r) => (

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, fmt, range, type Claim, type ClaimsPage, type ReportDetail } from './api.js';
 import { HighlightedText } from './Highlight.js';
+import { TollClaimCoverage } from './Toll.js';
 
 const QUALIFIERS = ['exact', 'at_least', 'at_most', 'approx'];
 
@@ -225,6 +226,15 @@ function ClaimCard({ claim, busy, correcting, setCorrecting, decide }: CardProps
         </button>
       </div>
       {correcting && <CorrectionForm claim={claim} busy={busy} decide={decide} />}
+      {claim.kind === 'toll' && (
+        <>
+          <h3>
+            Coverage <a href={`#/tolls/${claim.id}`} class="small">open</a>
+          </h3>
+          {/* Keyed by status: a review changes which claims the coverage counts. */}
+          <TollClaimCoverage key={`${claim.id}:${claim.status}`} id={claim.id} reviewer compact />
+        </>
+      )}
       <h3>Quotes</h3>
       <ul class="quotes">
         {claim.quotes.map((q) => (

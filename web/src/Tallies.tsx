@@ -84,7 +84,11 @@ export function TalliesPage({ filters, onFilters, me }: { filters: Filters; onFi
                   <td>
                     {g.sources.map((s) => (
                       <div key={s.claim}>
-                        <a href={s.kind === 'incident' ? `#/incidents/${s.claim}` : `#/review/${s.report}`}>{s.claim}</a> {s.outlet}: {s.figure ?? '–'} <span class="muted">({s.kind}, {s.role})</span>
+                        <a href={s.kind === 'incident' ? `#/incidents/${s.claim}` : `#/tolls/${s.claim}`}>{s.claim}</a> {s.outlet}: {s.figure ?? '–'}{' '}
+                        <span class="muted">
+                          ({s.kind}, {s.role}
+                          {s.covers ? `, covers ${s.covers.length ? s.covers.join(', ') : 'no incident on record'}` : ''})
+                        </span>
                       </div>
                     ))}
                   </td>

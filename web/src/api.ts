@@ -3,6 +3,7 @@
 import type {
   AuditEntryView,
   ClaimView,
+  ClaimWithReportView,
   ClaimsPage as ClaimsPageView,
   IncidentView,
   Ingested,
@@ -14,10 +15,12 @@ import type {
   ReportDetail as ReportDetailView,
   ReviewView,
   TallyView,
+  TollDecisionOutView,
+  TollsView,
 } from '../../src/http/views.js';
 
 // The shapes are the server's (src/http/views.ts): a change there breaks this compile too.
-export type { ClaimKind, ClaimStatus, Ingested, Me, Page, Quote, Role } from '../../src/http/views.js';
+export type { ClaimKind, ClaimStatus, CoveredIncidentView as CoveredIncident, Ingested, Me, OrphanedDecisionView as OrphanedDecision, Page, Quote, Role, TollCoverageView as TollCoverage } from '../../src/http/views.js';
 export type Incident = IncidentView;
 export type Place = IncidentView['places'][number];
 export type Tally = TallyView;
@@ -61,6 +64,10 @@ export interface ClaimData {
 export type Claim = Omit<ClaimView, 'proposed' | 'corrected' | 'current'> & { proposed: ClaimData | null; corrected: ClaimData | null; current: ClaimData };
 export type QueueItem = Claim & Omit<ClaimsPageView['items'][number], keyof ClaimView>;
 export type ClaimsPage = Omit<ClaimsPageView, 'items'> & { items: QueueItem[] };
+/** One claim with its report; a toll with its coverage. */
+export type ClaimDetail = Omit<ClaimWithReportView, 'claim'> & { claim: Claim };
+export type Tolls = TollsView;
+export type TollVerdict = TollDecisionOutView['verdict'];
 export type ReportDetail = Omit<ReportDetailView, 'extractions'> & { extractions: (Omit<ReportDetailView['extractions'][number], 'claims'> & { claims: Claim[] })[] };
 
 /** Filters shared by the map, the timeline and the tallies. */
@@ -116,6 +123,10 @@ export const api = {
   links: () => call<Links>('GET', '/api/links/incident'),
   decideLink: (a: string, b: string, verdict: 'merge' | 'split' | 'undo', comment?: string) =>
     call<LinkDecisionView>('POST', '/api/links/incident/decisions', { a, b, verdict, ...(comment ? { comment } : {}) }),
+  claim: (id: string) => call<ClaimDetail>('GET', `/api/claims/${encodeURIComponent(id)}`),
+  tolls: (p: { includeProposed?: boolean; toll?: string; incident?: string } = {}) => call<Tolls>('GET', `/api/tolls${query(p)}`),
+  decideToll: (toll: string, incident: string, verdict: TollVerdict, comment?: string) =>
+    call<TollDecisionOutView>('POST', `/api/tolls/${encodeURIComponent(toll)}/decisions`, { incident, verdict, ...(comment ? { comment } : {}) }),
   openapi: () => call<{ paths?: Record<string, unknown> }>('GET', '/api/openapi.json'),
 };
 

@@ -9,6 +9,7 @@ import { PastePage } from './Paste.js';
 import { ReviewPage } from './Review.js';
 import { TalliesPage } from './Tallies.js';
 import { TimelinePage } from './Timeline.js';
+import { TollPage, TollsPage } from './Toll.js';
 import './styles.css';
 
 function useHash(): string {
@@ -54,6 +55,7 @@ function App() {
     ['map', 'Map', true],
     ['timeline', 'Timeline', true],
     ['tallies', 'Tallies', true],
+    ['tolls', 'Tolls', true],
     ['audit', 'Audit log', reviewer],
   ];
   const current = page || (reviewer ? 'review' : 'incidents');
@@ -77,6 +79,9 @@ function App() {
       break;
     case 'tallies':
       body = <TalliesPage filters={filters} onFilters={setFilters} me={me} />;
+      break;
+    case 'tolls':
+      body = arg ? <TollPage id={arg} me={me} /> : <TollsPage me={me} />;
       break;
     case 'audit':
       body = reviewer ? <AuditPage /> : <Forbidden what="read the audit log" />;

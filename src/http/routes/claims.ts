@@ -3,7 +3,7 @@ import { listReviewQueue, reviewClaim } from '../../app/review.js';
 import { showClaim } from '../../app/show.js';
 import { reviews } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { REVIEWED, viewerClaim } from '../restricted.js';
+import { REVIEWED, viewerClaim, viewerCoverage } from '../restricted.js';
 import { route, type AnyRoute } from '../route.js';
 import { claimIdParam, claimsPage, claimsQuery, claimWithReport, decisionBody, decisionOut } from '../schemas.js';
 import type { RouteContext } from './context.js';
@@ -51,7 +51,7 @@ export function claimRoutes({ deps }: RouteContext): AnyRoute[] {
       method: 'get',
       path: '/api/claims/:id',
       tag: 'claims',
-      summary: 'One claim with its report, quotes and reviews',
+      summary: 'One claim with its report, quotes and reviews; a toll with the incidents it covers and how they add up to it',
       access: 'read',
       what: 'read claims',
       params: claimIdParam,
@@ -61,7 +61,9 @@ export function claimRoutes({ deps }: RouteContext): AnyRoute[] {
         if (reviews(principal)) return out;
         // Unreviewed claims do not exist for viewers: 404, not 403, so their existence is not revealed either.
         if (!REVIEWED.includes(out.claim.status)) throw new ApiError(404, 'not_found', `no claim c${params.id}`);
-        return { report: { ...out.report, source: null, ingestedBy: null }, claim: viewerClaim(out.claim) };
+        // A reviewed toll's coverage is read over reviewed claims (show.ts), so only the decisions' authors are withheld.
+        const coverage = out.coverage === undefined ? {} : { coverage: out.coverage && viewerCoverage(out.coverage) };
+        return { report: { ...out.report, source: null, ingestedBy: null }, claim: viewerClaim(out.claim), ...coverage };
       },
     }),
     ...decisions,
