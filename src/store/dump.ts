@@ -8,7 +8,7 @@
 // restored user then needs a new token. With them, a restore is a full copy in which the old tokens still work.
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from './canonical-json.js';
-import { insertRows, type Column } from './rows.js';
+import type { Column } from './rows.js';
 import type { Sql, Store } from './store.js';
 
 export interface DumpColumn {
@@ -116,6 +116,13 @@ export async function* dumpLines(store: Store, opts: { tokenHashes?: boolean } =
   }
 }
 
+/** The lines of a dump after its header: the rows of every dumped table. */
+export async function dumpRowCount(sql: Sql): Promise<number> {
+  let n = 0;
+  for (const t of await dumpTables(sql)) n += (await sql.query<{ n: number }>(`SELECT count(*) AS n FROM ${quote(t.name)}`))[0]!.n;
+  return n;
+}
+
 function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -160,7 +167,7 @@ export async function restoreDump(store: Store, lines: AsyncIterable<string>, on
     let lineNo = 1;
     const flush = async () => {
       if (!batch.length) return;
-      await insertRows(tx, quote(table), columnsOf.get(table)!, batch);
+      await tx.copyRows(quote(table), columnsOf.get(table)!, batch);
       counts[table] = (counts[table] ?? 0) + batch.length;
       total += batch.length;
       onRows?.(total);
@@ -193,7 +200,7 @@ export async function restoreDump(store: Store, lines: AsyncIterable<string>, on
           return v;
         }),
       );
-      if (batch.length >= 500) await flush();
+      if (batch.length >= 2000) await flush();
     }
     await flush();
     for (const t of here) {
