@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { MarsadError } from '../domain/errors.js';
 import { at as where, readCsv } from '../io/csv.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
-import { currentImports, ensureSystemUser, IMPORT_LOCK, writeImports, type ImportWrite } from '../store/imports.js';
+import { ANALYZE_AFTER_ROWS, currentImports, ensureSystemUser, IMPORT_LOCK, refreshImportStatistics, writeImports, type ImportWrite } from '../store/imports.js';
 import type { ClaimKind, NewReport } from '../store/reports.js';
 import type { AppDeps } from './deps.js';
 
@@ -186,6 +186,7 @@ export async function runCsvImport<H>(deps: AppDeps, mapper: RowMapper<H>, input
     if (batch.length >= size) await flush();
   }
   if (batch.length) await flush();
+  if (out.created + out.updated >= ANALYZE_AFTER_ROWS) await refreshImportStatistics(deps.store);
   out.imported = true;
   return out;
 }

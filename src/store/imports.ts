@@ -162,3 +162,16 @@ export async function ensureSystemUser(tx: Sql, name: string, at: string, by: st
   await appendAudit(tx, [{ at, actor: by, action: 'user.add', entity: 'user', entityId: name, before: null, after: { name, role: 'analyst', system: true } }]);
   return true;
 }
+
+/** Imports big enough to change the shape of the tables refresh the planner's statistics (see refreshImportStatistics). */
+export const ANALYZE_AFTER_ROWS = 10_000;
+
+/**
+ * Updates the planner's statistics of the tables an import fills. PGlite runs no autovacuum, so without this a store
+ * filled by a bulk import keeps the statistics of an empty one and plans later queries (review queue, tallies) as if
+ * the tables were tiny. ANALYZE reads a bounded sample (30,000 rows a table): seconds, not growing with the tables. The audit log is
+ * left out: it is only ever read by its key.
+ */
+export async function refreshImportStatistics(sql: Sql): Promise<void> {
+  await sql.exec('ANALYZE reports, extractions, claims, reviews, imported_events');
+}
