@@ -11,7 +11,7 @@ import { exportRecords } from '../src/app/export.js';
 import { importAcled } from '../src/app/import-acled.js';
 import { openStore } from '../src/store/open.js';
 import { synthHeader, synthLine } from '../test/support/acled-synth.js';
-import { fmt, registerBench, type BenchRow } from './registry.js';
+import { fmt, registerBench, type BenchOptions, type BenchRow } from './registry.js';
 
 const N = Number(process.env.MARSAD_BENCH_IO_ROWS ?? 100_000);
 const TARGET = 1_000_000;
@@ -40,7 +40,7 @@ async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peak: numbe
   }
 }
 
-async function run(): Promise<{ rows: BenchRow[]; notes: string[] }> {
+async function run(opts: BenchOptions): Promise<{ rows: BenchRow[]; notes: string[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'marsad-bench-io-'));
   const rows: BenchRow[] = [];
   const notes: string[] = [];
@@ -50,16 +50,24 @@ async function run(): Promise<{ rows: BenchRow[]; notes: string[] }> {
     notes.push(`${fmt.int(N)} synthetic ACLED rows (2020 layout), ${fmt.mb((await stat(csv)).size)}, generated streaming in ${gen.seconds.toFixed(1)} s`);
     const store = await openStore({ dataDir: join(dir, 'data') });
     const deps = { store, extract: () => { throw new Error('no extraction in imports'); }, extractorVersion: 'bench', now: () => new Date().toISOString() };
-    const imp = await peakRss(() => importAcled(deps, { file: csv, actor: 'bench' }));
+    // A 1M run takes many minutes: progress and each result go to stderr as they come, the table prints at the end.
+    const t0 = performance.now();
+    const onProgress = (done: number) => {
+      if (done % 100_000 === 0) opts.log(`io: ${fmt.int(done)} rows written, ${fmt.rate(done / ((performance.now() - t0) / 1000), 'rows/s')} since the start, RSS ${fmt.mb(process.memoryUsage.rss())}`);
+    };
+    const imp = await peakRss(() => importAcled(deps, { file: csv, actor: 'bench', onProgress }));
+    opts.log(`io: import ${fmt.int(N)} rows in ${imp.seconds.toFixed(0)} s, peak RSS ${fmt.mb(imp.peak)}`);
     if (imp.value.created !== N) throw new Error(`imported ${imp.value.created} of ${N}: ${imp.value.problems[0]?.text ?? ''}`);
     rows.push({ metric: `import acled (validate + write, ${fmt.int(N)} rows)`, value: `${fmt.rate(N / imp.seconds, 'rows/s')}, ${(imp.seconds / 60).toFixed(1)} min`, target: N >= TARGET ? '< 10 min' : undefined, ok: N >= TARGET ? imp.seconds < 600 : undefined });
     const again = await peakRss(() => importAcled(deps, { file: csv, actor: 'bench' }));
+    opts.log(`io: re-import in ${again.seconds.toFixed(0)} s, peak RSS ${fmt.mb(again.peak)}`);
     rows.push({ metric: `re-import of the same file (${fmt.int(again.value.unchanged)} unchanged)`, value: `${fmt.rate(N / again.seconds, 'rows/s')}, ${(again.seconds / 60).toFixed(1)} min` });
     const sink = () => new Writable({ write: (_c, _e, cb) => cb() });
     const peaks = [imp.peak, again.peak];
     for (const format of ['acled', 'ucdp', 'geojson', 'csv', 'json'] as const) {
       const exp = await peakRss(() => exportRecords(deps, { format, out: sink() }));
       peaks.push(exp.peak);
+      opts.log(`io: export ${format}: ${fmt.int(exp.value.rows)} rows in ${exp.seconds.toFixed(0)} s, peak RSS ${fmt.mb(exp.peak)}`);
       const what = format === 'json' ? `${fmt.int(exp.value.rows)} rows of all tables` : format === 'ucdp' ? `${fmt.int(exp.value.rows)} rows, ${fmt.int(exp.value.notExportable)} not UCDP events` : `${fmt.int(exp.value.rows)} rows`;
       rows.push({ metric: `export --format ${format} (${what})`, value: `${fmt.rate(exp.value.rows / exp.seconds, 'rows/s')}, ${exp.seconds.toFixed(0)} s` });
       rows.push({ metric: `  peak RSS during export ${format}`, value: fmt.mb(exp.peak) });
