@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { MarsadError } from '../domain/errors.js';
 import { at as where, readCsv } from '../io/csv.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
-import { currentImports, ensureSystemUser, IMPORT_LOCK, writeImports, type ImportWrite } from '../store/imports.js';
+import { ANALYZE_AFTER_ROWS, currentImports, ensureSystemUser, IMPORT_LOCK, refreshImportStatistics, writeImports, type ImportWrite } from '../store/imports.js';
 import type { ClaimKind, NewReport } from '../store/reports.js';
 import type { AppDeps } from './deps.js';
 
@@ -53,8 +53,10 @@ export interface CsvImportInput {
   batchSize?: number;
   /** Problems kept in the output (the count covers all). */
   maxProblems?: number;
-  onValidated?: (rows: number, problems: number) => void;
-  onProgress?: (done: number) => void;
+  /** During validation: rows read, problems so far, bytes of the file read. */
+  onValidated?: (rows: number, problems: number, bytes: number) => void;
+  /** During the import: rows written or found unchanged so far, of `total` rows that passed validation. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface CsvImportOutput {
@@ -101,7 +103,8 @@ export async function runCsvImport<H>(deps: AppDeps, mapper: RowMapper<H>, input
   };
   let header: H | null = null;
   let fatal = false;
-  for await (const ev of readCsv(file)) {
+  let bytesRead = 0;
+  for await (const ev of readCsv(file, { onBytes: (n) => (bytesRead = n) })) {
     if (ev.kind === 'error') {
       problem(ev.row, ev.line, ev.message, ev.fatal || header === null);
       if (header === null || ev.fatal) fatal = true;
@@ -136,14 +139,14 @@ export async function runCsvImport<H>(deps: AppDeps, mapper: RowMapper<H>, input
       bad.add(ev.row);
       problem(ev.row, ev.line, `key ${r.row.key} already appears on row ${first} with other values (one file must give one version of an event)`);
     }
-    if (out.rows % 10_000 === 0) input.onValidated?.(out.rows, out.problemCount);
+    if (out.rows % 5_000 === 0) input.onValidated?.(out.rows, out.problemCount, bytesRead);
   }
   if (header === null && !fatal) {
     problem(1, 1, 'the file is empty: expected a header row', true);
     fatal = true;
   }
   out.badRows = bad.size;
-  input.onValidated?.(out.rows, out.problemCount);
+  input.onValidated?.(out.rows, out.problemCount, bytesRead);
   if ((out.problemCount > 0 && !input.skipBadRows) || header === null || (fatal && bad.has(1))) return out;
 
   // Pass 2: import the rows that passed, in batches.
@@ -151,6 +154,8 @@ export async function runCsvImport<H>(deps: AppDeps, mapper: RowMapper<H>, input
   const systemUser = out.systemUser;
   await deps.store.transaction((tx) => ensureSystemUser(tx, systemUser, at, input.actor));
   const size = Math.max(1, input.batchSize ?? DEFAULT_BATCH);
+  // Rows the write pass visits: the good rows, less the repeats of a key (counted apart, as `repeated`).
+  const toWrite = keyIndex.size;
   let batch: { row: number; mapped: MappedRow }[] = [];
   let done = 0;
   const flush = async () => {
@@ -160,7 +165,7 @@ export async function runCsvImport<H>(deps: AppDeps, mapper: RowMapper<H>, input
     out.unchanged += counts.unchanged;
     done += batch.length;
     batch = [];
-    input.onProgress?.(done);
+    input.onProgress?.(done, toWrite);
   };
   let h2: H | null = null;
   for await (const ev of readCsv(file)) {
@@ -181,6 +186,7 @@ export async function runCsvImport<H>(deps: AppDeps, mapper: RowMapper<H>, input
     if (batch.length >= size) await flush();
   }
   if (batch.length) await flush();
+  if (out.created + out.updated >= ANALYZE_AFTER_ROWS) await refreshImportStatistics(deps.store);
   out.imported = true;
   return out;
 }

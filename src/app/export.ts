@@ -8,7 +8,7 @@ import { isCalendarDate } from '../domain/report-file.js';
 import { acledCells, LAYOUT_COLUMNS, type AcledLayout, type AcledMeta } from '../io/acled.js';
 import { CsvWriter, write } from '../io/csv-write.js';
 import { UCDP_COLUMNS, ucdpCells } from '../io/ucdp.js';
-import { dumpLines } from '../store/dump.js';
+import { dumpLines, dumpRowCount } from '../store/dump.js';
 import type { AppDeps } from './deps.js';
 
 export const EXPORT_FORMATS = ['acled', 'ucdp', 'geojson', 'csv', 'json'] as const;
@@ -29,6 +29,11 @@ export interface ExportInput {
   /** json only: keep users' token hashes in the dump. */
   tokenHashes?: boolean;
   onProgress?: (rows: number) => void;
+  /**
+   * Called once before the first row with how many rows are to come (for a progress bar; costs one count query, so
+   * it runs only when asked). With --place it is an upper bound: the place filter is applied row by row.
+   */
+  onTotal?: (rows: number) => void;
 }
 
 export interface ExportOutput {
@@ -55,7 +60,8 @@ interface IncidentRow {
   import_key: string | null;
 }
 
-const PAGE = 1000;
+/** Claim ids per export query: at most this many rows in memory at once. */
+const ID_WINDOW = 1000;
 
 export async function exportRecords(deps: AppDeps, input: ExportInput): Promise<ExportOutput> {
   for (const [name, d] of [['--from', input.from], ['--to', input.to]] as const) {
@@ -63,12 +69,13 @@ export async function exportRecords(deps: AppDeps, input: ExportInput): Promise<
   }
   if (input.format === 'json') {
     if (input.from || input.to || input.place || input.includeProposed) throw new MarsadError('invalid_input', 'the json dump is the whole store: --from, --to, --place and --include-proposed do not apply');
+    if (input.onTotal) input.onTotal(await dumpRowCount(deps.store));
     let rows = 0;
     for await (const line of dumpLines(deps.store, { tokenHashes: input.tokenHashes })) {
       await write(input.out, line);
-      rows++;
-      if (rows % 10_000 === 0) input.onProgress?.(rows);
+      if (++rows % 1000 === 0) input.onProgress?.(rows - 1);
     }
+    input.onProgress?.(rows - 1);
     return { format: 'json', rows: rows - 1, notExportable: 0 };
   }
 
@@ -81,8 +88,12 @@ export async function exportRecords(deps: AppDeps, input: ExportInput): Promise<
   const csv =
     input.format === 'acled' ? new CsvWriter(input.out, LAYOUT_COLUMNS[layout]) : input.format === 'ucdp' ? new CsvWriter(input.out, UCDP_COLUMNS) : input.format === 'csv' ? new CsvWriter(input.out, FLAT_COLUMNS) : null;
   if (input.format === 'geojson') await write(input.out, '{"type":"FeatureCollection","features":[\n');
+  if (input.onTotal) input.onTotal(await countIncidents(deps, input));
   const place = input.place?.trim().toLowerCase();
+  // Progress counts incidents read, so the bar ends at its total even when some are filtered out or not exportable.
+  let visited = 0;
   for await (const r of incidents(deps, input)) {
+    if (++visited % 1000 === 0) input.onProgress?.(visited);
     const c = (r.corrected ?? r.data) as Record<string, unknown>;
     if (place && !placeMatches(c, place)) continue;
     const ctx = { claimId: r.id, outlet: r.outlet, quotes: quotes(r), decidedAt: r.decided_at };
@@ -97,11 +108,10 @@ export async function exportRecords(deps: AppDeps, input: ExportInput): Promise<
     } else if (input.format === 'csv') await csv!.row(flatCells(r, c));
     else await write(input.out, `${out.rows ? ',\n' : ''}${JSON.stringify(feature(r, c))}`);
     out.rows++;
-    if (out.rows % 10_000 === 0) input.onProgress?.(out.rows);
   }
   if (csv) await csv.end();
   if (input.format === 'geojson') await write(input.out, '\n]}\n');
-  input.onProgress?.(out.rows);
+  input.onProgress?.(visited);
   return out;
 }
 
@@ -112,25 +122,43 @@ async function latestAcledLayout(deps: AppDeps): Promise<AcledLayout> {
   return rows[0]?.layout === '2020' ? '2020' : '2023';
 }
 
-/** Incident claims page by page (keyset on id): bounded memory whatever the size of the store. */
-async function* incidents(deps: AppDeps, input: ExportInput): AsyncGenerator<IncidentRow> {
+/**
+ * Which incident claims an export carries ($1 statuses, $2 from, $3 to); the place filter is applied in code. kind and
+ * status are wrapped in expressions so no index on them is used: the id range alone drives the scan (see incidents).
+ */
+const INCIDENT_FILTER = `(c.kind || '') = 'incident' AND (c.status || '') = ANY($1::text[])
+          AND ($2::text IS NULL OR COALESCE(COALESCE(c.corrected, c.data)->'date'->>'end', '9999') >= $2)
+          AND ($3::text IS NULL OR COALESCE(COALESCE(c.corrected, c.data)->'date'->>'start', '0000') <= $3)`;
+
+function filterParams(input: ExportInput): unknown[] {
   const statuses = input.includeProposed ? ['confirmed', 'corrected', 'proposed'] : ['confirmed', 'corrected'];
-  let last = 0;
-  for (;;) {
+  return [statuses, input.from ?? null, input.to ?? null];
+}
+
+async function countIncidents(deps: AppDeps, input: ExportInput): Promise<number> {
+  const rows = await deps.store.query<{ n: number }>(`SELECT count(*) AS n FROM claims c WHERE ${INCIDENT_FILTER}`, filterParams(input));
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Incident claims window by window of ids (never OFFSET): each query reads one bounded range of the primary key, so
+ * the cost per page stays the same however large the store and whatever the planner's statistics say (a
+ * "WHERE id > last ORDER BY id LIMIT n" was planned on a freshly imported PGlite store, with no statistics yet, as a
+ * scan of every remaining row plus a sort: quadratic over an export). Claims added during the export are left out.
+ */
+async function* incidents(deps: AppDeps, input: ExportInput): AsyncGenerator<IncidentRow> {
+  const [{ top }] = (await deps.store.query<{ top: number }>('SELECT COALESCE(max(id), 0) AS top FROM claims')) as [{ top: number }];
+  for (let low = 0; low < top; low += ID_WINDOW) {
     const rows = await deps.store.query<IncidentRow>(
       `SELECT c.id, c.status, c.data, c.corrected, c.spans, c.decided_at, c.created_at, r.outlet, r.published, r.url, r.sha256,
               CASE WHEN c.data ? 'acled' THEN NULL ELSE r.bytes END AS bytes,
               (SELECT e.key FROM imported_events e WHERE e.claim_id = c.id) AS import_key
          FROM claims c JOIN reports r ON r.id = c.report_id
-        WHERE c.id > $2 AND c.kind = 'incident' AND (c.status || '') = ANY($1::text[])
-          AND ($3::text IS NULL OR COALESCE(COALESCE(c.corrected, c.data)->'date'->>'end', '9999') >= $3)
-          AND ($4::text IS NULL OR COALESCE(COALESCE(c.corrected, c.data)->'date'->>'start', '0000') <= $4)
-        ORDER BY c.id LIMIT ${PAGE}`, // (status || '') keeps the planner on the primary key: one index range per page, not a sort
-      [statuses, last, input.from ?? null, input.to ?? null],
+        WHERE c.id > $4 AND c.id <= $5 AND ${INCIDENT_FILTER}
+        ORDER BY c.id`,
+      [...filterParams(input), low, low + ID_WINDOW],
     );
-    for (const r of rows) yield r;
-    if (rows.length < PAGE) return;
-    last = rows[rows.length - 1]!.id;
+    yield* rows;
   }
 }
 

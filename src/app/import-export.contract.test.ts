@@ -119,6 +119,42 @@ for (const engine of await engines()) {
       assert.equal(exported.find((r) => r.event_id_cnty === 'SYN4')!.fatalities, '99');
     });
 
+    test('batch boundaries: new, updated and unchanged rows share a batch; a bad row in the last batch stops everything', async () => {
+      const deps = await fresh();
+      const tables = ['reports', 'extractions', 'claims', 'reviews', 'imported_events', 'audit_log'];
+      const counts = async () => Promise.all(tables.map((t) => count(deps, t)));
+      const first = await importAcled(deps, { file: await file('b1.csv', synthCsv(10)), actor: 'tester', batchSize: 4 });
+      assert.deepEqual([first.created, first.updated, first.unchanged], [10, 0, 0]);
+      const auditBefore = await count(deps, 'audit_log');
+
+      // Batches of 4 over 12 rows: SYN5 changed sits in the middle of the second batch, SYN10 and SYN11 are new in the third.
+      const changed = synthCsv(12).replace(/,SYN5,(.*),(\d+),1600000005,SYR/, (_m, mid: string) => `,SYN5,${mid},77,1600000005,SYR`);
+      const progress: [number, number][] = [];
+      const upd = await importAcled(deps, { file: await file('b2.csv', changed), actor: 'tester', batchSize: 4, onProgress: (done, total) => progress.push([done, total]) });
+      assert.deepEqual([upd.created, upd.updated, upd.unchanged], [2, 1, 9]);
+      assert.deepEqual(progress, [[4, 12], [8, 12], [12, 12]]);
+      const syn5 = await deps.store.query<{ status: string; best: number }>("SELECT status, (data->'fatalities'->>'best')::int AS best FROM claims WHERE ref = 'SYN5' ORDER BY id");
+      assert.deepEqual(syn5.map((c) => [c.status, c.best]), [['rejected', 0], ['confirmed', 77]]);
+      const actions = await deps.store.query<{ action: string; entity_id: string }>('SELECT action, entity_id FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log) ORDER BY seq');
+      assert.deepEqual(actions.map((a) => a.action).sort(), ['import.acled.create', 'import.acled.create', 'import.acled.update']);
+      assert.equal(await count(deps, 'audit_log'), auditBefore + 3);
+      assert.equal((await verifyAudit(deps)).ok, true);
+
+      // Rows 20…29 with the last one bad: it is in the third batch, long after the first two could have been written.
+      const lines = Array.from({ length: 10 }, (_, i) => synthLine(20 + i));
+      lines[9] = lines[9]!.replace(/,\d+-\w{3}-\d{2},/, ',31-Feb-20,');
+      const badLast = await file('b3.csv', synthHeader() + lines.join(''));
+      const before = await counts();
+      const refused = await importAcled(deps, { file: badLast, actor: 'tester', batchSize: 4 });
+      assert.equal(refused.imported, false);
+      assert.match(refused.problems[0]!.text, /b3\.csv:11: column event_date/);
+      assert.deepEqual(await counts(), before, 'nothing written: no report, claim, review, import row or audit entry');
+      const skipped = await importAcled(deps, { file: badLast, actor: 'tester', batchSize: 4, skipBadRows: true });
+      assert.deepEqual([skipped.imported, skipped.created, skipped.badRows], [true, 9, 1]);
+      assert.equal(await count(deps, 'claims'), before[2]! + 9);
+      assert.equal((await verifyAudit(deps)).ok, true);
+    });
+
     test('a malformed file gets row-numbered errors and imports nothing; --skip-bad-rows imports the rest', async () => {
       const deps = await fresh();
       const good = (i: number) => synthLine(i);

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { EXPORT_FORMATS, exportRecords, type ExportFormat } from '../app/export.js';
 import { MarsadError } from '../domain/errors.js';
+import { progressBar } from './progress.js';
 import { addStoreOptions, withDeps, type StoreOptions } from './store-option.js';
 
 interface ExportOptions extends StoreOptions {
@@ -35,17 +36,21 @@ export function registerExport(program: Command): void {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new MarsadError('invalid_input', `--format ${opts.format}: expected one of ${EXPORT_FORMATS.join(', ')}`);
       if (!['auto', '2020', '2023'].includes(opts.acledLayout)) throw new MarsadError('invalid_input', `--acled-layout ${opts.acledLayout}: expected 2020, 2023 or auto`);
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+      // The bar shares the terminal with the data only when the data goes to a file.
+      const bar = progressBar(process.stderr.isTTY === true && (opts.out !== undefined || !process.stdout.isTTY));
       const result = await exportRecords(deps, {
         format: opts.format as ExportFormat, out, from: opts.from, to: opts.to, place: opts.place, includeProposed: opts.includeProposed,
         acledLayout: opts.acledLayout as '2020' | '2023' | 'auto', tokenHashes: opts.tokenHashes,
-        onProgress: (n) => process.stderr.isTTY && process.stderr.write(`\rexported ${n.toLocaleString('en-US')} rows`),
+        onTotal: (n) => bar.phase(`exporting ${opts.format}`, n, opts.format === 'json' ? 'rows' : 'incidents'),
+        onProgress: (n) => bar.update(n),
       });
+      bar.stop();
       if (opts.out) {
         out.end();
         await once(out, 'finish');
       }
       const what = result.format === 'json' ? 'rows (all tables)' : 'incidents';
-      process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}exported ${result.rows} ${what} as ${result.format}${result.layout ? ` (ACLED ${result.layout} layout)` : ''}${opts.out ? ` to ${opts.out}` : ''}${result.notExportable ? `; ${result.notExportable} incidents are not organised violence in UCDP's sense (protests, riots, strategic developments) and were left out` : ''}\n`);
+      process.stderr.write(`exported ${result.rows} ${what} as ${result.format}${result.layout ? ` (ACLED ${result.layout} layout)` : ''}${opts.out ? ` to ${opts.out}` : ''}${result.notExportable ? `; ${result.notExportable} incidents are not organised violence in UCDP's sense (protests, riots, strategic developments) and were left out` : ''}\n`);
       return 0;
     });
   });

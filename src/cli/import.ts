@@ -1,12 +1,13 @@
 // `marsad import acled|victims|json FILE`: ACLED exports and victims lists become confirmed claims; a JSON dump is
 // restored into an empty store. CSV files are validated whole before anything is written.
 import type { Command } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
+import { stat } from 'node:fs/promises';
 import type { CsvImportOutput } from '../app/csv-import.js';
 import type { AppDeps } from '../app/deps.js';
 import { importAcled } from '../app/import-acled.js';
 import { importJson } from '../app/import-json.js';
 import { importVictims, parseColumnMap } from '../app/import-victims.js';
+import { progressBar } from './progress.js';
 import { addStoreOptions, localActor, withDeps, type StoreOptions } from './store-option.js';
 
 interface CsvOptions extends StoreOptions {
@@ -43,9 +44,12 @@ export function registerImport(program: Command): void {
   addStoreOptions(cmd.command('json').description('restore a `marsad export --format json` dump into an empty store').argument('<file>', 'the dump')).action(
     async (file: string, opts: StoreOptions) => {
       process.exitCode = await withDeps(opts, async (deps) => {
-        const result = await importJson(deps, file, (n) => process.stderr.isTTY && process.stderr.write(`\rrestored ${n.toLocaleString('en-US')} rows`));
+        // A dump's row count is not known before the end, so the bar measures the bytes of the file read.
+        const bar = progressBar();
+        bar.phase('restoring', await stat(file).then((s) => s.size, () => 0), 'bytes');
+        const result = await importJson(deps, file, { onBytes: (n) => bar.update(n) });
+        bar.stop();
         const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
-        process.stderr.write(process.stderr.isTTY ? '\r' : '');
         process.stdout.write(`restored ${total} rows: ${Object.entries(result.rows).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
         return 0;
       });
@@ -54,27 +58,28 @@ export function registerImport(program: Command): void {
 }
 
 async function runCsv(deps: AppDeps, file: string, opts: CsvOptions, kind: 'acled' | 'victims'): Promise<number> {
-  const tty = process.stderr.isTTY && !opts.json;
-  const bar = tty ? new SingleBar({ format: `import ${kind} {bar} {value}/{total} rows {eta_formatted} left` }, Presets.shades_classic) : null;
-  let validated = 0;
+  // Two phases on one bar: the whole file is validated (by bytes read) before the first row is written (by rows).
+  const bar = progressBar(process.stderr.isTTY === true && !opts.json);
+  const size = await stat(file).then((s) => s.size, () => 0);
+  let phase: 'none' | 'validate' | 'write' = 'none';
   const input = {
     file,
     skipBadRows: opts.skipBadRows,
     actor: opts.user ?? localActor(),
     batchSize: Number(opts.batch) || 1000,
-    onValidated: (rows: number) => {
-      validated = rows;
-      if (tty) process.stderr.write(`\rvalidating ${file}: ${rows.toLocaleString('en-US')} rows`);
+    onValidated: (_rows: number, _problems: number, bytes: number) => {
+      if (phase === 'none') bar.phase(`validating ${kind}`, size, 'bytes');
+      phase = 'validate';
+      bar.update(bytes);
     },
-    onProgress: (done: number) => {
-      if (!bar) return;
-      if (done > 0 && bar.getTotal() !== validated) bar.start(validated, 0);
+    onProgress: (done: number, total: number) => {
+      if (phase !== 'write') bar.phase(`importing ${kind}`, total, 'rows');
+      phase = 'write';
       bar.update(done);
     },
   };
-  if (tty) process.stderr.write('\n');
   const result = kind === 'acled' ? await importAcled(deps, input) : await importVictims(deps, { ...input, columnMap: parseColumnMap(opts.map), published: opts.published });
-  bar?.stop();
+  bar.stop();
   if (opts.json) process.stdout.write(JSON.stringify(result) + '\n');
   else process.stdout.write(summary(result));
   return result.imported && result.problemCount === 0 ? 0 : result.imported ? 1 : 2;

@@ -19,6 +19,8 @@ export type CsvEvent =
 export interface ReadCsvOptions {
   maxCellBytes?: number;
   maxRecordBytes?: number;
+  /** Bytes read from the input so far (ahead of the records yielded by at most a read buffer), for progress bars. */
+  onBytes?: (bytes: number) => void;
 }
 
 /** Reads `input` (a path or a byte stream) record by record; malformed records become error events, in order. */
@@ -61,6 +63,11 @@ export async function* readCsv(input: string | Readable, opts: ReadCsvOptions = 
   };
   const parser = parse(options as unknown as Options);
   source.on('error', (err: Error) => parser.destroy(err));
+  if (opts.onBytes) {
+    let bytes = 0;
+    const onBytes = opts.onBytes;
+    source.on('data', (chunk: Buffer | string) => onBytes((bytes += chunk.length)));
+  }
   source.pipe(parser);
   for await (const ev of parser as AsyncIterable<CsvEvent>) {
     while (pending.length && pending[0]!.row < ev.row) yield pending.shift()!;

@@ -1,7 +1,6 @@
 // The append-only, hash-chained audit log: append entries inside the caller's transaction; verify the whole chain.
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { AUDIT_LOCK } from './locks.js';
-import { insertRows } from './rows.js';
 import type { Sql } from './store.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -52,8 +51,7 @@ export async function appendAudit(tx: Sql, inputs: readonly AuditInput[]): Promi
     prevHash = hash;
     return entry;
   });
-  await insertRows(
-    tx,
+  await tx.copyRows(
     'audit_log',
     [{ name: 'seq' }, { name: 'at' }, { name: 'actor' }, { name: 'action' }, { name: 'entity' }, { name: 'entity_id' }, { name: 'before', cast: 'jsonb' }, { name: 'after', cast: 'jsonb' }, { name: 'prev_hash' }, { name: 'hash' }],
     entries.map((e) => [e.seq, e.at, e.actor, e.action, e.entity, e.entityId, e.before === null ? null : canonicalJson(e.before), e.after === null ? null : canonicalJson(e.after), e.prevHash, e.hash]),

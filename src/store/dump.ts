@@ -8,7 +8,7 @@
 // restored user then needs a new token. With them, a restore is a full copy in which the old tokens still work.
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from './canonical-json.js';
-import { insertRows, type Column } from './rows.js';
+import type { Column } from './rows.js';
 import type { Sql, Store } from './store.js';
 
 export interface DumpColumn {
@@ -92,14 +92,7 @@ export async function* dumpLines(store: Store, opts: { tokenHashes?: boolean } =
   yield JSON.stringify(header) + '\n';
   for (const t of tables) {
     const select = t.columns.map((c) => quote(c.name)).join(', ');
-    const key = (t.key.length ? t.key : t.columns.map((c) => c.name)).map(quote);
-    let last: unknown[] | null = null;
-    let offset = 0;
-    for (;;) {
-      // Keyset pages on the primary key; a table without one (none today) pages by offset.
-      const rows: Record<string, unknown>[] = t.key.length
-        ? await store.query(`SELECT ${select} FROM ${quote(t.name)}${last ? ` WHERE (${key.join(', ')}) > (${key.map((_, i) => `$${i + 1}`).join(', ')})` : ''} ORDER BY ${key.join(', ')} LIMIT ${PAGE}`, last ?? [])
-        : await store.query(`SELECT ${select} FROM ${quote(t.name)} ORDER BY ${key.join(', ')} LIMIT ${PAGE} OFFSET ${offset}`);
+    for await (const rows of tablePages(store, t, select)) {
       for (const row of rows) {
         const values = t.columns.map((c) => {
           const v = row[c.name];
@@ -109,11 +102,46 @@ export async function* dumpLines(store: Store, opts: { tokenHashes?: boolean } =
         });
         yield JSON.stringify({ t: t.name, r: values }) + '\n';
       }
-      if (rows.length < PAGE) break;
-      last = t.key.map((k) => rows[rows.length - 1]![k]);
-      offset += rows.length;
     }
   }
+}
+
+/**
+ * A table's rows in primary-key order, a page at a time. A single integer key (every bigserial table) is read in
+ * bounded windows of ids, which costs the same per page whatever the planner's statistics (a store just filled by an
+ * import has none on PGlite, and "key > last ORDER BY key LIMIT n" was then planned as a sort of every remaining row);
+ * other keys page by keyset, and a table without a key (none today) by offset.
+ */
+async function* tablePages(store: Store, t: TableInfo, select: string): AsyncGenerator<Record<string, unknown>[]> {
+  const table = quote(t.name);
+  const keyType = t.key.length === 1 ? t.columns.find((c) => c.name === t.key[0])?.type : undefined;
+  if (keyType === 'bigint' || keyType === 'integer') {
+    const k = quote(t.key[0]!);
+    const [{ top }] = (await store.query<{ top: number }>(`SELECT COALESCE(max(${k}), 0) AS top FROM ${table}`)) as [{ top: number }];
+    const [{ bottom }] = (await store.query<{ bottom: number }>(`SELECT COALESCE(min(${k}), 0) - 1 AS bottom FROM ${table}`)) as [{ bottom: number }];
+    for (let low = bottom; low < top; low += PAGE) yield await store.query(`SELECT ${select} FROM ${table} WHERE ${k} > $1 AND ${k} <= $2 ORDER BY ${k}`, [low, low + PAGE]);
+    return;
+  }
+  const key = (t.key.length ? t.key : t.columns.map((c) => c.name)).map(quote);
+  let last: unknown[] | null = null;
+  let offset = 0;
+  for (;;) {
+    const rows: Record<string, unknown>[] = t.key.length
+      ? await store.query(`SELECT ${select} FROM ${table}${last ? ` WHERE (${key.join(', ')}) > (${key.map((_, i) => `$${i + 1}`).join(', ')})` : ''} ORDER BY ${key.join(', ')} LIMIT ${PAGE}`, last ?? [])
+      : await store.query(`SELECT ${select} FROM ${table} ORDER BY ${key.join(', ')} LIMIT ${PAGE} OFFSET ${offset}`);
+    yield rows;
+    if (rows.length < PAGE) return;
+    last = t.key.map((k) => rows[rows.length - 1]![k]);
+    offset += rows.length;
+  }
+}
+
+
+/** The lines of a dump after its header: the rows of every dumped table. */
+export async function dumpRowCount(sql: Sql): Promise<number> {
+  let n = 0;
+  for (const t of await dumpTables(sql)) n += (await sql.query<{ n: number }>(`SELECT count(*) AS n FROM ${quote(t.name)}`))[0]!.n;
+  return n;
 }
 
 function quote(name: string): string {
@@ -160,7 +188,7 @@ export async function restoreDump(store: Store, lines: AsyncIterable<string>, on
     let lineNo = 1;
     const flush = async () => {
       if (!batch.length) return;
-      await insertRows(tx, quote(table), columnsOf.get(table)!, batch);
+      await tx.copyRows(quote(table), columnsOf.get(table)!, batch);
       counts[table] = (counts[table] ?? 0) + batch.length;
       total += batch.length;
       onRows?.(total);
@@ -193,7 +221,7 @@ export async function restoreDump(store: Store, lines: AsyncIterable<string>, on
           return v;
         }),
       );
-      if (batch.length >= 500) await flush();
+      if (batch.length >= 2000) await flush();
     }
     await flush();
     for (const t of here) {

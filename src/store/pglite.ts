@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { migrate } from './migrate.js';
+import { COPY_CHUNK, copyCsv } from './rows.js';
 import type { Sql, Store } from './store.js';
 
 /** int8 (bigserial ids, counts) as numbers, like the PostgreSQL adapter; ids stay far below 2^53. */
@@ -15,6 +16,14 @@ function wrap(db: PGlite | Transaction): Sql {
     },
     async exec(text: string): Promise<void> {
       await db.exec(text);
+    },
+    async copyRows(table, columns, rows): Promise<void> {
+      // PGlite reads COPY … FROM '/dev/blob' from the blob handed to the query: no parameters to bind and no SQL text
+      // growing with the rows.
+      const text = `COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
+      for (let i = 0; i < rows.length; i += COPY_CHUNK) {
+        await db.query(text, [], { blob: new Blob([copyCsv(rows.slice(i, i + COPY_CHUNK))]) });
+      }
     },
   };
 }

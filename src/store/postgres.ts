@@ -1,5 +1,6 @@
 // The server adapter: node-postgres on a connection pool, selected when DATABASE_URL is set.
 import pg from 'pg';
+import { insertRows } from './rows.js';
 import type { Sql, Store } from './store.js';
 
 const INT8_OID = 20;
@@ -10,7 +11,7 @@ const types = {
 };
 
 function wrap(client: pg.Pool | pg.PoolClient): Sql {
-  return {
+  const sql: Sql = {
     async query<R extends object>(text: string, params: readonly unknown[] = []): Promise<R[]> {
       // bytea arrives as a Buffer, which is a Uint8Array: the port's promise holds.
       const res = await client.query(text, params as unknown[]);
@@ -20,7 +21,12 @@ function wrap(client: pg.Pool | pg.PoolClient): Sql {
       // Without parameters node-postgres uses the simple protocol, which accepts several statements.
       await client.query(text);
     },
+    async copyRows(table, columns, rows): Promise<void> {
+      // A native server parses multi-row INSERTs fast enough; COPY would need a streaming client (pg-copy-streams).
+      await insertRows(sql, table, columns, rows);
+    },
   };
+  return sql;
 }
 
 export async function openPostgres(connectionString: string): Promise<Store> {

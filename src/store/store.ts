@@ -6,6 +6,18 @@ export interface Sql {
   query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
   /** Runs several statements at once (migrations); no parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk-inserts rows (one array of values per row, in `columns` order; no RETURNING, so callers that need ids take
+   * them from the sequence first). PGlite streams them through COPY, several times cheaper per row than parameterised
+   * INSERTs in WASM; PostgreSQL uses multi-row INSERTs. Values: strings, numbers, null, Uint8Array (bytea), JSON text.
+   */
+  copyRows(table: string, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<void>;
+}
+
+export interface Column {
+  name: string;
+  /** e.g. 'jsonb' (sent as text, see jsonParam) or 'bytea'. */
+  cast?: string;
 }
 
 export type Engine = 'pglite' | 'postgres';
