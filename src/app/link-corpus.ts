@@ -37,6 +37,11 @@ export async function loadCorpus(sql: Sql, includeProposed: boolean | undefined)
   return buildCorpus(all, countedStatuses(includeProposed), (r, ref) => incidentByRef.get(`${r.extraction_id}|${ref}`) ?? null);
 }
 
+/** A corpus without any claim (nothing in scope). */
+export function emptyCorpus(): LinkCorpus {
+  return { rows: new Map(), incidents: [], tallyIncidents: [], tolls: [], victims: [], victimCategory: new Map() };
+}
+
 /** Turns claim rows (ordered by id) into records; `incidentOf` resolves a victim's incident ref to a claim ref. */
 function buildCorpus(all: readonly LinkableClaimRow[], statuses: readonly ClaimStatus[], incidentOf: (r: LinkableClaimRow, ref: string) => string | null): LinkCorpus {
   const counted = new Set(statuses);

@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import type { AppDeps } from './deps.js';
 import { listClusters, proposeLinks } from './link.js';
 import { areaTermsOf } from './link-corpus.js';
+import { listTollCoverageWith } from './toll-coverage.js';
 import { tallyWith, type TallyInput, type TallyOutput } from './tally.js';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
@@ -156,6 +157,16 @@ for (const engine of await engines()) {
         }
       }
       assert.ok(compared > 100);
+    });
+
+    test('the toll coverage listing reads around the tolls\' windows and lists what the full read lists', async () => {
+      for (const includeProposed of [false, true]) {
+        const full = await listTollCoverageWith(deps, { includeProposed }, 'full');
+        assert.ok(full.tolls.length > 5 && full.tolls.some((t) => t.events.length > 0), 'the seeded tolls cover events');
+        assert.deepEqual(await listTollCoverageWith(deps, { includeProposed }, 'scoped'), full);
+        const some = full.tolls.filter((_, k) => k % 3 === 0).map((t) => t.claim);
+        assert.deepEqual(await listTollCoverageWith(deps, { includeProposed, tolls: some }, 'scoped'), await listTollCoverageWith(deps, { includeProposed, tolls: some }, 'full'));
+      }
     });
 
     test('the SQL place terms fold names as placeKey does (ASCII), and mark other scripts', async () => {
