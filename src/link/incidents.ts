@@ -297,12 +297,18 @@ function blockKeys(x: Prepared): string[] {
 }
 
 /** Calls `onPair` for every candidate pair of the records: those sharing a block (see `blockKeys`). */
-function forEachCandidate(prepared: readonly Prepared[], maxBlock: number, onPair: (a: Prepared, b: Prepared) => void): BlockingStats {
+function forEachCandidate(prepared: readonly Prepared[], maxBlock: number, onPair: (a: Prepared, b: Prepared) => void, touching?: ReadonlySet<string>): BlockingStats {
   return forEachCandidatePair(
     prepared.length,
     (i) => blockKeys(prepared[i]!),
     (i, j) => onPair(prepared[i]!, prepared[j]!),
-    { maxBlock, window: 60, order: (i) => prepared[i]!.start, flagged: (i) => isCoarse(prepared[i]!) },
+    {
+      maxBlock,
+      window: 60,
+      order: (i) => prepared[i]!.start,
+      flagged: (i) => isCoarse(prepared[i]!),
+      ...(touching ? { touching: (i: number) => touching.has(prepared[i]!.rec.id) } : {}),
+    },
   );
 }
 
@@ -365,9 +371,13 @@ export function incidentProposalsTouching(
   const threshold = opts.threshold ?? DEFAULT_INCIDENT_THRESHOLD;
   const prepared = records.map(prepare);
   const out: [string, string][] = [];
-  forEachCandidate(prepared, opts.maxBlock ?? 200, (a, b) => {
-    if (!touching.has(a.rec.id) && !touching.has(b.rec.id)) return;
-    if (scoreParts(a, b, null) >= threshold) out.push([a.rec.id, b.rec.id]);
-  });
+  forEachCandidate(
+    prepared,
+    opts.maxBlock ?? 200,
+    (a, b) => {
+      if (scoreParts(a, b, null) >= threshold) out.push([a.rec.id, b.rec.id]);
+    },
+    touching,
+  );
   return out;
 }
