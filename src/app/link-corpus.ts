@@ -37,6 +37,11 @@ export async function loadCorpus(sql: Sql, includeProposed: boolean | undefined)
   return buildCorpus(all, countedStatuses(includeProposed), (r, ref) => incidentByRef.get(`${r.extraction_id}|${ref}`) ?? null);
 }
 
+/** A corpus without any claim (nothing in scope). */
+export function emptyCorpus(): LinkCorpus {
+  return { rows: new Map(), incidents: [], tallyIncidents: [], tolls: [], victims: [], victimCategory: new Map() };
+}
+
 /** Turns claim rows (ordered by id) into records; `incidentOf` resolves a victim's incident ref to a claim ref. */
 function buildCorpus(all: readonly LinkableClaimRow[], statuses: readonly ClaimStatus[], incidentOf: (r: LinkableClaimRow, ref: string) => string | null): LinkCorpus {
   const counted = new Set(statuses);
@@ -144,7 +149,7 @@ export async function loadScopedCorpus(sql: Sql, includeProposed: boolean | unde
   }
   const areaTerms = new Set<string>();
   for (const r of seeds) {
-    for (const t of r.terms) {
+    for (const t of areaTermsOf(r.current)) {
       if (t.startsWith('a:') || t.startsWith('c:')) areaTerms.add(t);
       else if (t.startsWith('g:')) {
         const [la, lo] = t.slice(2).split(',').map(Number) as [number, number];
@@ -152,7 +157,11 @@ export async function loadScopedCorpus(sql: Sql, includeProposed: boolean | unde
       }
     }
   }
-  const ring = keyTerms && areaTerms.size === 0 ? [] : await scopedClaims(sql, { kinds: ['incident'], statuses, ...(span ? { overlaps: span } : {}), ...(keyTerms ? { terms: [...areaTerms] } : {}) });
+  // The seeds lie in their own blocks: the ring query leaves them out rather than reading them a second time.
+  const ring =
+    keyTerms && areaTerms.size === 0
+      ? []
+      : await scopedClaims(sql, { kinds: ['incident'], statuses, ...(span ? { overlaps: span } : {}), ...(keyTerms ? { terms: [...areaTerms] } : {}), exceptIds: seeds.map((r) => r.id) });
   const decided = decidedIncidents.length ? await scopedClaims(sql, { kinds: ['incident'], statuses, ids: decidedIncidents }) : [];
   const incidents = new Map<number, ScopedClaimRow>();
   for (const r of [...seeds, ...ring, ...decided]) incidents.set(r.id, r);
@@ -177,6 +186,33 @@ export async function loadScopedCorpus(sql: Sql, includeProposed: boolean | unde
     const id = (r as ScopedClaimRow).incident_claim;
     return id == null ? null : claimRef(id);
   });
+}
+
+/**
+ * The area terms of a claim's places, as `marsad_place_terms` (migration 4) lists them: `a:country|admin1` for a
+ * place with an admin1, `g:` + the 0.25° cell of its coordinates, else `c:country` for a place known only by its
+ * country. Worked out here from the values already read, since asking the database for them runs the PL/pgSQL
+ * function once more per row; `link-corpus.contract.test.ts` holds the two definitions together.
+ */
+export function areaTermsOf(current: Record<string, unknown>): string[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const places = Array.isArray(current.places) ? current.places : isObject(current.place) ? [current.place] : [];
+  const out: string[] = [];
+  for (const p of places) {
+    if (!isObject(p)) continue;
+    const hasAdmin1 = typeof p.admin1 === 'string' && p.admin1 !== '';
+    if (hasAdmin1) out.push(`a:${jsonText(p.country)}|${p.admin1 as string}`);
+    if (typeof p.lat === 'number' && typeof p.lon === 'number') out.push(`g:${Math.floor(p.lat / 0.25)},${Math.floor(p.lon / 0.25)}`);
+    // In the SQL a place without an admin1 key has an unknown (NULL) `has_admin1`, so it gets no country term either.
+    else if (!hasAdmin1 && 'admin1' in p && typeof p.country === 'string') out.push(`c:${p.country}`);
+  }
+  return out;
+}
+
+/** What PostgreSQL's `->>` gives for a scalar JSON value (a string as is, a number or boolean as its JSON text), NULL as '' (the SQL's `coalesce`). */
+function jsonText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 const PLACE_DEFAULTS: PlaceRef = { name: '', aliases: [], geonameId: null, featureCode: '', country: '', admin1: null, admin2: null, lat: null, lon: null, geoPrecision: 1, role: 'event', spans: [] };

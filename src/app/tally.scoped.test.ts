@@ -1,7 +1,7 @@
 // A filtered tally reads only the claims near its place and window: on a seeded record with towns, provinces,
 // country-level places, ranges, tolls, victims, every review status and analysts' merges and splits, it must give
 // what the tally over every counted claim gives, for many places, windows and groupings. Also the SQL place key
-// (migration 4) against placeKey.
+// (migration 4) against placeKey, and its area terms against areaTermsOf.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { engines } from '../../test/support/engines.js';
@@ -10,6 +10,8 @@ import { insertLinkDecision } from '../store/links.js';
 import type { Store } from '../store/store.js';
 import type { AppDeps } from './deps.js';
 import { listClusters, proposeLinks } from './link.js';
+import { areaTermsOf } from './link-corpus.js';
+import { listTollCoverageWith } from './toll-coverage.js';
 import { tallyWith, type TallyInput, type TallyOutput } from './tally.js';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
@@ -157,6 +159,16 @@ for (const engine of await engines()) {
       assert.ok(compared > 100);
     });
 
+    test('the toll coverage listing reads around the tolls\' windows and lists what the full read lists', async () => {
+      for (const includeProposed of [false, true]) {
+        const full = await listTollCoverageWith(deps, { includeProposed }, 'full');
+        assert.ok(full.tolls.length > 5 && full.tolls.some((t) => t.events.length > 0), 'the seeded tolls cover events');
+        assert.deepEqual(await listTollCoverageWith(deps, { includeProposed }, 'scoped'), full);
+        const some = full.tolls.filter((_, k) => k % 3 === 0).map((t) => t.claim);
+        assert.deepEqual(await listTollCoverageWith(deps, { includeProposed, tolls: some }, 'scoped'), await listTollCoverageWith(deps, { includeProposed, tolls: some }, 'full'));
+      }
+    });
+
     test('the SQL place terms fold names as placeKey does (ASCII), and mark other scripts', async () => {
       const names = ['Latakia', 'Al-Lattakia', 'al Lattakia', "Ma'arrat al-Nu'man", 'Deir ez-Zor', 'Khan  Yunis', 'As', 'An Nabk', 'Shah', 'Sheikh Maqsoud', 'Kirovohrad Oblast', 'A-B`C', '', '  ', 'Ḥamāh', 'Hama '];
       for (const n of names) {
@@ -166,6 +178,25 @@ for (const engine of await engines()) {
         );
         const expected = /[^\x01-\x7f]/.test(n) ? '*' : placeKey(n);
         assert.deepEqual(row!.terms, [`k:${expected}`], n);
+      }
+    });
+
+    test('the area terms worked out in TypeScript are those of the SQL function (a:, g:, c:)', async () => {
+      const docs: Record<string, unknown>[] = [
+        { places: PLACES.map((_, k) => place(k)) },
+        { places: [{ name: 'X', country: 'SY', admin1: '', lat: -0.1, lon: 179.99 }, { name: 'Y', admin1: 'Idlib', lat: 35.93 }] },
+        { places: [{ name: 'Z', country: null, admin1: 'Homs', lat: '34.7', lon: 36.7 }, { name: 'W', country: 'UA' }, { name: 'V' }, 'not a place', null] },
+        { places: [{ name: 'N', country: 7, admin1: 'Some Oblast', lat: 48.123456789012345, lon: 35.000000000000001 }] },
+        { place: { name: 'Jableh', country: 'SY', admin1: 'Latakia', lat: 35.36, lon: 35.92 } },
+        { place: [{ name: 'not an object' }] },
+        { places: 'nowhere' },
+        {},
+      ];
+      // As stored: jsonb keeps every digit of a number, which the database and JSON.parse must round alike.
+      const texts = [...docs.map((d) => JSON.stringify(d)), '{"places":[{"name":"P","country":"SY","lat":35.2499999999999999999,"lon":-0.0000000000000000001}]}'];
+      for (const text of texts) {
+        const [row] = await deps.store.query<{ terms: string[] }>('SELECT marsad_place_terms($1::text::jsonb) AS terms', [text]);
+        assert.deepEqual(areaTermsOf(JSON.parse(text) as Record<string, unknown>), row!.terms.filter((t) => !t.startsWith('k:')), text);
       }
     });
 

@@ -2,7 +2,7 @@
 import { MarsadError } from '../domain/errors.js';
 import { isCalendarDate } from '../domain/report-file.js';
 import { clusterLinks, effectiveDecisions } from '../link/cluster.js';
-import { linkIncidents } from '../link/incidents.js';
+import { incidentProposalsTouching, linkIncidents } from '../link/incidents.js';
 import { linkVictims } from '../link/victims.js';
 import { tally as tallyCore, type TallyBy, type TallyConflict, type TallyPerson, type TallySource } from '../tally/tally.js';
 import type { AppDeps } from './deps.js';
@@ -106,8 +106,9 @@ export async function tallyWith(deps: AppDeps, input: TallyInput, read: 'scoped'
 
   // Events: reviewed-only counts two reports as one event only when an analyst merged them; with proposed data the
   // scorer's links apply too. Either way splits hold and merges win over proposals.
-  const linked = linkIncidents(corpus.incidents, { decisions: incidentDecisions });
-  const clusters = includeProposed ? linked.clusters : clusterLinks(corpus.incidents.map((r) => r.id), [], { decisions: incidentDecisions }).clusters;
+  const clusters = includeProposed
+    ? linkIncidents(corpus.incidents, { decisions: incidentDecisions }).clusters
+    : clusterLinks(corpus.incidents.map((r) => r.id), [], { decisions: incidentDecisions }).clusters;
   const incidentCluster = new Map<string, string>();
   for (const c of clusters) for (const m of c.members) incidentCluster.set(m, c.id);
 
@@ -138,7 +139,8 @@ export async function tallyWith(deps: AppDeps, input: TallyInput, read: 'scoped'
   if (!includeProposed) {
     const inScope = new Set(t.groups.flatMap((g) => g.sources.flatMap((s) => (s.kind === 'incident' && s.incidentId ? [s.incidentId] : []))));
     const standing = effectiveDecisions(incidentDecisions);
-    const pending = linked.proposals.filter((p) => (inScope.has(p.a) || inScope.has(p.b)) && !standing.has(p.a < p.b ? `${p.a}\u0000${p.b}` : `${p.b}\u0000${p.a}`));
+    // Only the count is said: the proposals touching these events are scored, not explained or clustered.
+    const pending = (inScope.size ? incidentProposalsTouching(corpus.incidents, inScope) : []).filter(([a, b]) => !standing.has(a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`));
     if (pending.length) notes.push(`${pending.length} link proposal(s) touching these events await review (marsad link incidents): until merged, each report counts as its own event`);
     const unreviewed = counts.filter((c) => c.status === 'proposed').reduce((s, c) => s + c.n, 0);
     if (unreviewed > 0) notes.push(`reviewed claims only: ${unreviewed} proposed claim(s) are not counted (marsad review, or --include-proposed)`);

@@ -7,11 +7,11 @@ import { tollCoverage, tollOverrides, effectiveTollDecisions, type CoverageReaso
 import { eventsOf, type TallyEvent, type TallyToll } from '../tally/tally.js';
 import { appendAudit } from '../store/audit.js';
 import { getClaim } from '../store/claims.js';
-import { claimsBehindLatest, insertTollDecision, listLinkDecisions, listTollDecisions, tollDecisionsOfPair, TOLL_LOCK, type LinkDecisionRow, type TollDecisionRow } from '../store/links.js';
+import { claimsBehindLatest, scopedClaims, insertTollDecision, listLinkDecisions, listTollDecisions, tollDecisionsOfPair, TOLL_LOCK, type LinkDecisionRow, type TollDecisionRow } from '../store/links.js';
 import { MAY_REVIEW, requireRole } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { claimRef, parseClaimId, reportRef } from './ids.js';
-import { loadCorpus, loadDecisions, loadScopedCorpus, toTollDecision, type LinkCorpus } from './link-corpus.js';
+import { countedStatuses, emptyCorpus, loadCorpus, loadDecisions, loadScopedCorpus, toTollDecision, type LinkCorpus } from './link-corpus.js';
 
 export interface CoveredIncidentView {
   claim: string;
@@ -99,10 +99,41 @@ function eventsOfCorpus(corpus: LinkCorpus, decisions: Awaited<ReturnType<typeof
 }
 
 export async function listTollCoverage(deps: AppDeps, input: ListTollCoverageInput = {}): Promise<ListTollCoverageOutput> {
+  return listTollCoverageWith(deps, input, 'scoped');
+}
+
+/**
+ * The listing over the claims the tolls' windows can need (`corpusForTolls`), or, with 'full' (tests compare the two),
+ * over every counted claim.
+ */
+export async function listTollCoverageWith(deps: AppDeps, input: ListTollCoverageInput, read: 'scoped' | 'full'): Promise<ListTollCoverageOutput> {
   const includeProposed = input.includeProposed ?? false;
   const wanted = input.tolls ? new Set(input.tolls.map((t) => claimRef(parseClaimId(t)))) : null;
-  const [corpus, orphaned] = await Promise.all([loadCorpus(deps.store, includeProposed), orphanedDecisions(deps)]);
+  const [corpus, orphaned] = await Promise.all([read === 'full' ? loadCorpus(deps.store, includeProposed) : corpusForTolls(deps, includeProposed, wanted), orphanedDecisions(deps)]);
   return { includeProposed, tolls: await coverageOver(deps, corpus, includeProposed, wanted), orphaned };
+}
+
+/**
+ * What the coverage of the counted tolls (or of `wanted` among them) needs: when every one of them is dated, the claims
+ * around the window from the earliest start to the latest end, read as a tally over that window reads them (so each
+ * toll finds what `coverageOfToll` finds over its own window); else, or when a toll sums an incident dated outside
+ * it, every counted claim. A record without tolls reads nothing more than its tolls.
+ */
+async function corpusForTolls(deps: AppDeps, includeProposed: boolean, wanted: ReadonlySet<string> | null): Promise<LinkCorpus> {
+  const tolls = (await scopedClaims(deps.store, { kinds: ['toll'], statuses: countedStatuses(includeProposed) })).filter((r) => !wanted || wanted.has(claimRef(r.id)));
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const t of tolls) {
+    const date = (t.current as { date?: { start?: string; end?: string } | null }).date;
+    if (!date?.start || !date.end) return loadCorpus(deps.store, includeProposed);
+    if (from === undefined || date.start < from) from = date.start;
+    if (to === undefined || date.end > to) to = date.end;
+  }
+  if (from === undefined || to === undefined) return emptyCorpus();
+  const corpus = await loadScopedCorpus(deps.store, includeProposed, { from, to });
+  const components = new Map(corpus.tolls.map((t) => [t.id, t.components?.length ?? 0]));
+  const incomplete = tolls.some((t) => (components.get(claimRef(t.id)) ?? 0) < ((t.current as { components?: unknown[] }).components?.length ?? 0));
+  return incomplete ? loadCorpus(deps.store, includeProposed) : corpus;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface BlockingOptions {
    * province-level report must meet every town report, while town reports meet each other in finer grid blocks.
    */
   flagged?: (i: number) => boolean;
+  /** Only pairs with at least one record this holds for are emitted (and counted): the rest are not even checked. */
+  touching?: (i: number) => boolean;
 }
 
 export interface BlockingStats {
@@ -64,6 +66,9 @@ export function forEachCandidatePair(
   if (flagged) for (const [k, id] of keyIds) if (k.startsWith('~')) restricted[id] = 1;
   const flags = new Uint8Array(n);
   if (flagged) for (let i = 0; i < n; i++) flags[i] = flagged(i) ? 1 : 0;
+  const touching = opts.touching;
+  const touched = new Uint8Array(n).fill(touching ? 0 : 1);
+  if (touching) for (let i = 0; i < n; i++) touched[i] = touching(i) ? 1 : 0;
   /** The first block (by id) both records are in and that compares them all-pairs; -1 if none. */
   const firstShared = (i: number, j: number): number => {
     const x = recBlocks[i]!;
@@ -83,6 +88,29 @@ export function forEachCandidatePair(
     }
     return -1;
   };
+  /**
+   * Whether the pair shares a block that compares it all-pairs and comes before block `id` (a block they share): then it
+   * was emitted there. Only the blocks below `id` need a look.
+   */
+  const sharedBefore = (i: number, j: number, id: number): boolean => {
+    const x = recBlocks[i]!;
+    const y = recBlocks[j]!;
+    const either = flags[i]! | flags[j]!;
+    let a = 0;
+    let c = 0;
+    while (a < x.length && c < y.length) {
+      const u = x[a]!;
+      const v = y[c]!;
+      if (u >= id || v >= id) return false;
+      if (u === v) {
+        if (!oversized[u] && (either || !restricted[u])) return true;
+        a++;
+        c++;
+      } else if (u < v) a++;
+      else c++;
+    }
+    return false;
+  };
   let candidatePairs = 0;
   let oversizedBlocks = 0;
   const seenInOversized = new Set<number>();
@@ -97,7 +125,7 @@ export function forEachCandidatePair(
           if (y === x || (flags[b[y]!] && y < x)) continue;
           const i = Math.min(b[x]!, b[y]!);
           const j = Math.max(b[x]!, b[y]!);
-          if (firstShared(i, j) !== id) continue;
+          if (!(touched[i]! | touched[j]!) || sharedBefore(i, j, id)) continue;
           candidatePairs++;
           onPair(i, j);
         }
@@ -107,7 +135,7 @@ export function forEachCandidatePair(
     if (!oversized[id]) {
       for (let x = 0; x < b.length; x++) {
         for (let y = x + 1; y < b.length; y++) {
-          if (firstShared(b[x]!, b[y]!) !== id) continue;
+          if (!(touched[b[x]!]! | touched[b[y]!]!) || sharedBefore(b[x]!, b[y]!, id)) continue;
           candidatePairs++;
           onPair(b[x]!, b[y]!);
         }
@@ -122,6 +150,7 @@ export function forEachCandidatePair(
       for (let y = x + 1; y < end; y++) {
         const i = Math.min(sorted[x]!, sorted[y]!);
         const j = Math.max(sorted[x]!, sorted[y]!);
+        if (!(touched[i]! | touched[j]!)) continue;
         // Pairs that also share an ordinary block are compared there.
         if (firstShared(i, j) !== -1) continue;
         if (restricted[id] && !(flags[i]! | flags[j]!)) continue;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clusterLinks } from './cluster.js';
-import { linkIncidents, scoreIncidentPair } from './incidents.js';
+import { incidentProposalsTouching, linkIncidents, scoreIncidentPair } from './incidents.js';
 import type { LinkIncident, LinkPlace } from './types.js';
 
 const place = (name: string, lat: number, lon: number, admin1: string, country = 'SY', geoPrecision: 1 | 2 | 3 = 1): LinkPlace => ({
@@ -112,4 +112,23 @@ test('blocking: distant and distinct records are never scored', () => {
   }
   const r = linkIncidents(many);
   assert.ok(r.stats.scoredPairs < 200 * 199 * 0.05, `scored ${r.stats.scoredPairs}`);
+});
+
+test('the proposals touching some records are those of the full run that touch them', () => {
+  // A mixed day: duplicates in three towns, a province-level report, far dates, an oversized block (maxBlock 4).
+  const towns = [JABLEH, QARDAHA, BANIYAS, LATAKIA];
+  const records: LinkIncident[] = [];
+  for (let k = 0; k < 40; k++) {
+    const dayOf = `2025-03-${String(1 + (k % 9)).padStart(2, '0')}`;
+    records.push(inc({ places: [towns[k % towns.length]!], date: { start: dayOf, end: dayOf }, fatalities: { low: 5 + (k % 4), best: 5 + (k % 4), high: null } }));
+  }
+  for (const maxBlock of [200, 4]) {
+    const full = linkIncidents(records, { maxBlock }).proposals;
+    assert.ok(full.length > 10, 'the fixture has proposals to compare');
+    for (const touching of [new Set(records.filter((_, k) => k % 3 === 0).map((r) => r.id)), new Set([records[5]!.id]), new Set<string>()]) {
+      const expected = full.filter((p) => touching.has(p.a) || touching.has(p.b)).map((p) => `${p.a}/${p.b}`).sort();
+      const got = incidentProposalsTouching(records, touching, { maxBlock }).map(([a, b]) => `${a}/${b}`).sort();
+      assert.deepEqual(got, expected, `maxBlock ${maxBlock}, ${touching.size} touched`);
+    }
+  }
 });

@@ -3,7 +3,7 @@ import { dayNumber, dayFromNumber } from '../domain/days.js';
 import type { EventType } from '../domain/types.js';
 import { distanceKm } from '../gazetteer/index.js';
 import { placeKey } from '../gazetteer/normalize.js';
-import { forEachCandidatePair, gridCells, timeBuckets } from './blocking.js';
+import { forEachCandidatePair, gridCells, timeBuckets, type BlockingStats } from './blocking.js';
 import { clusterLinks } from './cluster.js';
 import { compareNames, nameTokens } from './names.js';
 import type { LinkDecision, LinkIncident, LinkPlace, LinkProposal, LinkResult } from './types.js';
@@ -109,9 +109,12 @@ function veto(out: string[], reason: string): number {
 
 /** Days two reports may disagree by and still mean one event: a night straddles midnight, "Thursday" is vague. */
 function slackDays(a: Prepared, b: Prepared): number {
-  const p = (x: Prepared): number => (x.rec.datePrecision === 'day' ? 1 : x.rec.datePrecision === 'range' ? 1 : 3);
-  return Math.max(p(a), p(b));
+  return Math.max(slackOf(a), slackOf(b));
 }
+
+// The helpers of the pair scores live at module level: a closure made inside a function that runs for every candidate
+// pair is an allocation per pair (and, under tsx, a defineProperty for its name), a third of a tally's link time.
+const slackOf = (x: Prepared): number => (x.rec.datePrecision === 'day' ? 1 : x.rec.datePrecision === 'range' ? 1 : 3);
 
 function dateScore(a: Prepared, b: Prepared, out: string[] | null): Part {
   if (Number.isNaN(a.start) || Number.isNaN(b.start)) return out ? veto(out, 'a date is missing') : VETO;
@@ -147,12 +150,11 @@ function placePairScore(x: Prepared['places'][number], y: Prepared['places'][num
       // Two differently named towns are evidence of two events unless one sits on the other's edge (a
       // village and the town it is "near"); across a provincial border they are more so.
       const border = sameAdmin1 || p.admin1 == null || q.admin1 == null ? 0 : -1;
-      const where = (): string => `${p.name} and ${q.name} ${km(d)} km apart${border ? ', in different provinces' : ''}`;
-      if (d <= 3) return out ? say(out, 0.8 + border, where()) : 0.8 + border;
-      if (d <= 10) return out ? say(out, 0 + border, where()) : 0 + border;
-      if (d <= 25) return out ? say(out, -0.5 + border, where()) : -0.5 + border;
-      if (d <= 60) return out ? say(out, -1 + border, where()) : -1 + border;
-      return out ? veto(out, where()) : VETO;
+      if (d <= 3) return out ? say(out, 0.8 + border, apart(p, q, d, border)) : 0.8 + border;
+      if (d <= 10) return out ? say(out, 0 + border, apart(p, q, d, border)) : 0 + border;
+      if (d <= 25) return out ? say(out, -0.5 + border, apart(p, q, d, border)) : -0.5 + border;
+      if (d <= 60) return out ? say(out, -1 + border, apart(p, q, d, border)) : -1 + border;
+      return out ? veto(out, apart(p, q, d, border)) : VETO;
     }
     // One side is an admin unit or a region: containment is the evidence, distance to its centre is not.
     const [fine, coarse] = x.precise ? [p, q] : [q, p];
@@ -164,6 +166,8 @@ function placePairScore(x: Prepared['places'][number], y: Prepared['places'][num
   if (p.admin1 != null && q.admin1 != null) return out ? say(out, -1, `different provinces (${p.admin1}, ${q.admin1})`) : -1;
   return out ? say(out, 0, 'places not comparable') : 0;
 }
+
+const apart = (p: LinkPlace, q: LinkPlace, d: number, border: number): string => `${p.name} and ${q.name} ${km(d)} km apart${border ? ', in different provinces' : ''}`;
 
 /** The best-matching pair of places decides; a veto holds only when every pair is vetoed. */
 function placeScore(a: Prepared, b: Prepared, out: string[] | null): Part {
@@ -193,7 +197,6 @@ function numberScore(a: Prepared, b: Prepared, out: string[] | null): Part {
     const v = fa.best >= 10 ? 1 : fa.best >= 5 ? 0.7 : 0.4;
     return out ? say(out, v, `same figure ${fa.best}`) : v;
   }
-  const within = (v: number, f: typeof fa): boolean => f.low != null && v >= f.low && (f.high == null || v <= f.high);
   if (within(fa.best, fb) || within(fb.best, fa)) return out ? say(out, 0.6, `figures ${fa.best} and ${fb.best} within each other's range`) : 0.6;
   for (const v of a.figures) if (b.figures.has(v)) return out ? say(out, 0.6, `both cite the figure ${v}`) : 0.6;
   const lo = Math.min(fa.best, fb.best);
@@ -205,6 +208,8 @@ function numberScore(a: Prepared, b: Prepared, out: string[] | null): Part {
   if (ratio >= 0.15) return out ? say(out, -0.6, `figures differ (${fa.best} vs ${fb.best})`) : -0.6;
   return out ? say(out, -1.5, `figures far apart (${fa.best} vs ${fb.best})`) : -1.5;
 }
+
+const within = (v: number, f: LinkIncident['fatalities']): boolean => f.low != null && v >= f.low && (f.high == null || v <= f.high);
 
 function actorScore(a: Prepared, b: Prepared, out: string[] | null): Part {
   if (a.actorTypes.size === 0 || b.actorTypes.size === 0) return 0;
@@ -231,13 +236,15 @@ function victimScore(a: Prepared, b: Prepared, out: string[] | null): Part {
   return out ? say(out, v, `${shared} shared victim name${shared > 1 ? 's' : ''}`) : v;
 }
 
+const PARTS = [dateScore, placeScore, numberScore, actorScore, victimScore] as const;
+
 /** The total score of a pair (VETO when forbidden); with `out`, the reasons too, in order. */
 function scoreParts(a: Prepared, b: Prepared, out: string[] | null): number {
   if (a.rec.reportId === b.rec.reportId) return out ? veto(out, 'one report tells them as distinct incidents') : VETO;
   const t = eventTypesCompatible(a.rec.eventType, b.rec.eventType);
   if (t === 'incompatible') return out ? veto(out, `event types ${a.rec.eventType} / ${b.rec.eventType}`) : VETO;
   let score = t === 'same' ? (out ? say(out, 1, `same event type (${a.rec.eventType})`) : 1) : out ? say(out, 0.2, `compatible event types (${a.rec.eventType} / ${b.rec.eventType})`) : 0.2;
-  for (const part of [dateScore, placeScore, numberScore, actorScore, victimScore]) {
+  for (const part of PARTS) {
     const v = part(a, b, out);
     if (v === VETO) return VETO;
     score += v;
@@ -289,6 +296,22 @@ function blockKeys(x: Prepared): string[] {
   return out;
 }
 
+/** Calls `onPair` for every candidate pair of the records: those sharing a block (see `blockKeys`). */
+function forEachCandidate(prepared: readonly Prepared[], maxBlock: number, onPair: (a: Prepared, b: Prepared) => void, touching?: ReadonlySet<string>): BlockingStats {
+  return forEachCandidatePair(
+    prepared.length,
+    (i) => blockKeys(prepared[i]!),
+    (i, j) => onPair(prepared[i]!, prepared[j]!),
+    {
+      maxBlock,
+      window: 60,
+      order: (i) => prepared[i]!.start,
+      flagged: (i) => isCoarse(prepared[i]!),
+      ...(touching ? { touching: (i: number) => touching.has(prepared[i]!.rec.id) } : {}),
+    },
+  );
+}
+
 /**
  * Links incident records: candidate pairs from blocks, scored; pairs at or above the threshold become
  * proposals, and clusters are built from them (and from reviewer decisions) without ever letting a chain
@@ -300,19 +323,12 @@ export function linkIncidents(records: readonly LinkIncident[], opts: IncidentLi
   const index = new Map<string, Prepared>(prepared.map((p) => [p.rec.id, p]));
   const proposals: LinkProposal[] = [];
   let scored = 0;
-  const stats = forEachCandidatePair(
-    prepared.length,
-    (i) => blockKeys(prepared[i]!),
-    (i, j) => {
-      scored++;
-      // Vetoes are not explained here: only proposals carry reasons.
-      const a = prepared[i]!;
-      const b = prepared[j]!;
-      const fast = scoreParts(a, b, null);
-      if (fast >= threshold) proposals.push(scorePrepared(a, b) as LinkProposal);
-    },
-    { maxBlock: opts.maxBlock ?? 200, window: 60, order: (i) => prepared[i]!.start, flagged: (i) => isCoarse(prepared[i]!) },
-  );
+  const stats = forEachCandidate(prepared, opts.maxBlock ?? 200, (a, b) => {
+    scored++;
+    // Vetoes are not explained here: only proposals carry reasons.
+    const fast = scoreParts(a, b, null);
+    if (fast >= threshold) proposals.push(scorePrepared(a, b) as LinkProposal);
+  });
   const compatible = (x: string, y: string): string | null => {
     const a = index.get(x);
     const b = index.get(y);
@@ -340,4 +356,28 @@ export function linkIncidents(records: readonly LinkIncident[], opts: IncidentLi
     rejected,
     stats: { records: records.length, blocks: stats.blocks, candidatePairs: stats.candidatePairs, scoredPairs: scored, proposals: proposals.length },
   };
+}
+
+/**
+ * The pairs `linkIncidents` proposes that include a record of `touching`, as [a, b] ids, without reasons or clusters:
+ * what a reviewed-only tally needs to say how many proposals await review. Blocking runs over every record, so the
+ * candidates are those of `linkIncidents`; only pairs touching none of `touching` go unscored.
+ */
+export function incidentProposalsTouching(
+  records: readonly LinkIncident[],
+  touching: ReadonlySet<string>,
+  opts: Pick<IncidentLinkOptions, 'threshold' | 'maxBlock'> = {},
+): [string, string][] {
+  const threshold = opts.threshold ?? DEFAULT_INCIDENT_THRESHOLD;
+  const prepared = records.map(prepare);
+  const out: [string, string][] = [];
+  forEachCandidate(
+    prepared,
+    opts.maxBlock ?? 200,
+    (a, b) => {
+      if (scoreParts(a, b, null) >= threshold) out.push([a.rec.id, b.rec.id]);
+    },
+    touching,
+  );
+  return out;
 }
