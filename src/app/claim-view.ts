@@ -10,6 +10,16 @@ export interface Quote {
   text: string;
 }
 
+/** The first thing a reviewer reads of any claim listed beside others: which claim, from where, when, where. */
+export interface ClaimHead {
+  claim: string;
+  report: string;
+  outlet: string;
+  status: string;
+  date: string | null;
+  place: string | null;
+}
+
 export interface ClaimView {
   id: string;
   claimId: number;

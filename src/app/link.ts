@@ -10,6 +10,7 @@ import { decisionsOfPair, insertLinkDecision, LINK_LOCK, type LinkKind, type Lin
 import type { Sql } from '../store/store.js';
 import { MAY_REVIEW, requireRole } from './auth.js';
 import type { AppDeps } from './deps.js';
+import type { ClaimHead } from './claim-view.js';
 import { claimRef, parseClaimId, reportRef } from './ids.js';
 import { loadCorpus, loadDecisions, loadScopedCorpus, toDecision, type CorpusFilter, type LinkCorpus } from './link-corpus.js';
 import { validateTallyInput } from './tally.js';
@@ -19,13 +20,7 @@ import type { LinkPlace } from '../link/types.js';
 export const LINK_KINDS: readonly LinkKind[] = ['incident', 'victim'];
 
 /** What a reviewer needs to see of one side of a link. */
-export interface LinkRecordView {
-  claim: string;
-  report: string;
-  outlet: string;
-  status: string;
-  date: string | null;
-  place: string | null;
+export interface LinkRecordView extends ClaimHead {
   /** Incidents: "Violence against civilians, 52 killed"; victims: the name with sex and age. */
   summary: string;
 }

@@ -10,16 +10,11 @@ import { getClaim } from '../store/claims.js';
 import { claimsBehindLatest, scopedClaims, insertTollDecision, listLinkDecisions, listTollDecisions, tollDecisionsOfPair, TOLL_LOCK, type LinkDecisionRow, type TollDecisionRow } from '../store/links.js';
 import { MAY_REVIEW, requireRole } from './auth.js';
 import type { AppDeps } from './deps.js';
+import type { ClaimHead } from './claim-view.js';
 import { claimRef, parseClaimId, reportRef } from './ids.js';
 import { countedStatuses, emptyCorpus, loadCorpus, loadDecisions, loadScopedCorpus, toTollDecision, type LinkCorpus } from './link-corpus.js';
 
-export interface CoveredIncidentView {
-  claim: string;
-  report: string;
-  outlet: string;
-  status: string;
-  date: string | null;
-  place: string | null;
+export interface CoveredIncidentView extends ClaimHead {
   figure: number | null;
   /** component: the toll's report says it sums it; contained: inside its area and window; attached: by an analyst. */
   reason: CoverageReason;
@@ -43,13 +38,7 @@ export interface TollDecisionView {
   comment: string | null;
 }
 
-export interface TollCoverageView {
-  claim: string;
-  report: string;
-  outlet: string;
-  status: string;
-  date: string | null;
-  place: string | null;
+export interface TollCoverageView extends ClaimHead {
   qualifier: string;
   figure: { low: number | null; best: number | null; high: number | null };
   events: CoveredEventView[];

@@ -204,7 +204,10 @@ export const tallyOut = z
   })
   .meta({ id: 'Tally' });
 
-export const linkRecord = z.object({ claim: z.string(), report: z.string(), outlet: z.string(), status: z.string(), date: z.string().nullable(), place: z.string().nullable(), summary: z.string() });
+/** Which claim, from where, when, where: the head of every claim listed beside others. */
+const claimHead = z.object({ claim: z.string(), report: z.string(), outlet: z.string(), status: z.string(), date: z.string().nullable(), place: z.string().nullable() });
+
+export const linkRecord = claimHead.extend({ summary: z.string() });
 
 export const linkPair = z.object({
   a: z.string(),
@@ -255,13 +258,7 @@ export const linkDecisionOut = z.object({
 
 export const coverageReason = z.enum(['component', 'contained', 'attached']);
 
-export const coveredIncident = z.object({
-  claim: z.string(),
-  report: z.string(),
-  outlet: z.string(),
-  status: z.string(),
-  date: z.string().nullable(),
-  place: z.string().nullable(),
+export const coveredIncident = claimHead.extend({
   figure: z.number().nullable(),
   /** component: the toll's report says it sums it; contained: inside its area and window; attached: by an analyst. */
   reason: coverageReason,
@@ -277,14 +274,8 @@ export const tollDecisionView = z.object({
   comment: z.string().nullable(),
 });
 
-export const tollCoverageView = z
-  .object({
-    claim: z.string(),
-    report: z.string(),
-    outlet: z.string(),
-    status: z.string(),
-    date: z.string().nullable(),
-    place: z.string().nullable(),
+export const tollCoverageView = claimHead
+  .extend({
     qualifier: z.string(),
     figure: z.object({ low: z.number().nullable(), best: z.number().nullable(), high: z.number().nullable() }),
     /** The events inside, each counted once (merged reports are one event), with the incidents that put it inside. */

@@ -69,8 +69,11 @@ export function forEachCandidatePair(
   const touching = opts.touching;
   const touched = new Uint8Array(n).fill(touching ? 0 : 1);
   if (touching) for (let i = 0; i < n; i++) touched[i] = touching(i) ? 1 : 0;
-  /** The first block (by id) both records are in and that compares them all-pairs; -1 if none. */
-  const firstShared = (i: number, j: number): number => {
+  /**
+   * The first block (by id, below `below`) both records are in and that compares them all-pairs; -1 if none. With
+   * `below` = a block they share, it tells whether the pair was already emitted in an earlier block.
+   */
+  const firstShared = (i: number, j: number, below = Infinity): number => {
     const x = recBlocks[i]!;
     const y = recBlocks[j]!;
     const either = flags[i]! | flags[j]!;
@@ -79,6 +82,7 @@ export function forEachCandidatePair(
     while (a < x.length && c < y.length) {
       const u = x[a]!;
       const v = y[c]!;
+      if (u >= below || v >= below) return -1;
       if (u === v) {
         if (!oversized[u] && (either || !restricted[u])) return u;
         a++;
@@ -88,29 +92,7 @@ export function forEachCandidatePair(
     }
     return -1;
   };
-  /**
-   * Whether the pair shares a block that compares it all-pairs and comes before block `id` (a block they share): then it
-   * was emitted there. Only the blocks below `id` need a look.
-   */
-  const sharedBefore = (i: number, j: number, id: number): boolean => {
-    const x = recBlocks[i]!;
-    const y = recBlocks[j]!;
-    const either = flags[i]! | flags[j]!;
-    let a = 0;
-    let c = 0;
-    while (a < x.length && c < y.length) {
-      const u = x[a]!;
-      const v = y[c]!;
-      if (u >= id || v >= id) return false;
-      if (u === v) {
-        if (!oversized[u] && (either || !restricted[u])) return true;
-        a++;
-        c++;
-      } else if (u < v) a++;
-      else c++;
-    }
-    return false;
-  };
+  const sharedBefore = (i: number, j: number, id: number): boolean => firstShared(i, j, id) !== -1;
   let candidatePairs = 0;
   let oversizedBlocks = 0;
   const seenInOversized = new Set<number>();
