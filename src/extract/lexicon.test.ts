@@ -31,3 +31,12 @@ test('PhraseMap: a match carries the payloads of every list the phrase is in', (
   ]);
   assert.deepEqual(map.find('an  Air strike and shelling').map((m) => [m.text, m.payloads]), [['Air strike', ['explosion', 'air']], ['shelling', ['explosion']]]);
 });
+
+test('PhraseSet.lengthAt: only a phrase starting exactly there, at word edges', () => {
+  const set = new PhraseSet(['killed', 'shot dead']);
+  assert.equal(set.lengthAt('shot  dead by police'), 10);
+  assert.equal(set.lengthAt('were killed'), -1);
+  assert.equal(set.lengthAt('were killed', 5), 6);
+  assert.equal(set.lengthAt('unkilled', 2), -1);
+  assert.equal(set.lengthAt('killedx'), -1);
+});

@@ -68,6 +68,14 @@ export class PhraseSet {
     this.pattern.lastIndex = 0;
     return this.pattern.test(text);
   }
+  private sticky: RegExp | null = null;
+  /** Length of the phrase starting exactly at `index` (word edges as in `find`), or -1: one anchored try, not a scan. */
+  lengthAt(text: string, index = 0): number {
+    this.sticky ??= new RegExp(this.pattern.source, 'iy');
+    this.sticky.lastIndex = index;
+    const m = this.sticky.exec(text);
+    return m ? m[0].length : -1;
+  }
 }
 
 /** Many word lists in one regex: one pass over the text finds every phrase and says which lists it belongs to. */

@@ -1,4 +1,5 @@
 // Casualty recognizer: turns counts of people next to an outcome word ("executed 52 Alawite men", "five dead") into figures.
+import { allMatches } from '../regex.js';
 import type { Category, Outcome, Qualifier, Span } from '../../domain/types.js';
 import { lexicons, type Lexicons } from '../lexicon.js';
 import type { NumberMention, Sentence } from '../mentions.js';
@@ -90,7 +91,7 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     .filter((n) => !n.unspecified && n.span.start >= sentence.span.start && n.span.end <= sentence.span.end)
     .map((n) => ({ start: n.span.start, end: n.span.end, value: n.value, low: n.low, high: n.high, qualifier: n.qualifier, vague: n.vague, implicit: false }));
   const base = sentence.span.start;
-  for (const m of sentence.text.matchAll(IMPLICIT_DETERMINER)) {
+  for (const m of allMatches(IMPLICIT_DETERMINER, sentence.text)) {
     // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
     const determiner = m[1]!.toLowerCase();
     const noun = headNoun(m[2]!.toLowerCase().split(/\s+/), lex);
@@ -106,7 +107,7 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     counts.push({ start, end: determinerEnd, value, low: value, high: value, qualifier: 'exact', vague: false, implicit: true, definite: determiner === 'the' });
   }
   // "a drug suspect was shot dead", "assassinated a colonel", "the body of a man": one person, whatever the noun.
-  for (const m of sentence.text.matchAll(GENERIC_SINGLE)) {
+  for (const m of allMatches(GENERIC_SINGLE, sentence.text)) {
     const start = base + m.index + m[1]!.length;
     if (counts.some((c) => c.start <= start && c.end > start)) continue;
     const noun = m[3]!.toLowerCase().split(/\s+/).at(-1)!;
@@ -188,11 +189,11 @@ function syntacticNounPhrase(count: Count, lex: Lexicons): NounPhrase | null {
   return { end: count.end + 1 + count.noun.length, noun: count.noun, category: categoryOf(count.noun, lex), anaphoric: false };
 }
 
+/** The outcome phrase the text starts with ("were killed" → "killed"), by the first outcome list that has one. */
 function outcomeAt(text: string, lex: Lexicons): { outcome: Outcome; length: number } | null {
   for (const { outcome, set } of lex.outcomes) {
-    set.pattern.lastIndex = 0;
-    const m = set.pattern.exec(text);
-    if (m && m.index === 0) return { outcome, length: m[0].length };
+    const length = set.lengthAt(text, 0);
+    if (length >= 0) return { outcome, length };
   }
   return null;
 }

@@ -1,4 +1,5 @@
 // Source recognizers: who says so (attribution), what supports it (evidence) and who rejects it (disputes), per sentence.
+import { allMatches } from '../regex.js';
 import type { Attribution, Dispute, Evidence } from '../../domain/types.js';
 import { lexicons, type Lexicons } from '../lexicon.js';
 import type { Sentence } from '../mentions.js';
@@ -34,7 +35,7 @@ function clean(source: string): string {
 
 function attributionsIn(body: string, s: Sentence, lex: Lexicons): Attribution[] {
   const found: Attribution[] = [];
-  for (const m of s.text.matchAll(ACCORDING_TO)) {
+  for (const m of allMatches(ACCORDING_TO, s.text)) {
     const start = s.span.start + m.index;
     found.push({ source: clean(m[1]!), verb: 'according to', spans: [{ start, end: start + m[0].length }] });
   }
