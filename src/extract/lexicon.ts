@@ -169,6 +169,8 @@ export interface Lexicons {
   attackVerbs: PhraseSet;
   reportingVerbs: PhraseSet;
   evidence: Array<{ kind: Evidence['kind']; set: PhraseSet }>;
+  /** Every evidence phrase of every kind: one pass says whether a sentence can hold evidence at all. */
+  anyEvidence: PhraseSet;
   verifiers: PhraseSet;
   unverified: PhraseSet;
   disputeCues: PhraseSet;
@@ -212,6 +214,7 @@ export function lexicons(): Lexicons {
     attackVerbs: new PhraseSet(e.attackVerbs),
     reportingVerbs: new PhraseSet(src.reportingVerbs),
     evidence: src.evidence.map((ev) => ({ kind: ev.kind, set: new PhraseSet(ev.words) })),
+    anyEvidence: new PhraseSet(src.evidence.flatMap((ev) => ev.words)),
     verifiers: new PhraseSet(src.verifiers),
     unverified: new PhraseSet(src.unverified),
     disputeCues: new PhraseSet(src.disputeCues),
