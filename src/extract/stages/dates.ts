@@ -71,6 +71,8 @@ const countOf = (raw: string | undefined): number =>
  */
 interface PeriodRule {
   name: string;
+  /** A word every match of `re` contains: a window without it skips the costlier search. */
+  cue: RegExp;
   re: RegExp;
   resolve(m: RegExpExecArray, published: number): Pick<Candidate, 'first' | 'last' | 'precision'> | null;
 }
@@ -78,6 +80,7 @@ interface PeriodRule {
 const PERIOD_RULES: PeriodRule[] = [
   {
     name: 'calendar-week',
+    cue: /week/i,
     re: /\b(?:(?:in|during|over|earlier|later)\s+)?(?:(last|previous|this)\s+week|the\s+(previous)\s+week|earlier\s+this\s+week)\b/gi,
     resolve: (m, p) => {
       const monday = mondayOf(p);
@@ -86,6 +89,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'calendar-month',
+    cue: /month/i,
     re: /\b(?:(?:in|during|over|earlier|later)\s+)?(?:(last|this)\s+month|the\s+previous\s+month|earlier\s+this\s+month)\b/gi,
     resolve: (m, p) => {
       const { y, m: month } = partsOf(p);
@@ -96,6 +100,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'calendar-year',
+    cue: /year/i,
     re: /\b(?:(?:in|during|earlier|later)\s+)?(?:(last|this)\s+year|earlier\s+this\s+year)\b/gi,
     resolve: (m, p) => {
       const { y } = partsOf(p);
@@ -106,6 +111,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'rolling',
+    cue: /day|week|month|year|hour/i,
     re: new RegExp(
       `\\b(?:(?:in|over|during|within|for)\\s+)?the\\s+(?:past|last|previous)\\s+(?:(${SMALL})\\s+)?(day|week|month|year|hour)s?\\b` +
         `|\\b(?:(?:in|over|during|within)\\s+)?(?:the\\s+)?(?:past|last|previous)\\s+(${SMALL})\\s+(day|week|month|year|hour)s?\\b`,
@@ -123,6 +129,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'recent',
+    cue: /recent/i,
     re: /\b(?:(?:in|over|during)\s+)?recent\s+(days|weeks|months)\b/gi,
     resolve: (m, p) => {
       const unit = (m[1] ?? '').toLowerCase();
@@ -134,6 +141,7 @@ const PERIOD_RULES: PeriodRule[] = [
     // "killed 72 over two days": the days end on the published date. "over the following four
     // days" is anchored elsewhere and is left alone.
     name: 'span-of-days',
+    cue: /day|week/i,
     re: new RegExp(`\\b(?:over|in|within|across)\\s+(?:the\\s+course\\s+of\\s+)?(${SMALL})\\s+(day|week)s?\\b`, 'gi'),
     resolve: (m, p) => {
       const n = countOf(m[1]);
@@ -143,6 +151,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'weekend',
+    cue: /weekend/i,
     re: /\b(?:(?:over|during|at|on)\s+)?(?:the|this|last|past)\s+weekend\b/gi,
     resolve: (_m, p) => {
       const saturday = lastWeekday(p, 6);
@@ -152,6 +161,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'year',
+    cue: /(?:19|20)\d{2}/,
     re: /\b(?:in|during|throughout|since|from|until|till|of|by|(?:in\s+)?(?:early|late|mid)-?)\s+((?:19|20)\d{2})\b(?![-–/]\d|\s+(?:people|persons|civilians|fighters|soldiers))/gi,
     resolve: (m) => {
       const [first, last] = yearRange(Number(m[1]));
@@ -401,6 +411,7 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
   const slice = text.slice(w.start, w.end);
   const found: Candidate[] = [];
   for (const rule of PERIOD_RULES) {
+    if (!rule.cue.test(slice)) continue;
     const re = rule.re;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
