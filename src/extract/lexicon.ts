@@ -174,6 +174,8 @@ export interface Lexicons {
   verifiers: PhraseSet;
   unverified: PhraseSet;
   disputeCues: PhraseSet;
+  /** Dispute cues and "could not be verified" phrases together: a sentence with neither has no dispute. */
+  anyDispute: PhraseSet;
   actors: PhraseMap<ActorEntry>;
 }
 
@@ -218,6 +220,7 @@ export function lexicons(): Lexicons {
     verifiers: new PhraseSet(src.verifiers),
     unverified: new PhraseSet(src.unverified),
     disputeCues: new PhraseSet(src.disputeCues),
+    anyDispute: new PhraseSet([...src.disputeCues, ...src.unverified]),
     actors: new PhraseMap(a.actors.map((entry) => ({ phrases: entry.words, payload: entry }))),
   };
   return cached;

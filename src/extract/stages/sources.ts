@@ -70,6 +70,7 @@ function evidenceIn(s: Sentence, lex: Lexicons): Evidence[] {
 }
 
 function disputesIn(body: string, s: Sentence, lex: Lexicons): Dispute[] {
+  if (!lex.anyDispute.test(s.text)) return [];
   const out: Dispute[] = [];
   for (const cue of lex.disputeCues.find(s.text, s.span.start)) {
     const subject = SUBJECT_BEFORE.exec(body.slice(s.span.start, cue.start));
