@@ -14,11 +14,39 @@ export interface PhraseMatch {
 const EDGE_BEFORE = '(?<![A-Za-z0-9\\u00C0-\\u024F])';
 const EDGE_AFTER = '(?![A-Za-z0-9\\u00C0-\\u024F])';
 
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** A phrase ends here. */
+  end: boolean;
+}
+
+/**
+ * The phrases as one regex in prefix-tree form ("clashed\s+with\s+(?:police|the\s+police)"): the regex engine
+ * follows one branch per character instead of trying hundreds of alternatives at every position (3× faster on
+ * the event triggers). Longer continuations come before a phrase's end, so at a position it still matches the
+ * longest phrase whose end is a word edge, as a longest-first flat alternation did. A space matches any whitespace.
+ */
 function alternation(phrases: Iterable<string>): string {
-  return [...new Set([...phrases].map((p) => p.toLowerCase()))]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
-    .join('|');
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const phrase of new Set([...phrases].map((p) => p.toLowerCase()))) {
+    let node = root;
+    for (const c of phrase) {
+      let child = node.next.get(c);
+      if (!child) {
+        child = { next: new Map(), end: false };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const branches = [...node.next].map(([c, child]) => (c === ' ' ? '\\s+' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) + emit(child));
+    if (branches.length === 0) return '';
+    if (branches.length === 1 && !node.end) return branches[0]!;
+    return `(?:${branches.join('|')}${node.end ? '|' : ''})`;
+  };
+  return emit(root);
 }
 
 /** One regex per word list, longest alternatives first so "shot dead" wins over "shot". */
@@ -39,6 +67,14 @@ export class PhraseSet {
   test(text: string): boolean {
     this.pattern.lastIndex = 0;
     return this.pattern.test(text);
+  }
+  private sticky: RegExp | null = null;
+  /** Length of the phrase starting exactly at `index` (word edges as in `find`), or -1: one anchored try, not a scan. */
+  lengthAt(text: string, index = 0): number {
+    this.sticky ??= new RegExp(this.pattern.source, 'iy');
+    this.sticky.lastIndex = index;
+    const m = this.sticky.exec(text);
+    return m ? m[0].length : -1;
   }
 }
 
@@ -133,9 +169,13 @@ export interface Lexicons {
   attackVerbs: PhraseSet;
   reportingVerbs: PhraseSet;
   evidence: Array<{ kind: Evidence['kind']; set: PhraseSet }>;
+  /** Every evidence phrase of every kind: one pass says whether a sentence can hold evidence at all. */
+  anyEvidence: PhraseSet;
   verifiers: PhraseSet;
   unverified: PhraseSet;
   disputeCues: PhraseSet;
+  /** Dispute cues and "could not be verified" phrases together: a sentence with neither has no dispute. */
+  anyDispute: PhraseSet;
   actors: PhraseMap<ActorEntry>;
 }
 
@@ -176,9 +216,11 @@ export function lexicons(): Lexicons {
     attackVerbs: new PhraseSet(e.attackVerbs),
     reportingVerbs: new PhraseSet(src.reportingVerbs),
     evidence: src.evidence.map((ev) => ({ kind: ev.kind, set: new PhraseSet(ev.words) })),
+    anyEvidence: new PhraseSet(src.evidence.flatMap((ev) => ev.words)),
     verifiers: new PhraseSet(src.verifiers),
     unverified: new PhraseSet(src.unverified),
     disputeCues: new PhraseSet(src.disputeCues),
+    anyDispute: new PhraseSet([...src.disputeCues, ...src.unverified]),
     actors: new PhraseMap(a.actors.map((entry) => ({ phrases: entry.words, payload: entry }))),
   };
   return cached;

@@ -41,6 +41,17 @@ const CASES: Array<[string, string, Expected[]]> = [
   ['Russia launched its invasion of Ukraine on Feb. 24.', '2022-07-29', [['on Feb. 24', '2022-02-24', '2022-02-24', 'point', 'day']]],
   ['The report is dated 2025-03-07.', SAT, [['2025-03-07', '2025-03-07', '2025-03-07', 'point', 'day']]],
   ['Residents recalled that gunmen struck on December 20.', SAT, [['on December 20', '2024-12-20', '2024-12-20', 'point', 'day']]],
+  // "On 9 May 2020" is read without chrono; what sits next to it can make chrono read it differently, and the fast path
+  // must then step aside: a range, an offset, a timezone, a time of day, a month that has no such day
+  ['On 9 May 2020, IS fighters attacked a post.', '2020-05-12', [['On 9 May 2020', '2020-05-09', '2020-05-09', 'point', 'day']]],
+  ['Security measures: On 6 May 2020, the governorship closed roads.', '2020-05-12', [['On 6 May 2020', '2020-05-06', '2020-05-06', 'point', 'day']]],
+  ['On 1st May 2020, workers marched.', '2020-05-12', [['On 1st May 2020', '2020-05-01', '2020-05-01', 'point', 'day']]],
+  ['Fighting raged from 8 to 9 May 2020 near the town.', '2020-05-12', [['8 to 9 May 2020', '2020-05-08', '2020-05-09', 'period', 'range']]],
+  ['Two days before 9 May 2020 the army withdrew.', '2020-05-12', [['Two days before 9 May 2020', '2020-05-07', '2020-05-07', 'point', 'day']]],
+  ['On 9 May 2020 - 3 days, gunmen attacked.', '2020-05-12', [['On 9 May 2020 - 3 days', '2020-05-06', '2020-05-06', 'point', 'day']]],
+  ['Shelling hit the town on 9 May 2020 EAT, locals said.', '2020-05-12', [['on 9 May 2020 EAT', '2020-05-09', '2020-05-09', 'point', 'day']]],
+  ['Shelling hit the town in the morning of 9 May 2020.', '2020-05-12', []],
+  ['On 31 June 2020, gunmen attacked.', '2020-05-12', []],
   // periods
   ['Security forces began an operation last week.', '2025-03-14', [['last week', '2025-03-03', '2025-03-09', 'period', 'week']]],
   ['Three attacks this week alone.', SAT, [['this week', '2025-03-03', SAT, 'period', 'week']]],

@@ -71,6 +71,8 @@ const countOf = (raw: string | undefined): number =>
  */
 interface PeriodRule {
   name: string;
+  /** A word every match of `re` contains: a window without it skips the costlier search. */
+  cue: RegExp;
   re: RegExp;
   resolve(m: RegExpExecArray, published: number): Pick<Candidate, 'first' | 'last' | 'precision'> | null;
 }
@@ -78,6 +80,7 @@ interface PeriodRule {
 const PERIOD_RULES: PeriodRule[] = [
   {
     name: 'calendar-week',
+    cue: /week/i,
     re: /\b(?:(?:in|during|over|earlier|later)\s+)?(?:(last|previous|this)\s+week|the\s+(previous)\s+week|earlier\s+this\s+week)\b/gi,
     resolve: (m, p) => {
       const monday = mondayOf(p);
@@ -86,6 +89,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'calendar-month',
+    cue: /month/i,
     re: /\b(?:(?:in|during|over|earlier|later)\s+)?(?:(last|this)\s+month|the\s+previous\s+month|earlier\s+this\s+month)\b/gi,
     resolve: (m, p) => {
       const { y, m: month } = partsOf(p);
@@ -96,6 +100,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'calendar-year',
+    cue: /year/i,
     re: /\b(?:(?:in|during|earlier|later)\s+)?(?:(last|this)\s+year|earlier\s+this\s+year)\b/gi,
     resolve: (m, p) => {
       const { y } = partsOf(p);
@@ -106,6 +111,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'rolling',
+    cue: /day|week|month|year|hour/i,
     re: new RegExp(
       `\\b(?:(?:in|over|during|within|for)\\s+)?the\\s+(?:past|last|previous)\\s+(?:(${SMALL})\\s+)?(day|week|month|year|hour)s?\\b` +
         `|\\b(?:(?:in|over|during|within)\\s+)?(?:the\\s+)?(?:past|last|previous)\\s+(${SMALL})\\s+(day|week|month|year|hour)s?\\b`,
@@ -123,6 +129,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'recent',
+    cue: /recent/i,
     re: /\b(?:(?:in|over|during)\s+)?recent\s+(days|weeks|months)\b/gi,
     resolve: (m, p) => {
       const unit = (m[1] ?? '').toLowerCase();
@@ -134,6 +141,7 @@ const PERIOD_RULES: PeriodRule[] = [
     // "killed 72 over two days": the days end on the published date. "over the following four
     // days" is anchored elsewhere and is left alone.
     name: 'span-of-days',
+    cue: /day|week/i,
     re: new RegExp(`\\b(?:over|in|within|across)\\s+(?:the\\s+course\\s+of\\s+)?(${SMALL})\\s+(day|week)s?\\b`, 'gi'),
     resolve: (m, p) => {
       const n = countOf(m[1]);
@@ -143,6 +151,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'weekend',
+    cue: /weekend/i,
     re: /\b(?:(?:over|during|at|on)\s+)?(?:the|this|last|past)\s+weekend\b/gi,
     resolve: (_m, p) => {
       const saturday = lastWeekday(p, 6);
@@ -152,6 +161,7 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     name: 'year',
+    cue: /(?:19|20)\d{2}/,
     re: /\b(?:in|during|throughout|since|from|until|till|of|by|(?:in\s+)?(?:early|late|mid)-?)\s+((?:19|20)\d{2})\b(?![-–/]\d|\s+(?:people|persons|civilians|fighters|soldiers))/gi,
     resolve: (m) => {
       const [first, last] = yearRange(Number(m[1]));
@@ -338,10 +348,70 @@ const DAY_PARSER = (() => {
   return parser;
 })();
 
+// ---------------------------------------------------------------------------------------------
+// Fast path: "On 9 May 2020", the form of nearly every ACLED note, without chrono's ~15 µs per call.
+
+const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  January: 1, February: 2, March: 3, April: 4, May: 5, June: 6, July: 7, August: 8, September: 9, October: 10, November: 11, December: 12,
+};
+// As chrono's little-endian parser reads it, "on" included; only the plain form with single spaces and a 4-digit year.
+const DAY_MONTH_YEAR_RE =
+  /(?<!\w)(?:[Oo][Nn]\s{0,3})?(\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d{2})(?!\w)/;
+const DATE_WORDS_RE = new RegExp(DATE_WORD_RE.source, 'gi');
+/**
+ * Words that make chrono produce a second result which one of its refiners could merge with the date (a range
+ * "8 to 9 May", a time "the morning of 9 May", an offset "2 days before 9 May") or that would overlap it.
+ */
+const CHRONO_COMPANION_RE =
+  /\b(?:now|noon|midnight|midday|morning|afternoon|evening|night|tonight|ago|later|earlier|within|hence|end|last|next|past|this|coming|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/i;
+// chrono merges a date with a time only, which the words above exclude; a range or an offset needs one of these before it.
+const MERGING_BEFORE_RE = /(?:\b(?:to|until|through|till|after|before|from|since|and|or|of|the|at|t|end|by)|[-–+/.∙\d])\s*$/i;
+// chrono appends a timezone abbreviation written in capitals ("9 May 2020, EAT"), as its own pattern finds it.
+const TIMEZONE_AFTER_RE = /^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/;
+const MERGING_AFTER_RE = /^\s*(?:(?:to|until|through|till|and|or|at|after|before|on|of|t|be|ad|bc|bce|ce)\b|[-–+/.:∙\d]|\(\s*[-+\d])/i;
+/** Whether chrono reads `abbreviation` as a timezone; asked of chrono once per abbreviation ("IS", "HTS" recur). */
+const timezoneMemo = new Map<string, boolean>();
+function isTimezoneAbbreviation(abbreviation: string): boolean {
+  let known = timezoneMemo.get(abbreviation);
+  if (known === undefined) {
+    if (timezoneMemo.size >= 10_000) timezoneMemo.clear();
+    known = DAY_PARSER.parse(`1 January 2020 ${abbreviation}`)[0]?.text.endsWith(abbreviation) ?? false;
+    timezoneMemo.set(abbreviation, known);
+  }
+  return known;
+}
+
+function countMatches(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/**
+ * The candidate chrono would yield for a window whose only date word is one "[on] D Month YYYY", or null when the
+ * window holds anything chrono might read differently (then chrono reads it). Same span (with "on"), a day point.
+ */
+function plainDayMonthYear(slice: string, base: number): Candidate | null {
+  const m = DAY_MONTH_YEAR_RE.exec(slice);
+  if (!m || countMatches(DATE_WORDS_RE, slice) !== 1 || CHRONO_COMPANION_RE.test(slice)) return null;
+  const end = m.index + m[0].length;
+  if (MERGING_BEFORE_RE.test(slice.slice(0, m.index))) return null;
+  const after = slice.slice(end);
+  const timezone = TIMEZONE_AFTER_RE.exec(after);
+  if ((timezone && isTimezoneAbbreviation(timezone[1] ?? '')) || MERGING_AFTER_RE.test(after)) return null;
+  const [y, month, d] = [Number(m[3]), MONTH_NUMBERS[m[2] ?? ''] ?? 0, Number(m[1])];
+  const day = dayFromParts(y, month, d);
+  // chrono drops "31 June"; leave it to chrono.
+  if (d < 1 || partsOf(day).d !== d) return null;
+  return { start: base + m.index, end: base + end, first: day, last: day, precision: 'day', kind: 'point', priority: 1 };
+}
+
 function candidatesIn(text: string, w: Span, published: number, reference: chrono.ParsingReference): Candidate[] {
   const slice = text.slice(w.start, w.end);
   const found: Candidate[] = [];
   for (const rule of PERIOD_RULES) {
+    if (!rule.cue.test(slice)) continue;
     const re = rule.re;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
@@ -351,9 +421,13 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
   }
   // fromChrono keeps only phrases with a date word, so a window without one cannot yield a chrono date.
   if (DATE_WORD_RE.test(slice)) {
-    for (const r of DAY_PARSER.parse(slice, reference)) {
-      const c = fromChrono(r, slice, w.start, published);
-      if (c) found.push(c);
+    const plain = plainDayMonthYear(slice, w.start);
+    if (plain) found.push(plain);
+    else {
+      for (const r of DAY_PARSER.parse(slice, reference)) {
+        const c = fromChrono(r, slice, w.start, published);
+        if (c) found.push(c);
+      }
     }
   }
   return resolveOverlaps(found.map((c) => refinePrefix(refineSince(refineLeadingOn(c, text), text, published), text)));

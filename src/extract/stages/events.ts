@@ -1,4 +1,5 @@
 // Event-trigger recognizer: words that say what kind of violence happened ("executed", "clashes", "air strike"), typed by ACLED.
+import { allMatches } from '../regex.js';
 import type { EventType, Span, SubEventType } from '../../domain/types.js';
 import { lexicons, type Lexicons } from '../lexicon.js';
 
@@ -34,7 +35,7 @@ export const LABEL_WEIGHT = 10;
 
 export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons()): EventTriggerMention[] {
   const found: EventTriggerMention[] = [];
-  for (const m of body.matchAll(LABEL)) {
+  for (const m of allMatches(LABEL, body)) {
     const type = lex.eventLabels.get(m[1]!.trim().toLowerCase());
     if (type) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[1]!, eventType: type[0], subEventType: type[1], weight: LABEL_WEIGHT });
   }
@@ -44,11 +45,11 @@ export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons())
     const armed = lex.armedTargets.test(target);
     found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: armed ? 'Battles' : 'Violence against civilians', subEventType: armed ? 'Armed clash' : 'Attack', weight: 1 });
   }
-  for (const m of body.matchAll(BEATING)) {
+  for (const m of allMatches(BEATING, body)) {
     const end = m.index + m[0].length;
     found.push({ span: { start: m.index, end }, text: m[0], ...beatingType(body, m.index, end, lex), weight: 2 });
   }
-  for (const m of body.matchAll(BARE_STRIKE)) {
+  for (const m of allMatches(BARE_STRIKE, body)) {
     found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', weight: 3 });
   }
   for (const m of lex.triggers.find(body)) {

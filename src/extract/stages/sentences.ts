@@ -1,4 +1,5 @@
 // Splits a report body into paragraphs and sentences with exact offsets, so every later mention can point at its sentence.
+import { allMatches } from '../regex.js';
 import type { Sentence } from '../mentions.js';
 
 // Abbreviations after which a full stop does not end a sentence.
@@ -31,7 +32,7 @@ function endsWithAbbreviation(text: string, dotIndex: number): boolean {
 function splitParagraph(text: string, base: number): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   let start = 0;
-  for (const m of text.matchAll(BOUNDARY)) {
+  for (const m of allMatches(BOUNDARY, text)) {
     const dot = m.index;
     if (text[dot] === '.' && endsWithAbbreviation(text, dot)) continue;
     const end = dot + m[0].length;

@@ -1,4 +1,5 @@
 // Source recognizers: who says so (attribution), what supports it (evidence) and who rejects it (disputes), per sentence.
+import { allMatches } from '../regex.js';
 import type { Attribution, Dispute, Evidence } from '../../domain/types.js';
 import { lexicons, type Lexicons } from '../lexicon.js';
 import type { Sentence } from '../mentions.js';
@@ -34,7 +35,7 @@ function clean(source: string): string {
 
 function attributionsIn(body: string, s: Sentence, lex: Lexicons): Attribution[] {
   const found: Attribution[] = [];
-  for (const m of s.text.matchAll(ACCORDING_TO)) {
+  for (const m of allMatches(ACCORDING_TO, s.text)) {
     const start = s.span.start + m.index;
     found.push({ source: clean(m[1]!), verb: 'according to', spans: [{ start, end: start + m[0].length }] });
   }
@@ -52,6 +53,8 @@ function attributionsIn(body: string, s: Sentence, lex: Lexicons): Attribution[]
 }
 
 function evidenceIn(s: Sentence, lex: Lexicons): Evidence[] {
+  // Most sentences name no evidence: one pass over all kinds' phrases instead of one per kind and the verifier lists.
+  if (!lex.anyEvidence.test(s.text)) return [];
   const verified = lex.verifiers.test(s.text) && !lex.unverified.test(s.text);
   // "could not be independently verified" says there is no evidence; its "verified" is none.
   const denials = lex.unverified.find(s.text, s.span.start);
@@ -67,6 +70,7 @@ function evidenceIn(s: Sentence, lex: Lexicons): Evidence[] {
 }
 
 function disputesIn(body: string, s: Sentence, lex: Lexicons): Dispute[] {
+  if (!lex.anyDispute.test(s.text)) return [];
   const out: Dispute[] = [];
   for (const cue of lex.disputeCues.find(s.text, s.span.start)) {
     const subject = SUBJECT_BEFORE.exec(body.slice(s.span.start, cue.start));

@@ -1,4 +1,5 @@
 // Named-victim recognizer: a person's name said to be dead ("X was among the victims", "including the monk, X, aged 47").
+import { allMatches } from '../regex.js';
 import type { Category, Span, VictimClaim } from '../../domain/types.js';
 import { lexicons, type Lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
@@ -85,7 +86,7 @@ function categoryFor(occupation: string | null, lex: Lexicons): Category {
 export function recognizeVictims(body: string, sentences: Sentence[], places: PlaceMention[], lex: Lexicons = lexicons()): VictimMention[] {
   const out: VictimMention[] = [];
   sentences.forEach((s, idx) => {
-    for (const m of s.text.matchAll(NAME)) {
+    for (const m of allMatches(NAME, s.text)) {
       const start = s.span.start + m.index;
       const end = start + m[0].length;
       const name = m[0];
