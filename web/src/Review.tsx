@@ -1,5 +1,5 @@
 // The review queue: a report's text with its claims' values highlighted; confirm (c), reject (r), correct, next / previous (j / k).
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, fmt, range, type Claim, type ClaimsPage, type ReportDetail } from './api.js';
 import { HighlightedText } from './Highlight.js';
 import { TollClaimCoverage } from './Toll.js';
@@ -71,10 +71,15 @@ export function ReviewPage({ reportId }: { reportId?: string | undefined }) {
     [claim, current, busy, claims, loadReport, loadQueue],
   );
 
+  // The key handler reads the latest move / decide through a ref set at every render: a listener re-registered in an
+  // effect would miss the keys pressed between a render and its effect, and act on the claim shown before.
+  const latest = useRef({ move, decide });
+  latest.current = { move, decide };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (e.ctrlKey || e.metaKey || e.altKey || (t && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      const { move, decide } = latest.current;
       if (e.key === 'j') move(1);
       else if (e.key === 'k') move(-1);
       else if (e.key === 'c') void decide('confirm');
@@ -85,7 +90,7 @@ export function ReviewPage({ reportId }: { reportId?: string | undefined }) {
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [move, decide]);
+  }, []);
 
   const reports = [...new Map((queue?.items ?? []).map((c) => [c.report, c])).values()];
   return (
