@@ -74,6 +74,8 @@ export class KeyCheck {
   async settle(limit: number): Promise<KeyCheckResult> {
     await this.flush();
     const t = this.table;
+    // PGlite has no autovacuum: without statistics a just-filled table is planned as if nearly empty.
+    await this.store.exec(`ANALYZE ${t}`);
     await this.store.query(
       `UPDATE ${t} s SET first_row = f.first_row
        FROM (SELECT key, min(row_no) AS first_row FROM ${t} WHERE key IS NOT NULL GROUP BY key HAVING count(*) > 1) f
