@@ -1,11 +1,12 @@
 // The shared shape of a CSV import (ACLED events, victims lists): validate the whole file first, streaming, with
 // row-numbered problems; import nothing from a file that fails unless bad rows are to be skipped; then import in
 // batches, each one transaction: unchanged keys are left alone, new keys create a confirmed claim, changed keys add a
-// claim that supersedes the standing one. Memory stays bounded by the number of distinct keys, not the file size.
+// claim that supersedes the standing one. Memory stays flat: the repeated-key check runs in the store (key-check.ts).
 import { createHash } from 'node:crypto';
 import { MarsadError } from '../domain/errors.js';
 import { at as where, readCsv } from '../io/csv.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
+import { KeyCheck, skippedRowLookup } from '../store/key-check.js';
 import { ANALYZE_AFTER_ROWS, currentImports, ensureSystemUser, IMPORT_LOCK, refreshImportStatistics, writeImports, type ImportWrite } from '../store/imports.js';
 import type { ClaimKind, NewReport } from '../store/reports.js';
 import type { AppDeps } from './deps.js';
@@ -91,103 +92,128 @@ export async function runCsvImport<H>(deps: AppDeps, mapper: RowMapper<H>, input
     if (out.problems.length < maxProblems) out.problems.push({ row, line, text: `${where(file, row, line)}: ${message}`, fatal });
   };
 
-  // Pass 1: validate everything. Keys seen: key → index into rows/hashes (the first row of the key, a hash of its cells).
-  const bad = new Set<number>();
-  // key → index into firstRows / hashes (plain number arrays: 8 bytes an entry, not an object per key).
-  const keyIndex = new Map<string, number>();
-  const firstRows: number[] = [];
-  const hashes: number[] = [];
-  const firstRowOfKey = (key: string) => {
-    const i = keyIndex.get(key);
-    return i === undefined ? undefined : firstRows[i]!;
-  };
-  let header: H | null = null;
-  let fatal = false;
-  let bytesRead = 0;
-  for await (const ev of readCsv(file, { onBytes: (n) => (bytesRead = n) })) {
-    if (ev.kind === 'error') {
-      problem(ev.row, ev.line, ev.message, ev.fatal || header === null);
-      if (header === null || ev.fatal) fatal = true;
-      bad.add(ev.row);
-      if (ev.row > 1) out.rows++;
-      continue;
-    }
-    if (header === null) {
-      const h = mapper.header(ev.cells);
-      if (!h.ok) {
-        for (const p of h.problems) problem(ev.row, ev.line, p, true);
-        fatal = true;
-        break;
+  // Pass 1: validate everything. Each row goes to the store's key check (its key and cells hash, or "bad"), which
+  // finds the keys given twice with other values once the file is read: memory stays flat whatever the file's size.
+  const keys = await KeyCheck.open(deps.store);
+  try {
+    let badRows = 0;
+    let lastBadRow = 0;
+    let headerBad = false;
+    const markBad = async (row: number, line: number) => {
+      // Rows come in ascending order; a row with several problems counts once.
+      if (row === lastBadRow) return;
+      lastBadRow = row;
+      badRows++;
+      if (row === 1) headerBad = true;
+      else await keys.bad(row, line);
+    };
+    let header: H | null = null;
+    let fatal = false;
+    let bytesRead = 0;
+    for await (const ev of readCsv(file, { onBytes: (n) => (bytesRead = n) })) {
+      if (ev.kind === 'error') {
+        problem(ev.row, ev.line, ev.message, ev.fatal || header === null);
+        if (header === null || ev.fatal) fatal = true;
+        await markBad(ev.row, ev.line);
+        if (ev.row > 1) out.rows++;
+        continue;
       }
-      header = h.header;
-      continue;
+      if (header === null) {
+        const h = mapper.header(ev.cells);
+        if (!h.ok) {
+          for (const p of h.problems) problem(ev.row, ev.line, p, true);
+          fatal = true;
+          break;
+        }
+        header = h.header;
+        continue;
+      }
+      out.rows++;
+      const r = mapper.row(header, ev.cells);
+      if (!r.ok) {
+        await markBad(ev.row, ev.line);
+        for (const p of r.problems) problem(ev.row, ev.line, `column ${p.column}: ${p.message}`);
+        continue;
+      }
+      await keys.good(ev.row, ev.line, r.row.key, cellsHash(ev.cells));
+      if (out.rows % 5_000 === 0) input.onValidated?.(out.rows, out.problemCount, bytesRead);
     }
-    out.rows++;
-    const r = mapper.row(header, ev.cells);
-    if (!r.ok) {
-      bad.add(ev.row);
-      for (const p of r.problems) problem(ev.row, ev.line, `column ${p.column}: ${p.message}`);
-      continue;
+    if (header === null && !fatal) {
+      problem(1, 1, 'the file is empty: expected a header row', true);
+      fatal = true;
     }
-    const i = keyIndex.get(r.row.key);
-    const first = i === undefined ? undefined : firstRows[i]!;
-    if (i === undefined) {
-      keyIndex.set(r.row.key, firstRows.length);
-      firstRows.push(ev.row);
-      hashes.push(cellsHash(ev.cells));
-    } else if (hashes[i] !== cellsHash(ev.cells)) {
-      bad.add(ev.row);
-      problem(ev.row, ev.line, `key ${r.row.key} already appears on row ${first} with other values (one file must give one version of an event)`);
+    let toWrite = 0;
+    if (header !== null) {
+      const check = await keys.settle(maxProblems);
+      toWrite = check.distinctKeys;
+      badRows += check.conflicts;
+      out.problemCount += check.conflicts;
+      const conflicts = check.firstConflicts.map((c): ImportProblem => ({
+        row: c.row, line: c.line, fatal: false,
+        text: `${where(file, c.row, c.line)}: key ${c.key} already appears on row ${c.firstRow} with other values (one file must give one version of an event)`,
+      }));
+      out.problems = mergeByRow(out.problems, conflicts).slice(0, maxProblems);
     }
-    if (out.rows % 5_000 === 0) input.onValidated?.(out.rows, out.problemCount, bytesRead);
-  }
-  if (header === null && !fatal) {
-    problem(1, 1, 'the file is empty: expected a header row', true);
-    fatal = true;
-  }
-  out.badRows = bad.size;
-  input.onValidated?.(out.rows, out.problemCount, bytesRead);
-  if ((out.problemCount > 0 && !input.skipBadRows) || header === null || (fatal && bad.has(1))) return out;
+    out.badRows = badRows;
+    input.onValidated?.(out.rows, out.problemCount, bytesRead);
+    if ((out.problemCount > 0 && !input.skipBadRows) || header === null || (fatal && headerBad)) return out;
 
-  // Pass 2: import the rows that passed, in batches.
-  const at = deps.now();
-  const systemUser = out.systemUser;
-  await deps.store.transaction((tx) => ensureSystemUser(tx, systemUser, at, input.actor));
-  const size = Math.max(1, input.batchSize ?? DEFAULT_BATCH);
-  // Rows the write pass visits: the good rows, less the repeats of a key (counted apart, as `repeated`).
-  const toWrite = keyIndex.size;
-  let batch: { row: number; mapped: MappedRow }[] = [];
-  let done = 0;
-  const flush = async () => {
-    const counts = await importBatch(deps, mapper, file, batch, systemUser);
-    out.created += counts.created;
-    out.updated += counts.updated;
-    out.unchanged += counts.unchanged;
-    done += batch.length;
-    batch = [];
-    input.onProgress?.(done, toWrite);
-  };
-  let h2: H | null = null;
-  for await (const ev of readCsv(file)) {
-    if (ev.kind === 'error' || bad.has(ev.row)) continue;
-    if (h2 === null) {
-      const h = mapper.header(ev.cells);
-      if (!h.ok) throw new MarsadError('conflict', `${file} changed while it was imported`);
-      h2 = h.header;
-      continue;
+    // Pass 2: import the rows that passed, in batches.
+    const at = deps.now();
+    const systemUser = out.systemUser;
+    await deps.store.transaction((tx) => ensureSystemUser(tx, systemUser, at, input.actor));
+    const size = Math.max(1, input.batchSize ?? DEFAULT_BATCH);
+    // Rows the write pass leaves out: bad ones, conflicts, and repeats of a key (counted apart, as `repeated`).
+    const skipped = skippedRowLookup(keys.skipped());
+    let batch: { row: number; mapped: MappedRow }[] = [];
+    let done = 0;
+    const flush = async () => {
+      const counts = await importBatch(deps, mapper, file, batch, systemUser);
+      out.created += counts.created;
+      out.updated += counts.updated;
+      out.unchanged += counts.unchanged;
+      done += batch.length;
+      batch = [];
+      input.onProgress?.(done, toWrite);
+    };
+    let h2: H | null = null;
+    for await (const ev of readCsv(file)) {
+      if (ev.kind === 'error') continue;
+      if (h2 === null) {
+        const h = mapper.header(ev.cells);
+        if (!h.ok) throw new MarsadError('conflict', `${file} changed while it was imported`);
+        h2 = h.header;
+        continue;
+      }
+      const reason = await skipped(ev.row);
+      if (reason === 'bad' || reason === 'conflict') continue;
+      const r = mapper.row(h2, ev.cells);
+      if (!r.ok) throw new MarsadError('conflict', `${where(file, ev.row, ev.line)}: the file changed while it was imported`);
+      if (reason === 'repeat') {
+        out.repeated++;
+        continue;
+      }
+      batch.push({ row: ev.row, mapped: r.row });
+      if (batch.length >= size) await flush();
     }
-    const r = mapper.row(h2, ev.cells);
-    if (!r.ok) throw new MarsadError('conflict', `${where(file, ev.row, ev.line)}: the file changed while it was imported`);
-    if (firstRowOfKey(r.row.key) !== ev.row) {
-      out.repeated++;
-      continue;
-    }
-    batch.push({ row: ev.row, mapped: r.row });
-    if (batch.length >= size) await flush();
+    if (batch.length) await flush();
+    if (out.created + out.updated >= ANALYZE_AFTER_ROWS) await refreshImportStatistics(deps.store);
+    out.imported = true;
+    return out;
+  } finally {
+    await keys.drop();
   }
-  if (batch.length) await flush();
-  if (out.created + out.updated >= ANALYZE_AFTER_ROWS) await refreshImportStatistics(deps.store);
-  out.imported = true;
+}
+
+/** Two lists of problems, each in row order, as one list in row order (the earlier list first on a tie). */
+function mergeByRow(a: readonly ImportProblem[], b: readonly ImportProblem[]): ImportProblem[] {
+  const out: ImportProblem[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.row <= b[j]!.row)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
   return out;
 }
 

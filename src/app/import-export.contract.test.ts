@@ -1,7 +1,8 @@
 // Imports and exports against every engine: ACLED round trip, idempotent re-import, audited updates, validation that
 // imports nothing, --skip-bad-rows, formula neutralisation, victims lists, and JSON dump → restore → identical dump.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,6 +192,60 @@ for (const engine of await engines()) {
       const dup = await file('dup.csv', synthHeader() + good(20) + good(20).replace('Synthetic Wire', 'Another Wire'));
       const d = await importAcled(deps, { file: dup, actor: 'tester' });
       assert.match(d.problems[0]!.text, /dup\.csv:3: key SYN20 already appears on row 2 with other values/);
+    });
+
+    test('a key given again with other values is refused by row, 2 and 200,000 rows apart; problems stay in row order', async () => {
+      const deps = await fresh();
+      // 200,010 data rows, written streaming: SYN1 comes back changed 2 rows later, SYN5 200,000 rows later, and a bad
+      // date between them must sit between the two conflicts in the problem list.
+      const path = join(dir, 'far.csv');
+      const out = createWriteStream(path);
+      const write = async (s: string) => {
+        if (!out.write(s)) await once(out, 'drain');
+      };
+      await write(synthHeader());
+      const rows = 200_010;
+      for (let i = 0; i < rows; i++) {
+        // Data row n (the header is row 1) holds event i = n - 2, except the planted ones.
+        const n = i + 2;
+        if (n === 5) await write(synthLine(1).replace('Synthetic Wire', 'Another Wire'));
+        else if (n === 9) await write(synthLine(i).replace(/,\d+-\w{3}-\d{2},/, ',31-Feb-20,'));
+        else if (n === 7 + 200_000) await write(synthLine(5).replace('synthetic event number 5 ', 'event five '));
+        else await write(synthLine(i));
+      }
+      out.end();
+      await once(out, 'finish');
+      const before = await count(deps, 'claims');
+      const refused = await importAcled(deps, { file: path, actor: 'tester' });
+      assert.equal(refused.imported, false);
+      assert.equal(refused.rows, rows);
+      assert.deepEqual([refused.problemCount, refused.badRows], [3, 3], JSON.stringify(refused.problems));
+      assert.deepEqual(refused.problems.map((p) => [p.row, p.text.replace(/^.*far\.csv:/, '')]), [
+        [5, '5: key SYN1 already appears on row 3 with other values (one file must give one version of an event)'],
+        [9, '9: column event_date: expected a date (9-May-20, 21 March 2020 or 2020-03-21), got "31-Feb-20"'],
+        [200_007, '200007: key SYN5 already appears on row 7 with other values (one file must give one version of an event)'],
+      ]);
+      assert.equal(await count(deps, 'claims'), before, 'nothing imported');
+      // The kept problems are the first ones by row, whichever check found them; the count covers all.
+      const capped = await importAcled(deps, { file: path, actor: 'tester', maxProblems: 2 });
+      assert.deepEqual([capped.problemCount, capped.problems.map((p) => p.row)], [3, [5, 9]]);
+      const scratch = await deps.store.query<{ n: number }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'import_scratch'");
+      assert.equal(scratch[0]!.n, 0, 'the scratch tables are dropped');
+    });
+
+    test('a row repeating an earlier one identically counts as repeated; with --skip-bad-rows conflicts are left out', async () => {
+      const deps = await fresh();
+      const good = (i: number) => synthLine(i);
+      const path = await file('repeats.csv', synthHeader() + good(0) + good(1) + good(0) + good(1).replace('Synthetic Wire', 'Another Wire') + good(2) + good(0) + good(1));
+      const refused = await importAcled(deps, { file: path, actor: 'tester' });
+      assert.equal(refused.imported, false);
+      assert.deepEqual(refused.problems.map((p) => p.row), [5]);
+      const first = await importAcled(deps, { file: path, actor: 'tester', skipBadRows: true });
+      assert.deepEqual([first.imported, first.created, first.updated, first.unchanged, first.repeated, first.badRows], [true, 3, 0, 0, 3, 1]);
+      const repeats = await file('repeats-only.csv', synthHeader() + good(0) + good(1) + good(0) + good(2) + good(1));
+      const again = await importAcled(deps, { file: repeats, actor: 'tester' });
+      assert.deepEqual([again.imported, again.created, again.unchanged, again.repeated, again.problemCount], [true, 0, 3, 2, 0]);
+      assert.equal(await count(deps, 'claims'), 3);
     });
 
     test('2023 layout with "21 March 2020" dates round-trips; exported cells cannot start a formula', async () => {

@@ -282,6 +282,16 @@ CREATE INDEX link_decisions_carried ON link_decisions (carried_from) WHERE carri
 CREATE INDEX toll_decisions_carried ON toll_decisions (carried_from) WHERE carried_from IS NOT NULL;
 `;
 
+/**
+ * Version 7 — a schema for scratch tables. A CSV import's validation pass writes one row per file row into its own
+ * unlogged table there (key, hash of the cells, row number) and finds repeated keys with SQL, so memory stays flat
+ * however many distinct keys the file has; the table is dropped when the import ends. Outside `public`, so dumps
+ * never see it. (Version 6 is left to the read-model indexes.)
+ */
+const importScratch = `
+CREATE SCHEMA IF NOT EXISTS import_scratch;
+`;
+
 /** Append only: never edit a migration that has shipped; add the next version instead. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initial },
@@ -289,4 +299,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'imports', sql: imports },
   { version: 4, name: 'tally indexes', sql: tallyScale },
   { version: 5, name: 'toll coverage and carried decisions', sql: tollCoverage },
+  { version: 7, name: 'import scratch schema', sql: importScratch },
 ];

@@ -7,8 +7,8 @@ import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { insertExtractions, insertReports, getReport, findReportsBySha, type NewReport } from './reports.js';
 import { sha256Hex } from './canonical-json.js';
-import { nextIds } from './rows.js';
-import type { Store } from './store.js';
+import { COPY_CHUNK, nextIds } from './rows.js';
+import { jsonParam, type Store } from './store.js';
 
 const ctx = { at: '2025-03-08T10:00:00.000Z', actor: 'test' };
 
@@ -121,6 +121,31 @@ for (const engine of await engines()) {
       // The sequence moved past the ids taken: the next ordinary insert does not collide.
       const next = await store.transaction((tx) => insertReports(tx, [report('after copy')], ctx));
       assert.ok([...next.values()][0]! > ids[ids.length - 1]!);
+    });
+
+    test('copyRows outside a transaction, over several COPY chunks: nulls, tabs, line breaks, backslashes, unicode and jsonb come back exactly', async () => {
+      await store.exec('CREATE TABLE copy_probe (id integer PRIMARY KEY, t text, j jsonb, b bytea, n bigint)');
+      try {
+        const texts = [null, '', 'tab\there\t', 'line\nbreak\r\n', 'back\\slash \\N \\. \\t end\\', '\\', '\\.', 'NULL', '"', ',', 'Ḥasan حسن 😀 \u2028 \u0001'];
+        const jsons: unknown[] = [null, { a: 'tab\t "q" \\ 😀', nested: [1, 2.5, null, true] }, [1, 'x'], 'just a string', { 'ключ': 'حسن\n' }, 0];
+        const n = COPY_CHUNK * 2 + 7;
+        const want = Array.from({ length: n }, (_, i) => ({
+          id: i, t: texts[i % texts.length]!, j: jsons[i % jsons.length]!, b: i % 3 ? Buffer.from([i & 0xff, 0x00, 0x5c, 0x0a, 0x09]) : null, n: i % 4 ? 2 ** 40 + i : null,
+        }));
+        await store.copyRows('copy_probe', [{ name: 'id' }, { name: 't' }, { name: 'j', cast: 'jsonb' }, { name: 'b', cast: 'bytea' }, { name: 'n' }], want.map((r) => [r.id, r.t, jsonParam(r.j), r.b, r.n]));
+        const got = await store.query<{ id: number; t: string | null; j: unknown; b: Uint8Array | null; n: number | null }>('SELECT id, t, j, b, n FROM copy_probe ORDER BY id');
+        assert.equal(got.length, n);
+        for (const [i, r] of got.entries()) {
+          const w = want[i]!;
+          assert.deepEqual([r.id, r.t, r.j, r.b ? Buffer.from(r.b) : null, r.n], [w.id, w.t, w.j, w.b, w.n], `row ${i}`);
+        }
+        // It is COPY on both engines (not INSERTs): the server names the COPY line that broke a constraint.
+        await assert.rejects(store.copyRows('copy_probe', [{ name: 'id' }], [[n], [n]]), (err: Error & { where?: string }) => /COPY copy_probe, line 2/.test(err.where ?? ''));
+        const [after] = await store.query<{ count: number }>('SELECT count(*) AS count FROM copy_probe');
+        assert.equal(after!.count, n, 'the failed COPY left nothing');
+      } finally {
+        await store.exec('DROP TABLE copy_probe');
+      }
     });
 
     test('copyRows is all or nothing with its transaction, and a constraint it breaks is reported', async () => {

@@ -8,8 +8,9 @@ export interface Sql {
   exec(sql: string): Promise<void>;
   /**
    * Bulk-inserts rows (one array of values per row, in `columns` order; no RETURNING, so callers that need ids take
-   * them from the sequence first). PGlite streams them through COPY, several times cheaper per row than parameterised
-   * INSERTs in WASM; PostgreSQL uses multi-row INSERTs. Values: strings, numbers, null, Uint8Array (bytea), JSON text.
+   * them from the sequence first). Both engines stream them through COPY (CSV): PGlite from a blob, several times
+   * cheaper per row than parameterised INSERTs in WASM; PostgreSQL FROM STDIN (pg-copy-streams). Values: strings,
+   * numbers, null, Uint8Array (bytea), JSON text.
    */
   copyRows(table: string, columns: readonly Column[], rows: readonly (readonly unknown[])[]): Promise<void>;
 }
