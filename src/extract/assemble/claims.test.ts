@@ -299,6 +299,15 @@ const CASES: Case[] = [
       assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
     },
   },
+  // the day a count was updated is not the day of the event
+  {
+    name: 'a toll updated on a later day keeps the event on its own day',
+    body: 'The number of people killed by a missile that hit a market in Jableh rose to 52 on Saturday, officials said.\n\nThe missile struck on Friday afternoon as shoppers gathered.',
+    check: (r) => {
+      const i = withBest(r, 52);
+      assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
+    },
+  },
   // a place the gazetteer has no province for does not make a figure regional
   {
     name: 'a neighbourhood without a province beside its city is still one place',

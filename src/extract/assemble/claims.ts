@@ -41,6 +41,8 @@ const SHORT_REPORT_SENTENCES = 5;
 /** A figure whose own sentence names this many provinces counts a region, not an event. */
 const REGIONAL_ADMIN1S = 3;
 const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged)\b[^.;]{0,25}$/i;
+// "the toll … rose to 52 on Friday": the day the count was updated, not the day of the event.
+const UPDATED_BEFORE_DATE = /\b(?:rose|risen|rises|climbed|jumped|increased)\s+to\s+(?:at least\s+)?[\d,]+\s*$/i;
 
 function inSentences<T extends { span: Span }>(items: T[], sentences: Sentence[], which: Iterable<number>): T[] {
   const out: T[] = [];
@@ -126,7 +128,10 @@ function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMen
 }
 
 function eventDates(dates: DateMention[], body: string, sentenceStart: number): DateMention[] {
-  return dates.filter((d) => !REPORTING_BEFORE_DATE.test(body.slice(Math.max(sentenceStart, d.span.start - 40), d.span.start)));
+  return dates.filter((d) => {
+    const before = body.slice(Math.max(sentenceStart, d.span.start - 40), d.span.start);
+    return !REPORTING_BEFORE_DATE.test(before) && !UPDATED_BEFORE_DATE.test(before);
+  });
 }
 
 function dateFor(
