@@ -290,6 +290,45 @@ const CASES: Case[] = [
       assert.ok(names(i).includes('Zapopan'), names(i).join(','));
     },
   },
+  // a bare year long past in the event's sentence is background, not the event's date
+  {
+    name: 'a background year in the event sentence does not date the event',
+    body: 'Gunmen killed at least 40 people in a raid on Jableh, officials said, the deadliest attack since the violence began in 2015.\n\nThe attackers struck late on Friday night, residents said.',
+    check: (r) => {
+      const i = withBest(r, 40);
+      assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
+    },
+  },
+  // the day a count was updated is not the day of the event
+  {
+    name: 'a toll updated on a later day keeps the event on its own day',
+    body: 'The number of people killed by a missile that hit a market in Jableh rose to 52 on Saturday, officials said.\n\nThe missile struck on Friday afternoon as shoppers gathered.',
+    check: (r) => {
+      const i = withBest(r, 52);
+      assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
+    },
+  },
+  // a place the gazetteer has no province for does not make a figure regional
+  {
+    name: 'a neighbourhood without a province beside its city is still one place',
+    body: 'An air strike set fire to tents in the Tal al-Sultan area of Rafah late on Sunday, killing at least 45 people, the Gaza Health Ministry said.',
+    published: '2024-05-27',
+    check: (r) => {
+      const i = withBest(r, 45);
+      assert.ok(names(i).includes('Rafah'), names(i).join(','));
+    },
+  },
+  // an updated count of one event is the event's figure, not a toll
+  {
+    name: 'a toll risen for one event stays the incident\'s figure',
+    body: 'The death toll from Friday\'s bombing at a market in Jableh has risen to 31, the health ministry said on Sunday.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 31);
+      assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
+      assert.equal(r.tolls.length, 0, trace(r));
+    },
+  },
   // a town word inside a victim's name is no place of the event
   {
     name: 'a victim named with a town word',

@@ -41,6 +41,8 @@ const SHORT_REPORT_SENTENCES = 5;
 /** A figure whose own sentence names this many provinces counts a region, not an event. */
 const REGIONAL_ADMIN1S = 3;
 const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged)\b[^.;]{0,25}$/i;
+// "the toll … rose to 52 on Friday": the day the count was updated, not the day of the event.
+const UPDATED_BEFORE_DATE = /\b(?:rose|risen|rises|climbed|jumped|increased)\s+to\s+(?:at least\s+)?[\d,]+\s*$/i;
 
 function inSentences<T extends { span: Span }>(items: T[], sentences: Sentence[], which: Iterable<number>): T[] {
   const out: T[] = [];
@@ -126,7 +128,10 @@ function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMen
 }
 
 function eventDates(dates: DateMention[], body: string, sentenceStart: number): DateMention[] {
-  return dates.filter((d) => !REPORTING_BEFORE_DATE.test(body.slice(Math.max(sentenceStart, d.span.start - 40), d.span.start)));
+  return dates.filter((d) => {
+    const before = body.slice(Math.max(sentenceStart, d.span.start - 40), d.span.start);
+    return !REPORTING_BEFORE_DATE.test(before) && !UPDATED_BEFORE_DATE.test(before);
+  });
 }
 
 function dateFor(
@@ -135,9 +140,12 @@ function dateFor(
   const { sentences, dates, report } = input;
   // A date in the surrounding story counts only if it is recent: "since it took power in 2021" dates no event.
   const recent = (d: DateMention) => d.range.end >= addDays(report.published, -RECENT_CONTEXT_DAYS) && d.precision !== 'year' && d.precision !== 'month';
+  // "…the deadliest attack since the violence spread there in 2015": a bare year or month long past is background, even
+  // in the event's own sentence; a news report tells of recent events.
+  const backgroundYear = (d: DateMention) => (d.precision === 'year' || d.precision === 'month') && !recent(d);
   for (const [which, rule] of [[own, 'date:own-sentence'], [context, 'date:narrative']] as const) {
     const found = which.flatMap((i) => eventDates(dates(i), report.body, sentences[i]?.span.start ?? 0))
-      .filter((d) => d.range.end <= report.published && (rule === 'date:own-sentence' || recent(d)));
+      .filter((d) => d.range.end <= report.published && (rule === 'date:own-sentence' ? !backgroundYear(d) : recent(d)));
     const pick = found.find((d) => d.kind === 'since') ?? found.find((d) => d.precision === 'day') ?? found[0];
     if (pick) return { range: pick.range, precision: pick.kind === 'since' ? 'range' : pick.precision, rule };
   }
@@ -290,7 +298,8 @@ function isTollScope(places: PlaceRef[]): boolean {
   const admin1s = new Set(events.filter((p) => p.featureCode === 'ADM1').map((p) => p.admin1));
   const towns = events.filter((p) => !isAdminLevel(p));
   // "in Latakia and in the neighbouring provinces of Hama, Homs and Tartous": a regional count.
-  const allAdmin1s = new Set(events.map((p) => `${p.country}/${p.admin1}`));
+  // A place whose province the gazetteer does not know ("Tal al-Sultan") adds no province of its own.
+  const allAdmin1s = new Set(events.filter((p) => p.admin1 !== null).map((p) => `${p.country}/${p.admin1}`));
   return (towns.length === 0 && admin1s.size > 1) || allAdmin1s.size >= REGIONAL_ADMIN1S;
 }
 

@@ -99,6 +99,22 @@ const CASES: Case[] = [
     text: 'The monitor put the number of civilians killed at 532.',
     figures: [[532, 'killed', 'civilians', 'whole', 1, 'c']],
   },
+  // a long frame that says it counts deaths; an updated count of one event is not cumulative
+  {
+    text: 'The death toll from Saturday\'s bombings outside a girls\' school in the west of the capital has risen to 68, officials said.',
+    figures: [[68, 'killed', null, 'whole', 1]],
+    rules: ['toll-frame'],
+  },
+  { text: 'The number of people killed by a missile that hit a cafe during a wake in the village rose to 52 on Friday.', figures: [[52, 'killed', null, 'whole', 1]] },
+  { text: 'The toll from the attack on the market rose to 19.', figures: [[19, 'killed', null, 'whole', 1]] },
+  { text: 'The death toll from strikes across the territory since the war began has risen to 36,050.', figures: [[36050, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The toll from the offensive in the north rose to 300.', figures: [[300, 'killed', null, 'whole', 1, 'c']] },
+  // a modifier with digits before a one-person noun; kin words count people
+  { text: 'Later, a 22-year-old man was shot dead by troops at the checkpoint.', figures: [[1, 'killed', null, 'whole', 1, 'i']] },
+  {
+    text: 'A missile attack early on Friday killed a 10-year-old boy and his grandmother.',
+    figures: [[1, 'killed', 'civilians', 'whole', 1, 'i'], [1, 'killed', 'civilians', 'whole', 1, 'i']],
+  },
   // a frame that counts things is no toll
   { text: 'The monitors observed a total of 57 shots involving heavy machineguns near the village.', figures: [] },
   { text: 'The total rose to 30 Palestinians.', figures: [[30, 'killed', null, 'whole', 1, 'c']] },

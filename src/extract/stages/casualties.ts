@@ -53,7 +53,7 @@ interface NounPhrase {
   anaphoric: boolean;
 }
 
-const GENERIC_SINGLE = /((?:\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|shot dead|lynched|beheaded|the body of|the bodies of|the corpse of)\s+|^|[,;]\s+|\b(?:and|when|after|while)\s+))\b(an?)\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|assassinated|murdered|found dead|executed|lynched|beheaded|tortured to death)\b|\s+died\b|\s+(?:who|of|from|in|at|on|near|inside|outside|with)\b|[,.;]|$)/giu;
+const GENERIC_SINGLE = /((?:\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|shot dead|lynched|beheaded|the body of|the bodies of|the corpse of)\s+|^|[,;]\s+|\b(?:and|when|after|while)\s+))\b(an?)\s+((?:(?:\p{N}+-)?[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|assassinated|murdered|found dead|executed|lynched|beheaded|tortured to death)\b|\s+died\b|\s+(?:who|of|from|in|at|on|near|inside|outside|with)\b|[,.;]|$)/giu;
 // What every GENERIC_SINGLE match contains, with the same flags: a cheap test that spares its search in most sentences.
 const HAS_INDEFINITE_ARTICLE = /\ban?\s/iu;
 // Nouns after "killed a …" that are not people.
@@ -70,7 +70,8 @@ function headNoun(words: string[], lex: Lexicons): string | undefined {
   while (head + 1 < words.length && lex.victimWords.has(words[head + 1]!)) head++;
   return words[head];
 }
-const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
+// A modifier may carry digits: "a 10-year-old boy", "a 22-year-old man".
+const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+((?:\p{N}+-)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
 // Words that may sit between a verb and its count ("killed at least", "executed some") or between count and noun.
 const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total|went|go|remain|remains|remained|still)\b)*\s*/i;
 const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
@@ -244,8 +245,31 @@ function isAgent(body: string, phraseEnd: number, sentenceEnd: number): boolean 
   return TRANSITIVE.test(body.slice(phraseEnd, Math.min(sentenceEnd, phraseEnd + 60)));
 }
 
+// "The death toll from Saturday's bombings outside a girls' school in … has risen to 68", "the number of people killed by
+// a missile that hit a cafe … rose to 52": a long subject, allowed only when the frame itself says it counts deaths.
+const LONG_TOLL_FRAME = /\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:killed|dead|who\s+died|deaths))\b[^.;]{0,160}?\b(?:rose to|risen to|climbed to|reached|stands at|stood at|passed|exceeded|topped)\s*$/iu;
+// The frame's subject is one event ("from the attack", "by a Russian missile", "from Saturday's bombings"): a figure
+// updated for that event is its count, not a toll summing many. Campaign words (war, offensive, fighting) are not here.
+const SINGLE_EVENT_SUBJECT = /\b(?:from|of|in|by)\s+(?:(?:(?:the|a|an|this|that)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|missile|shelling|massacre|ambush|raid|assault|shooting|stampede|car bomb|suicide bombing))|(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day['’]s|last night['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|shelling|massacre|ambush|raids?|assault|shooting))\b/iu;
+const NOT_ONE_EVENT = /\b(?:since|so far|this year|this month|overall|in total|across|campaign|offensive|war|conflict|fighting)\b/i;
+
+function tollFrameText(body: string, sentenceStart: number, countStart: number): string | null {
+  const near = body.slice(Math.max(sentenceStart, countStart - 120), countStart);
+  const frame = TOLL_FRAME.exec(near);
+  if (frame) return near.slice(frame.index);
+  const far = body.slice(Math.max(sentenceStart, countStart - 240), countStart);
+  const long = LONG_TOLL_FRAME.exec(far);
+  return long ? far.slice(long.index) : null;
+}
+
 function isTollFrame(body: string, sentenceStart: number, countStart: number): boolean {
-  return TOLL_FRAME.test(body.slice(Math.max(sentenceStart, countStart - 120), countStart));
+  return tollFrameText(body, sentenceStart, countStart) !== null;
+}
+
+/** "the toll from Saturday's bombings … has risen to 68": an updated count of one event, not a cumulative toll. */
+export function isSingleEventUpdate(body: string, sentenceStart: number, countStart: number): boolean {
+  const frame = tollFrameText(body, sentenceStart, countStart);
+  return frame !== null && SINGLE_EVENT_SUBJECT.test(frame) && !NOT_ONE_EVENT.test(frame);
 }
 
 // Plural nouns after a count that still count people or deaths.
@@ -347,7 +371,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const backReference = OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
     // "72 more" are new deaths even in a sentence that speaks of a toll.
     const more = /\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
-    const cumulative = tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd))));
+    const cumulative = !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)))));
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
       sentence: sentence.index,

@@ -23,6 +23,9 @@ const CASES: Array<[string, string, Expected[]]> = [
   ['The spokesman, speaking late on Tuesday night, denied it.', SAT, [['late on Tuesday night', '2025-03-04', '2025-03-04', 'point', 'day']]],
   ['The attackers arrived around 5 p.m. on Tuesday.', SAT, [['on Tuesday', '2025-03-04', '2025-03-04', 'point', 'day']]],
   ['Police said 4 were killed and 19 wounded on Monday.', SAT, [['on Monday', '2025-03-03', '2025-03-03', 'point', 'day']]],
+  // a weekday with a possessive is that day
+  ["The toll from Friday's bombing has risen to 31.", SAT, [["Friday's", '2025-03-07', '2025-03-07', 'point', 'day']]],
+  ['Saturday’s strikes hit the market.', SAT, [['Saturday’s', SAT, SAT, 'point', 'day']]],
   // relative days
   ['Six people were killed yesterday in central Gaza.', SAT, [['yesterday', '2025-03-07', '2025-03-07', 'point', 'day']]],
   ['Shelling resumed last night, residents said.', SAT, [['last night', '2025-03-07', SAT, 'point', 'range']]],

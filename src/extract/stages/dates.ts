@@ -74,7 +74,7 @@ interface PeriodRule {
   /** A word every match of `re` contains: a window without it skips the costlier search. */
   cue: RegExp;
   re: RegExp;
-  resolve(m: RegExpExecArray, published: number): Pick<Candidate, 'first' | 'last' | 'precision'> | null;
+  resolve(m: RegExpExecArray, published: number): (Pick<Candidate, 'first' | 'last' | 'precision'> & Partial<Pick<Candidate, 'kind'>>) | null;
 }
 
 const PERIOD_RULES: PeriodRule[] = [
@@ -157,6 +157,16 @@ const PERIOD_RULES: PeriodRule[] = [
       const saturday = lastWeekday(p, 6);
       const sunday = weekdayOf(p) === 0 ? p : saturday + 1;
       return { first: saturday, last: Math.min(sunday, p), precision: 'range' };
+    },
+  },
+  {
+    // "Saturday's bombings", "Friday’s attack": chrono does not read a weekday with a possessive; a day, not a period.
+    name: 'weekday-possessive',
+    re: /\b(sun|mon|tues|wednes|thurs|fri|satur)day['’]s\b/gi,
+    resolve: (m, p) => {
+      const weekday = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'].indexOf((m[1] ?? '').toLowerCase());
+      const day = lastWeekday(p, weekday);
+      return { first: day, last: day, precision: 'day', kind: 'point' };
     },
   },
   {
@@ -303,6 +313,8 @@ const LOOKBEHIND = 60;
 /** "since X", "from X": the range runs from X to the published date. */
 function refineSince(c: Candidate, text: string, published: number): Candidate {
   if (c.kind === 'period' && c.precision === 'range') return c;
+  // "the toll from Friday's bombing": a possessive day names the event, not where a span begins.
+  if (/['’]s$/.test(text.slice(c.start, c.end))) return c;
   const before = text.slice(Math.max(0, c.start - LOOKBEHIND), c.start);
   const m = SINCE_RE.exec(before) ?? SINCE_EVENT_RE.exec(before);
   if (!m) return c;

@@ -45,6 +45,31 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
     text: 'Armed bandits killed 15 villagers in Maru, police said. Musa Ibrahim Bello, a farmer, was among the dead.',
     victims: [{ name: 'Musa Ibrahim Bello', sex: null, age: null, origin: null, occupation: 'farmer', category: 'civilians' }],
   },
+  // "named the dead as": every name of the list that follows
+  {
+    text: 'Relatives named the dead as Rhonita Miller, 30, and four of her children; Dawna Langford, 43, and two of her sons; and Christina Langford Johnson, 31.',
+    victims: [
+      { name: 'Rhonita Miller', sex: 'female', age: 30, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Dawna Langford', sex: 'female', age: 43, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Christina Langford Johnson', sex: null, age: 31, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'The health ministry named the woman as Majeda Obeid.',
+    victims: [{ name: 'Majeda Obeid', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  // names in apposition to the counted object of a death verb; the noun tells the side
+  {
+    text: 'The military said it had killed two senior Hamas officials, Yassin Rabia and Khaled Nagar, in the strike.',
+    victims: [
+      { name: 'Yassin Rabia', sex: null, age: null, origin: null, occupation: null, category: 'nonStateFighters' },
+      { name: 'Khaled Nagar', sex: null, age: null, origin: null, occupation: null, category: 'nonStateFighters' },
+    ],
+  },
+  // named after "as" without a death: a speaker described, not a victim
+  { text: 'The army named its new commander as Ahmed Saleh Karim on Monday.', victims: [] },
+  // a run of a city and its province is a place, not a name
+  { text: 'In Tijuana Baja California, a man was found dead in a car.', victims: [] },
   // a run that places cover entirely is a place
   { text: 'Gaza City was shelled overnight and 12 people were killed.', victims: [] },
   // a capitalised count opening a sentence is not a name

@@ -40,10 +40,15 @@ const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wro
 // The death must be said of the name itself: no other subject or reporting verb in between.
 const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:among\s+(?:the\s+)?(?:victims|dead|those killed|casualties)|killed|shot dead|shot|executed|murdered|found dead|slain|beheaded|assassinated)\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|lost (?:his|her) life|was killed)\b/i;
 const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:including|among them|among whom|such as)\s+(?:the\s+[\p{L}\s-]{1,30},\s*)?$/iu;
-const NAMED_AS = /\b(?:named|identified)\s+(?:as|him as|her as)\s+$/i;
+// "named as", "named the woman as", "identified the dead as X, 30, …; Y, 43, …; and Z": the name list after the dead.
+const NAMED_AS = /\b(?:named|identified)\s+(?:(?:him|her|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:dead|victims?|woman|man|girl|boy|child|deceased|killed))\s+)?as\s+$/iu;
+const NAMED_AS_LIST = /\b(?:named|identified)\s+(?:them|the\s+(?:dead|victims|deceased|killed))\s+as\s+[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)$/iu;
+// "killed two senior Hamas officials, Yassin Rabia and Khaled Nagar": names in apposition to a counted object of a
+// death verb.
+const KILLED_APPOSITION = /\b(?:killed|killing|shot dead|executed|executing|assassinated|assassinating)\s+(?:two|three|four|five|six|both|\d{1,2})\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+),\s*(?:(?:[A-Z][\p{L}'’-]+\s+){1,4}(?:,\s*)?(?:and\s+)?)?$/u;
 const OCCUPATION = /^\s*,\s*(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+?)(?=\s+(?:originally|from|who|which|was|in|at|of|aged)\b|\s*[,.;])/iu;
 const OCCUPATION_BEFORE = /\b(?:the|a|an)\s+([\p{L}-]+(?:\s+[\p{L}-]+){0,2}),\s*$/u;
-const AGE = /(?:\baged\s+(\d{1,3})\b|\b(\d{1,3})-year-old\b|^\s*,\s*(\d{1,3})\s*,)/i;
+const AGE = /(?:\baged\s+(\d{1,3})\b|\b(\d{1,3})-year-old\b|^\s*,\s*(\d{1,3})\s*(?:,|[.;](?!\d)))/i;
 const ORIGIN = /\b(?:originally from|a native of|hailing from|who came from|from the (?:town|city|village) of)\s+([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})/u;
 const CAUSES = ['stray bullet', 'sniper', 'shelling', 'air strike', 'airstrike', 'drone', 'missile', 'gunshot', 'gunfire', 'shot', 'executed', 'execution', 'explosion', 'landmine', 'stabbed', 'beaten', 'torture'];
 const FEMALE = /\b(?:she|her|woman|mother|girl|wife|daughter|sister|niece|grandmother|nun)\b/i;
@@ -52,7 +57,7 @@ const ADJECTIVES_TO_DROP = /^(?:(?:first|second|third|fourth|fifth)-year|young|l
 
 /**
  * Given names are often also towns somewhere ("Hassan" in India, "Bello" in Colombia), so a run is a place, not a
- * name, only when places cover all of it; a place word inside a longer run of names is part of the name.
+ * name, only when one place covers all of it; a place word inside a longer run of names is part of the name.
  */
 function isPlausibleName(name: string, places: PlaceMention[], span: Span): boolean {
   const words = name.split(/\s+/);
@@ -60,6 +65,10 @@ function isPlausibleName(name: string, places: PlaceMention[], span: Span): bool
   const inside = places.filter((p) => p.span.start < span.end && span.start < p.span.end && p.context !== 'origin');
   if (inside.length === 0) return true;
   if (inside.some((p) => p.span.start < span.start || p.span.end > span.end)) return false;
+  // "Christina Langford Johnson": each word a village somewhere, but a place's name is one match, not three. A run
+  // holding a province or a provincial seat ("Tijuana Baja California") is a place and its province.
+  const majorPlace = (m: PlaceMention) => /^(?:ADM1|PCL\w*|PPLA|PPLC)$/.test(m.place.featureCode);
+  if (inside.length > 1 && !inside.some(majorPlace)) return true;
   let covered = 0;
   for (const p of inside) covered += p.text.split(/\s+/).length;
   return covered < words.length;
@@ -101,11 +110,13 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       let rule: string | null = null;
       if (includedAmongDead) rule = 'victim-included-among-dead';
       else if (title) rule = DEATH_AFTER.test(after) ? 'victim-titled-death-phrase' : null;
-      else if (NAMED_AS.test(before)) rule = 'victim-named-as';
+      else if (NAMED_AS.test(before) || NAMED_AS_LIST.test(before)) rule = 'victim-named-as';
+      else if (KILLED_APPOSITION.test(before)) rule = 'victim-apposition-to-killed';
       else if (DEATH_AFTER.test(after)) rule = 'victim-death-phrase';
       if (!rule) continue;
       // A pronoun in the next sentence ("She lost her life…") tells sex and often the cause.
       const nextText = next && /^(?:She|He)\b/.test(next.text) ? next.text : '';
+      const apposition = rule === 'victim-apposition-to-killed' ? KILLED_APPOSITION.exec(before)![1]! : null;
       const occupationMatch = OCCUPATION.exec(after) ?? OCCUPATION_BEFORE.exec(before);
       const occupation = occupationMatch ? occupationMatch[1]!.replace(ADJECTIVES_TO_DROP, '').trim() : title ? title[1]!.toLowerCase() : null;
       const ageMatch = AGE.exec(after.slice(0, 40));
@@ -119,7 +130,7 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
         age: ageMatch ? Number(ageMatch[1] ?? ageMatch[2] ?? ageMatch[3]) : null,
         origin: ORIGIN.exec(after)?.[1] ?? null,
         occupation,
-        category: categoryFor(occupation, lex),
+        category: apposition && lex.nonStateMarkers.test(apposition.toLowerCase()) ? 'nonStateFighters' : categoryFor(occupation ?? apposition, lex),
         cause,
         evidenceSpans: nextText && next ? [next.span] : [],
         rule,
