@@ -162,6 +162,7 @@ const PERIOD_RULES: PeriodRule[] = [
   {
     // "Saturday's bombings", "Friday’s attack": chrono does not read a weekday with a possessive; a day, not a period.
     name: 'weekday-possessive',
+    cue: /day['’]s/i,
     re: /\b(sun|mon|tues|wednes|thurs|fri|satur)day['’]s\b/gi,
     resolve: (m, p) => {
       const weekday = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'].indexOf((m[1] ?? '').toLowerCase());
