@@ -23,3 +23,42 @@ function nextIndex(text: string, index: number, unicode: boolean): number {
   const c = text.charCodeAt(index);
   return c >= 0xd800 && c <= 0xdbff ? index + 2 : index + 1;
 }
+
+/** The characters `\s` matches (WhiteSpace and LineTerminator of ECMAScript). */
+export function isRegexSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** Where the run of `\s` that ends at `end` starts (`end` itself when there is none). */
+function spaceRunStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && isRegexSpace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/**
+ * The same answer as `/(?:\b(?:w1|w2|…)|,)\s+(?:the\s+)?$/i.test(text)` for lower-case ASCII cue words (without the comma
+ * branch when `comma` is false), read backwards from the end. V8 tries an end-anchored regex at every start position;
+ * this looks at the last word or two only.
+ */
+export function endsWithCue(text: string, words: ReadonlySet<string>, comma: boolean): boolean {
+  const end = spaceRunStart(text, text.length);
+  if (end === text.length) return false;
+  if (cueEndsAt(text, end, words, comma)) return true;
+  // "in the ": the article, then the cue before it.
+  if (end < 3 || text.slice(end - 3, end).toLowerCase() !== 'the') return false;
+  const beforeThe = spaceRunStart(text, end - 3);
+  return beforeThe < end - 3 && cueEndsAt(text, beforeThe, words, comma);
+}
+
+/** Whether a cue word (a whole ASCII word: `\b` before it) or a comma ends at `end`. */
+function cueEndsAt(text: string, end: number, words: ReadonlySet<string>, comma: boolean): boolean {
+  if (comma && end > 0 && text.charCodeAt(end - 1) === 44 /* , */) return true;
+  let start = end;
+  while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--;
+  return start < end && words.has(text.slice(start, end).toLowerCase());
+}

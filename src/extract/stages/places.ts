@@ -11,6 +11,7 @@ import {
   unresolvedPlaceRef,
 } from '../../gazetteer/index.js';
 import type { PlaceContext, PlaceMention } from '../mentions.js';
+import { endsWithCue } from '../regex.js';
 
 export interface RecognizePlacesOptions {
   /** ISO2 codes of the countries the report is about; when absent they are detected in the text. */
@@ -71,7 +72,11 @@ const ARTICLE_PREFIX = /^(?:al|el|ash|as|ad|ar|at|az|an|ath|adh|ez)[-‐'’]\p{
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\d'’‐-]*/gu;
 
 /** Words that, before a name, make even a small or single-word place plausible. */
-const PLACE_CUE = /(?:\b(?:in|at|near|of|from|to|into|outside|toward|towards|around|across|between|via|inside|reached|entered|hit|struck|shelled|bombed|targeted|captured|seized|stormed|raided|village|town|city|province|governorate|region|district|camp|neighbou?rhood|area|areas|outskirts|countryside|rural|and)|,)\s+(?:the\s+)?$/i;
+// Same as /(?:\b(?:in|at|…)|,)\s+(?:the\s+)?$/i, asked of every candidate name: read backwards by `endsWithCue`.
+const PLACE_CUE_WORDS = new Set(['in', 'at', 'near', 'of', 'from', 'to', 'into', 'outside', 'toward', 'towards', 'around', 'across', 'between', 'via', 'inside',
+  'reached', 'entered', 'hit', 'struck', 'shelled', 'bombed', 'targeted', 'captured', 'seized', 'stormed', 'raided', 'village', 'town', 'city', 'province',
+  'governorate', 'region', 'district', 'camp', 'neighbourhood', 'neighborhood', 'area', 'areas', 'outskirts', 'countryside', 'rural', 'and']);
+const hasPlaceCue = (before: string): boolean => endsWithCue(before, PLACE_CUE_WORDS, true);
 const ORIGIN_CUE = /\b(?:originally from|hometown of|home town of|native of|natives of|hails? from|hailing from|born in|a native of)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
 const NEAR_CUE = /\b(?:near|nearby|outside|close to|around|on the outskirts of|outskirts of|(?:in )?the vicinity of|(?:the )?area of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: part)? of|(?:kilomet(?:re|er)s?|km|miles?)(?: (?:north|south|east|west)(?:-?(?:east|west))?)? (?:from|of))\s+(?:the\s+)?(?:(?:town|city|village|camp) of\s+)?$/i;
 const COUNTRYSIDE_BEFORE = /\b(?:(?:the\s+)?countryside of|rural)\s+(?:the\s+)?$/i;
@@ -523,7 +528,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         const after = body.slice(span.end, span.end + 40);
         if (isOrganisation(after, lex.orgNouns)) continue;
         const listed: boolean = lastCued && span.start - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, span.start));
-        const cued: boolean = PLACE_CUE.test(before) || listed;
+        const cued: boolean = hasPlaceCue(before) || listed;
         const strong: boolean =
           (cueWordBefore(tokens, i) === 'of' && STRONG_BEFORE.test(before.slice(-STRONG_REACH))) ||
           (UNIT_AFTER_FIRST.has(tokens[i + len]?.lower ?? '') && STRONG_AFTER.test(after)) ||
