@@ -29,6 +29,11 @@ export function reviews(p: Principal | null): boolean {
   return p?.kind === 'user' && (p.role === 'analyst' || p.role === 'admin');
 }
 
+/** Counting unreviewed claims (a tally or toll coverage with includeProposed) is a reviewer's view of the record. */
+export function requireReviewerToIncludeProposed(p: Principal | null, includeProposed: boolean | undefined): void {
+  if (includeProposed && !reviews(p)) throw new ApiError(403, 'forbidden', 'only analysts and admins may count unreviewed claims');
+}
+
 /**
  * Sessions live in this process's memory (a restart logs everyone out; several processes do not share them). The
  * cookie carries a random id; only its SHA-256 is kept, like tokens.

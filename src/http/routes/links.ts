@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { decideLink, listClusters, proposeLinks } from '../../app/link.js';
 import { recordVersion } from '../../app/read-models.js';
 import { tally, TALLY_BY, type TallyOutput } from '../../app/tally.js';
-import { reviews } from '../auth.js';
-import { ApiError } from '../errors.js';
+import { requireReviewerToIncludeProposed } from '../auth.js';
 import { VersionedMemo } from '../memo.js';
 import { route, type AnyRoute } from '../route.js';
 import { clustersOut, day, flag, linkDecisionOut, linksOut, tallyOut } from '../schemas.js';
@@ -47,7 +46,7 @@ export function linkRoutes({ deps }: RouteContext): AnyRoute[] {
       query: tallyQuery,
       response: tallyOut,
       handler: async ({ query, principal }) => {
-        if (query.includeProposed && !reviews(principal)) throw new ApiError(403, 'forbidden', 'only analysts and admins may count unreviewed claims');
+        requireReviewerToIncludeProposed(principal, query.includeProposed);
         const input = { place: query.place, from: query.from, to: query.to, by: query.by as (typeof TALLY_BY)[number] | undefined, includeProposed: query.includeProposed };
         return tallies.get(JSON.stringify(input), await recordVersion(deps), () => tally(deps, input));
       },

@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { recordVersion } from '../../app/read-models.js';
 import { decideTollLink, listTollCoverage, orphanedDecisions, type ListTollCoverageOutput } from '../../app/toll-coverage.js';
-import { reviews } from '../auth.js';
-import { ApiError } from '../errors.js';
+import { requireReviewerToIncludeProposed, reviews } from '../auth.js';
 import { VersionedMemo } from '../memo.js';
 import { viewerCoverage } from '../restricted.js';
 import { route, type AnyRoute } from '../route.js';
@@ -63,7 +62,7 @@ export function tollRoutes({ deps }: RouteContext): AnyRoute[] {
       handler: async ({ query, principal }) => {
         const full = reviews(principal);
         const includeProposed = query.includeProposed ?? false;
-        if (includeProposed && !full) throw new ApiError(403, 'forbidden', 'only analysts and admins may count unreviewed claims');
+        requireReviewerToIncludeProposed(principal, includeProposed);
         const out = await coverage.get(String(includeProposed), await recordVersion(deps), () => listTollCoverage(deps, { includeProposed }));
         const wanted = query.toll ? new Set(query.toll) : null;
         const tolls = out.tolls.filter((t) => (!wanted || wanted.has(t.claim)) && (!query.incident || t.events.some((e) => e.event.includes(query.incident!))));
