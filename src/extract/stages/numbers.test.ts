@@ -50,6 +50,7 @@ const CASES: Array<[string, Expected[]]> = [
   ['The attack happened at about 10 p.m. and again at 3pm, and at 8 am that morning.', []],
   ['Prices rose 10% and turnout fell 10 per cent.', []],
   ['A 47-year-old man, aged 47, was shot.', []],
+  ['His son Talha Naeem, 21, also died, and Omar Saleh, 34, later succumbed.', []],
   // an age set off by commas after a name, before a singular verb or a description of the person
   ['Ahmad Abusalah, 42, was killed; Olena Kovalenko, 67, a retired teacher, died.', []],
   // a count after a place name in commas stays a count

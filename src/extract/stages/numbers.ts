@@ -86,7 +86,8 @@ const BEFORE_IDENTIFIER = before(`\\b(?:${IDENTIFIER_WORDS.join('|')})\\s*`, '')
 // "Ahmad Abusalah, 42, was killed": a number set off by commas after a name and before a singular verb or a
 // description of the person is an age (a count of people would take "were").
 const BEFORE_APPOSED_AGE = before(`\\p{Lu}[\\p{L}'’-]+,\\s*`, 'u');
-const AFTER_APPOSED_AGE = after(`\\s*,\\s*(?:was|is|has|had|who|died|succumbed|remains|a|an|the|from|and\\s+(?:his|her))\\b`, 'iu');
+// An adverb may come first: "his son Talha Naeem, 21, also died".
+const AFTER_APPOSED_AGE = after(`\\s*,\\s*(?:(?:also|later|too|then)\\s+)?(?:was|is|has|had|who|died|succumbed|remains|a|an|the|from|and\\s+(?:his|her))\\b`, 'iu');
 // "no one", "the one who", "at one point": a pronoun or an idiom, not a count.
 const BEFORE_PRONOUN_ONE = before(`\\b(?:no|any|every|each|the|this|that|which|at)\\s+`);
 const AFTER_PRONOUN_ONE = after(`\\s+another\\b`);

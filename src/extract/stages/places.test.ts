@@ -144,6 +144,20 @@ const CASES: { sentence: string; hints?: string[]; expect: Expect[]; absent?: st
     sentence: 'Fighting reached Yarmaung village in Sagaing Region, Myanmar.',
     expect: [{ name: 'Yarmaung', admin1: 'Sagaing', country: 'MM' }],
   },
+  // A place the gazetteer lacks, introduced by an apposition that says what and where it is.
+  {
+    sentence: 'Soldiers burned homes in Kwanyibeh, a remote village in Cameroon’s North-West region, residents said.',
+    expect: [{ name: 'Kwanyibeh', admin1: 'North-West', country: 'CM' }],
+  },
+  {
+    sentence: 'A drone hit a market in Adi Welwalo, in the north-west of Ethiopia’s Tigray region, on Friday.',
+    expect: [{ name: 'Adi Welwalo', admin1: 'Tigray', country: 'ET' }],
+  },
+  {
+    sentence: 'Gunmen shot Musa Danladi, a farmer in Kaduna State, on Friday.',
+    expect: [],
+    absent: ['Musa', 'Danladi'],
+  },
   // A small namesake abroad is dropped in a report about other countries; a surname is never a place.
   {
     sentence: 'Protesters in Syria chanted against the sect of Assad and against Bashar al-Assad.',

@@ -322,6 +322,13 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
   return unresolved.length ? out.sort((x, y) => x.span.start - y.span.start) : out;
 }
 
+/**
+ * What joins a place to the name that locates it: ", Y", " in Y", and the appositions reports use for places the
+ * reader may not know, ", a village in Y" (which also says it is a place) and ", in the north-west of Y"; the locating
+ * name may follow a possessive ("Ethiopia's Tigray region").
+ */
+const LOCATOR_LINK = /^(?:\s*,\s*(?:(?:an?\s+(?:[a-z-]+\s+){0,2}?(village|town|hamlet|settlement|locality|community|camp)\s+)?(?:in|of|near)\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?(?:\s+part)?\s+of\s+|cent(?:re|er|ral)(?:\s+part)?\s+of\s+)?)?|\s+(?:in|of)\s+(?:the\s+)?)(?:(\p{Lu}[\p{L}-]*)(['’]s\s+))?/u;
+
 /** Cues after which a capitalised run located by a known unit is a place ("shelled X in Idlib"). */
 const UNRESOLVED_CUE = /\b(?:in|at|near|from|into|outside|inside|toward|towards|around|between|reached|entered|shelled|bombed|targeted|attacked|captured|seized|stormed|raided|hit|struck|located at)\s+$/i;
 const NEAR_BEFORE = /\b(?:near|close to|outskirts of|vicinity of)\s+(?:the\s+)?$/i;
@@ -377,7 +384,6 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     }
     const acronym = !/\p{Ll}/u.test(text);
     const listed = lastEnd >= 0 && startX - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, startX));
-    const strong = strongBefore || !!unitWord || listed;
     // What locates it: "(Y, Z)", ", Y", " in Y".
     let parts: string[] = [];
     let viaParens = false;
@@ -386,14 +392,18 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       parts = paren[1]!.split(/\s*(?:[,;/]|\band\b)\s*/);
       viaParens = true;
     } else {
-      const link = /^(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?)/.exec(after);
+      const link = LOCATOR_LINK.exec(after);
       if (link) {
-        const at = nameEnd + (unitAfter ? unitAfter[0].length : 0) + link[0].length;
+        if (link[1] && !unitWord) unitWord = link[1].toLowerCase();
+        // "Ethiopia's Tigray region": the country's possessive is skipped, any other one is the locating name.
+        const possessive = !link[2] || countryKeyMap().has(placeKey(link[2])) ? 0 : link[2].length + link[3]!.length;
+        const at = nameEnd + (unitAfter ? unitAfter[0].length : 0) + link[0].length - possessive;
         const ti = tokenStartingAt(tokens, at, b);
         const re = ti === undefined ? undefined : runEndAt(runs, ti, r);
         if (ti !== undefined && re !== undefined) parts = [body.slice(tokens[ti]!.start, tokens[re - 1]!.end)];
       }
     }
+    const strong = strongBefore || !!unitWord || listed;
     const anchor = parts.length ? anchorFor(parts, countryWeight) : null;
     const anchored = !!anchor && (viaParens || anchor.featureCode !== 'PPL' || anchor.population >= 10_000);
     const closes = /^\s*(?:[.;,)]|$)/.test(after);
