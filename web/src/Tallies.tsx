@@ -33,7 +33,7 @@ export function TalliesPage({ filters, onFilters, me }: { filters: Filters; onFi
     api.tally({ ...filters, by: by || undefined }).then(setTally, (e: Error) => setError(e.message));
   }, [filters, by]);
   useEffect(() => {
-    api.openapi().then((doc) => setExports(exportFormats(doc, me)), () => undefined);
+    api.openapi().then((doc) => setExports(exportFormats(doc, me)), (e: Error) => setError(`the export formats could not be read: ${e.message}`));
   }, [me]);
   const q = query({ place: filters.place, from: filters.from, to: filters.to });
   return (
