@@ -1,6 +1,7 @@
 // After a re-extraction: the analysts' review verdicts and link decisions move from the claims of the report's earlier
 // extraction to their successors (the same value in the new one), audited as carried over; what has no successor is
 // listed as orphaned, never dropped silently.
+import { standingDecisions } from '../link/cluster.js';
 import { matchSuccessors } from '../link/successors.js';
 import { appendAudit, type AuditInput } from '../store/audit.js';
 import { claimsOfReport, decideClaim, insertReview, reviewsOfClaims, type ClaimRow, type ReviewAction } from '../store/claims.js';
@@ -26,9 +27,7 @@ const ACTION: Record<string, ReviewAction> = { confirmed: 'confirm', corrected: 
 
 /** The standing decision per pair (the latest; an undo leaves none), unless an earlier re-extraction already carried it. */
 function standing<T extends { verdict: string; carried: boolean }>(rows: readonly T[], pair: (r: T) => string): T[] {
-  const latest = new Map<string, T>();
-  for (const r of rows) latest.set(pair(r), r);
-  return [...latest.values()].filter((r) => r.verdict !== 'undo' && !r.carried);
+  return [...standingDecisions(rows, pair).values()].filter((r) => !r.carried);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Use cases: which incidents each toll covers and whether they add up to it, an analyst's attach / detach / undo of an
 // incident to a toll (audited), and the decisions a re-extraction left without a successor.
 import { MarsadError } from '../domain/errors.js';
-import { clusterLinks } from '../link/cluster.js';
+import { clusterLinks, standingDecisions } from '../link/cluster.js';
 import { linkIncidents } from '../link/incidents.js';
 import { tollCoverage, tollOverrides, effectiveTollDecisions, type CoverageReason, type CoverageStatus, type TollDecision } from '../tally/coverage.js';
 import { eventsOf, type TallyEvent, type TallyToll } from '../tally/tally.js';
@@ -275,13 +275,9 @@ export async function orphanedDecisions(deps: AppDeps): Promise<OrphanedDecision
   const carriedTolls = new Set(tolls.flatMap((d) => (d.carried_from != null ? [d.carried_from] : [])));
   const standing: { kind: OrphanedDecisionView['kind']; row: LinkDecisionRow | TollDecisionRow; a: number; b: number }[] = [];
   for (const rows of [incidents, victims]) {
-    const latest = new Map<string, LinkDecisionRow>();
-    for (const d of rows) latest.set(`${d.a}|${d.b}`, d);
-    for (const d of latest.values()) if (d.verdict !== 'undo' && !carried.has(d.id)) standing.push({ kind: d.kind, row: d, a: d.a, b: d.b });
+    for (const d of standingDecisions(rows, (r) => `${r.a}|${r.b}`).values()) if (!carried.has(d.id)) standing.push({ kind: d.kind, row: d, a: d.a, b: d.b });
   }
-  const latestToll = new Map<string, TollDecisionRow>();
-  for (const d of tolls) latestToll.set(`${d.toll}|${d.incident}`, d);
-  for (const d of latestToll.values()) if (d.verdict !== 'undo' && !carriedTolls.has(d.id)) standing.push({ kind: 'toll', row: d, a: d.toll, b: d.incident });
+  for (const d of standingDecisions(tolls, (r) => `${r.toll}|${r.incident}`).values()) if (!carriedTolls.has(d.id)) standing.push({ kind: 'toll', row: d, a: d.toll, b: d.incident });
   if (standing.length === 0) return [];
   const behind = new Map((await claimsBehindLatest(deps.store, [...new Set(standing.flatMap((s) => [s.a, s.b]))])).map((c) => [c.id, c]));
   return standing

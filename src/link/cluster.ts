@@ -16,9 +16,17 @@ const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `$
 
 /** The latest decision per pair wins; an "undo" removes the pair's earlier verdict. */
 export function effectiveDecisions(decisions: readonly LinkDecision[]): Map<string, LinkDecision> {
-  const out = new Map<string, LinkDecision>();
+  return standingDecisions(decisions, (d) => pairKey(d.a, d.b));
+}
+
+/**
+ * The standing decision per key of an append-only history in order: the latest one wins, and an undo leaves none
+ * (merge / split of two claims, attach / detach of an incident to a toll).
+ */
+export function standingDecisions<D extends { verdict: string }>(decisions: readonly D[], keyOf: (d: D) => string): Map<string, D> {
+  const out = new Map<string, D>();
   for (const d of decisions) {
-    const k = pairKey(d.a, d.b);
+    const k = keyOf(d);
     if (d.verdict === 'undo') out.delete(k);
     else out.set(k, d);
   }

@@ -2,6 +2,7 @@
 // and `marsad show` of a toll all read.
 import type { DayRange } from '../domain/types.js';
 import { placeKey } from '../gazetteer/normalize.js';
+import { standingDecisions } from '../link/cluster.js';
 import type { LinkPlace } from '../link/types.js';
 
 /** What coverage reads of a toll: its area, its window, its report, and the incidents its report says it sums. */
@@ -86,13 +87,8 @@ const pairKey = (toll: string, incident: string): string => `${toll}\u0000${inci
 
 /** The standing verdict per (toll, incident): decisions replayed oldest first, an undo removes the earlier one. */
 export function effectiveTollDecisions(decisions: readonly TollDecision[]): Map<string, TollDecision & { verdict: TollVerdict }> {
-  const out = new Map<string, TollDecision & { verdict: TollVerdict }>();
-  for (const d of decisions) {
-    const k = pairKey(d.toll, d.incident);
-    if (d.verdict === 'undo') out.delete(k);
-    else out.set(k, d as TollDecision & { verdict: TollVerdict });
-  }
-  return out;
+  // An undo never stands, so what remains is an attach or a detach.
+  return standingDecisions(decisions, (d) => pairKey(d.toll, d.incident)) as Map<string, TollDecision & { verdict: TollVerdict }>;
 }
 
 /** The standing verdicts as a lookup: toll id → incident id → attach | detach. */
