@@ -4,12 +4,12 @@ import { clusterLinks, effectiveDecisions } from '../link/cluster.js';
 import { linkIncidents, scoreIncidentPair } from '../link/incidents.js';
 import type { LinkDecision, LinkIncident, LinkProposal, LinkResult, LinkVictim } from '../link/types.js';
 import { linkVictims, scoreVictimPair } from '../link/victims.js';
-import { appendAudit } from '../store/audit.js';
 import { getClaim } from '../store/claims.js';
 import { decisionsOfPair, insertLinkDecision, LINK_LOCK, type LinkKind, type LinkVerdict } from '../store/links.js';
 import type { Sql } from '../store/store.js';
 import { MAY_REVIEW, requireRole } from './auth.js';
 import type { AppDeps } from './deps.js';
+import { appendPairDecision } from './pair-decision.js';
 import type { ClaimHead } from './claim-view.js';
 import { claimRef, parseClaimId, reportRef } from './ids.js';
 import { loadCorpus, loadDecisions, loadScopedCorpus, toDecision, type CorpusFilter, type LinkCorpus } from './link-corpus.js';
@@ -125,7 +125,7 @@ export async function proposeLinks(deps: AppDeps, input: ProposeLinksInput): Pro
   const view = viewer(input.kind, corpus).pair;
   const decisionOf = (a: string, b: string): DecisionView | null => {
     const d = effective.get(pairKey(a, b));
-    if (!d || d.verdict === 'undo') return null;
+    if (!d) return null;
     return { verdict: d.verdict, by: d.by ?? null, at: d.at ?? null, comment: byKey.get(pairKey(a, b))?.comment ?? null };
   };
   const sorted = [...result.proposals].sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : 1));
@@ -140,7 +140,7 @@ export async function proposeLinks(deps: AppDeps, input: ProposeLinksInput): Pro
   }
   // Decided pairs the scorer did not propose (an analyst merged two reports it kept apart): score them to show why.
   for (const [k, d] of effective) {
-    if (seen.has(k) || d.verdict === 'undo' || (!wanted(d.a) && !wanted(d.b))) continue;
+    if (seen.has(k) || (!wanted(d.a) && !wanted(d.b))) continue;
     const v = view({ a: d.a, b: d.b, score: 0, reasons: [] }, false, decisionOf(d.a, d.b));
     if (v) pairs.push(v);
   }
@@ -235,25 +235,18 @@ export async function decideLink(deps: AppDeps, input: DecideLinkInput): Promise
     const kind = await kindOfPair(tx, a, b, input.kind);
     const history = (await decisionsOfPair(tx, kind, a, b)).map(toDecision);
     const standing = effectiveDecisions(history).get(pairKey(claimRef(a), claimRef(b)));
-    const previous = standing && standing.verdict !== 'undo' ? standing.verdict : null;
     const pair = `${claimRef(a)} and ${claimRef(b)}`;
-    if (input.verdict === 'undo' && previous === null) throw new MarsadError('conflict', `nothing to undo: no standing merge or split of ${pair}`);
-    if (input.verdict !== 'undo' && previous === input.verdict) {
-      throw new MarsadError('conflict', `${pair} are already ${input.verdict === 'merge' ? 'merged' : 'split'} (by ${standing!.by} at ${standing!.at}); undo it first to decide again`);
-    }
-    const comment = input.comment?.trim() || null;
-    const id = await insertLinkDecision(tx, { kind, a, b, verdict: input.verdict, user_name: input.user, at, comment });
-    await appendAudit(tx, [
-      {
-        at,
-        actor: input.user,
-        action: `link.${input.verdict}`,
-        entity: `${kind}_link`,
-        entityId: `${claimRef(a)}/${claimRef(b)}`,
-        before: { verdict: previous },
-        after: { verdict: input.verdict === 'undo' ? null : input.verdict, decision: id, comment },
-      },
-    ]);
+    const { id, previous } = await appendPairDecision(tx, {
+      verdict: input.verdict,
+      standing,
+      undoes: `merge or split of ${pair}`,
+      already: `${pair} are already ${input.verdict === 'merge' ? 'merged' : 'split'}`,
+      user: input.user,
+      at,
+      comment: input.comment,
+      insert: (comment) => insertLinkDecision(tx, { kind, a, b, verdict: input.verdict, user_name: input.user, at, comment }),
+      audit: { action: `link.${input.verdict}`, entity: `${kind}_link`, entityId: `${claimRef(a)}/${claimRef(b)}` },
+    });
     return { id, kind, a: claimRef(a), b: claimRef(b), verdict: input.verdict, previous, by: input.user, at };
   });
 }

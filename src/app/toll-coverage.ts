@@ -5,11 +5,11 @@ import { clusterLinks, standingDecisions } from '../link/cluster.js';
 import { linkIncidents } from '../link/incidents.js';
 import { tollCoverage, tollOverrides, effectiveTollDecisions, type CoverageReason, type CoverageStatus, type TollDecision } from '../tally/coverage.js';
 import { eventsOf, type TallyEvent, type TallyToll } from '../tally/tally.js';
-import { appendAudit } from '../store/audit.js';
 import { getClaim } from '../store/claims.js';
 import { claimsBehindLatest, scopedClaims, insertTollDecision, listLinkDecisions, listTollDecisions, tollDecisionsOfPair, TOLL_LOCK, type LinkDecisionRow, type TollDecisionRow } from '../store/links.js';
 import { MAY_REVIEW, requireRole } from './auth.js';
 import type { AppDeps } from './deps.js';
+import { appendPairDecision } from './pair-decision.js';
 import type { ClaimHead } from './claim-view.js';
 import { claimRef, parseClaimId, reportRef } from './ids.js';
 import { countedStatuses, emptyCorpus, loadCorpus, loadDecisions, loadScopedCorpus, toTollDecision, type LinkCorpus } from './link-corpus.js';
@@ -240,26 +240,17 @@ export async function decideTollLink(deps: AppDeps, input: DecideTollLinkInput):
       if (c.kind !== kind) throw new MarsadError('invalid_input', `${claimRef(id)} is a ${c.kind} claim, not ${kind === 'toll' ? 'a toll' : 'an incident'}: attach and detach take a toll and an incident`);
     }
     const history = (await tollDecisionsOfPair(tx, toll, incident)).map(toTollDecision);
-    const standing = effectiveTollDecisions(history).get(`${claimRef(toll)}\u0000${claimRef(incident)}`);
-    const previous = standing ? standing.verdict : null;
-    const pair = `${claimRef(incident)} and toll ${claimRef(toll)}`;
-    if (input.verdict === 'undo' && previous === null) throw new MarsadError('conflict', `nothing to undo: no standing attach or detach of ${pair}`);
-    if (input.verdict !== 'undo' && previous === input.verdict) {
-      throw new MarsadError('conflict', `${claimRef(incident)} is already ${input.verdict}ed to toll ${claimRef(toll)} (by ${standing!.by} at ${standing!.at}); undo it first to decide again`);
-    }
-    const comment = input.comment?.trim() || null;
-    const id = await insertTollDecision(tx, { toll, incident, verdict: input.verdict, user_name: input.user, at, comment });
-    await appendAudit(tx, [
-      {
-        at,
-        actor: input.user,
-        action: `toll.${input.verdict}`,
-        entity: 'toll_link',
-        entityId: `${claimRef(toll)}/${claimRef(incident)}`,
-        before: { verdict: previous },
-        after: { verdict: input.verdict === 'undo' ? null : input.verdict, decision: id, comment },
-      },
-    ]);
+    const { id, previous } = await appendPairDecision(tx, {
+      verdict: input.verdict,
+      standing: effectiveTollDecisions(history).get(`${claimRef(toll)}\u0000${claimRef(incident)}`),
+      undoes: `attach or detach of ${claimRef(incident)} and toll ${claimRef(toll)}`,
+      already: `${claimRef(incident)} is already ${input.verdict}ed to toll ${claimRef(toll)}`,
+      user: input.user,
+      at,
+      comment: input.comment,
+      insert: (comment) => insertTollDecision(tx, { toll, incident, verdict: input.verdict, user_name: input.user, at, comment }),
+      audit: { action: `toll.${input.verdict}`, entity: 'toll_link', entityId: `${claimRef(toll)}/${claimRef(incident)}` },
+    });
     return { id, toll: claimRef(toll), incident: claimRef(incident), verdict: input.verdict, previous, by: input.user, at };
   });
 }

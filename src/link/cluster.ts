@@ -15,8 +15,9 @@ export interface ClusterOptions {
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 /** The latest decision per pair wins; an "undo" removes the pair's earlier verdict. */
-export function effectiveDecisions(decisions: readonly LinkDecision[]): Map<string, LinkDecision> {
-  return standingDecisions(decisions, (d) => pairKey(d.a, d.b));
+export function effectiveDecisions(decisions: readonly LinkDecision[]): Map<string, LinkDecision & { verdict: 'merge' | 'split' }> {
+  // An undo never stands, so what remains is a merge or a split.
+  return standingDecisions(decisions, (d) => pairKey(d.a, d.b)) as Map<string, LinkDecision & { verdict: 'merge' | 'split' }>;
 }
 
 /**
