@@ -101,6 +101,12 @@ export async function claimsBehindLatest(sql: Sql, claimIds: readonly number[]):
   );
 }
 
+/**
+ * With `SELECT DISTINCT ON (e.report_id) … FROM extractions e`, picks the extraction that counts for each report: the
+ * latest one anybody reviewed a claim of, else the latest. The one definition of a report's current extraction.
+ */
+const CURRENT_EXTRACTION_FIRST = `e.report_id, EXISTS (SELECT 1 FROM claims d WHERE d.extraction_id = e.id AND d.status <> 'proposed') DESC, e.id DESC`;
+
 /** The extraction that counts for each report (see `currentClaims`), read before a re-extraction adds a newer one. */
 export async function currentExtractions(sql: Sql, reportIds: readonly number[]): Promise<Map<number, number>> {
   if (reportIds.length === 0) return new Map();
@@ -108,9 +114,7 @@ export async function currentExtractions(sql: Sql, reportIds: readonly number[])
     `SELECT DISTINCT ON (e.report_id) e.report_id, e.id
        FROM extractions e
       WHERE e.report_id = ANY($1::bigint[])
-      ORDER BY e.report_id,
-               EXISTS (SELECT 1 FROM claims d WHERE d.extraction_id = e.id AND d.status <> 'proposed') DESC,
-               e.id DESC`,
+      ORDER BY ${CURRENT_EXTRACTION_FIRST}`,
     [[...reportIds]],
   );
   return new Map(rows.map((r) => [r.report_id, r.id]));
@@ -148,9 +152,7 @@ export async function currentClaims(sql: Sql, kinds: readonly ClaimKind[]): Prom
     `WITH cur AS (
        SELECT DISTINCT ON (e.report_id) e.id
          FROM extractions e
-        ORDER BY e.report_id,
-                 EXISTS (SELECT 1 FROM claims d WHERE d.extraction_id = e.id AND d.status <> 'proposed') DESC,
-                 e.id DESC
+        ORDER BY ${CURRENT_EXTRACTION_FIRST}
      )
      SELECT c.id, c.report_id, c.extraction_id, c.ref, c.kind, c.status, coalesce(c.corrected, c.data) AS current, r.outlet, r.published
        FROM claims c JOIN cur ON cur.id = c.extraction_id JOIN reports r ON r.id = c.report_id
@@ -220,9 +222,7 @@ export async function scopedClaims(sql: Sql, scope: ClaimScope): Promise<ScopedC
        SELECT DISTINCT ON (e.report_id) e.id
          FROM extractions e
         WHERE e.report_id IN (SELECT DISTINCT report_id FROM cand)
-        ORDER BY e.report_id,
-                 EXISTS (SELECT 1 FROM claims d WHERE d.extraction_id = e.id AND d.status <> 'proposed') DESC,
-                 e.id DESC
+        ORDER BY ${CURRENT_EXTRACTION_FIRST}
      )
      -- No marsad_place_terms(...) here: the PL/pgSQL function would run again for every row returned (the index holds
      -- its values but cannot return them), which tripled the time of a 10k-row read.
@@ -242,9 +242,7 @@ export async function countCurrentClaims(sql: Sql): Promise<{ kind: ClaimKind; s
     `WITH cur AS (
        SELECT DISTINCT ON (e.report_id) e.id
          FROM extractions e
-        ORDER BY e.report_id,
-                 EXISTS (SELECT 1 FROM claims d WHERE d.extraction_id = e.id AND d.status <> 'proposed') DESC,
-                 e.id DESC
+        ORDER BY ${CURRENT_EXTRACTION_FIRST}
      )
      SELECT c.kind, c.status, count(*) AS n, 0 AS undated FROM claims c JOIN cur ON cur.id = c.extraction_id GROUP BY c.kind, c.status
      UNION ALL
