@@ -321,6 +321,9 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
   for (let i = 0; i < candidates.length; i++) {
     const { count, np } = candidates[i]!;
     if (count.implicit && !np) continue;
+    // "seven members of one family", "12 of 20 passengers": a number inside the noun phrase of the count before it
+    // says what the counted belong to, not how many more died.
+    if (candidates.slice(0, i).some((c) => c.np && !c.np.anaphoric && c.np.end > count.start)) continue;
     if (count.definite && !/^\s*\S+\s*(?:was\s+|had\s+)?(?:died|succumbed|was killed|was shot dead|was found dead)\b/i.test(body.slice(count.end, sEnd)) && outcomeBefore(body, sStart, count.start, lex) === null) continue;
     const phraseEnd = np?.end ?? count.end;
     const before = outcomeBefore(body, sStart, count.start, lex);
