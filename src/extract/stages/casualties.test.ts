@@ -34,9 +34,10 @@ const CASES: Case[] = [
   { text: 'Unidentified gunmen killed a police officer attached to the Government House.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
   { text: 'Security men shot dead 4 protesters.', figures: [[4, 'killed', 'civilians', 'whole', 1]] },
   // a number inside the counted noun phrase is what they belong to, not a second count
-  { text: 'Seven members of one family were shot dead near the camp.', figures: [[7, 'killed', null, 'whole', 1]] },
+  { text: 'Seven members of one family were shot dead near the camp.', figures: [[7, 'killed', 'civilians', 'whole', 1]] },
   { text: 'Gunmen killed 12 of the 20 passengers on the bus.', figures: [[12, 'killed', 'civilians', 'whole', 1]] },
-  { text: 'Three sons of a farmer and two of his neighbours were killed.', figures: [[3, 'killed', null, 'whole', 1], [2, 'killed', null, 'whole', 1]] },
+  { text: 'Two of five brothers were killed in the strike.', figures: [[2, 'killed', 'civilians', 'whole', 1]] },
+  { text: 'Militants killed three of the four soldiers at the post.', figures: [[3, 'killed', 'stateForces', 'whole', 1]] },
   // a list sharing one verb: wholes of one group
   {
     text: 'In Jableh, four civilians and 28 pro-Assad militants lost their lives.',
