@@ -167,6 +167,22 @@ const CASES: Case[] = [
       assert.deepEqual(first!.date, { start: '2025-03-04', end: '2025-03-04' });
     },
   },
+  // "another body" raises the same event's toll; "another attack" is a new event
+  {
+    name: 'a figure repeated after "another body was found" stays one incident',
+    body: 'A gunman killed 12 people at a mosque in Jableh on Friday, police said, after the toll rose by one when officers found another body in the building. Residents said the gunman fled in a car.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: '"another body" beside the figure of the same sentence is one more death of that event, not an incident',
+    body: 'Jableh mourns 12 killed in mosque attack\nA gunman killed 12 people at a mosque in Jableh on Friday, police said, after rescuers recovered another body from the river on Sunday.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: '"another attack" still opens a second incident',
+    body: 'Gunmen killed four people in Jableh on Friday. In another attack, gunmen killed four people in Baniyas on Saturday.',
+    check: (r) => assert.equal(r.incidents.length, 2, trace(r)),
+  },
   // an event with no figure in a short bulletin
   {
     name: 'a bulletin entry with a label and no figure',
