@@ -22,6 +22,25 @@ function namesAPeople(p: PlaceMention, body: string): boolean {
   return ARTICLE_INSIDE.test(p.text) || COUNT_BEFORE.test(body.slice(Math.max(0, p.span.start - 20), p.span.start));
 }
 
+// "the Al Noor mosque", "the Victoria market": a name the report gives a venue names the venue. When the gazetteer
+// reaches a settlement only through another spelling (Al Noor → Niort) in a country none of the report's other places
+// lies in, that namesake abroad is a worse guess than no place, for every mention of the name ("shot at Al Noor" too).
+// A town under its own name stays ("the Sidon market"). Camps are left out: a camp is a place of its own.
+const VENUE_AFTER = /^\s+(?:mosques?|church(?:es)?|cathedrals?|temples?|synagogues?|shrines?|hospitals?|clinics?|schools?|madrasas?|universit(?:y|ies)|colleges?|markets?|hotels?|stadiums?|prisons?)\b/i;
+
+/** Folded names the report uses for a venue that resolved to a country no other place of the report lies in. */
+function foreignVenueNames(places: PlaceMention[], body: string): Set<string> {
+  const out = new Set<string>();
+  for (const p of places) {
+    if (!VENUE_AFTER.test(body.slice(p.span.end, p.span.end + 20))) continue;
+    const name = fold(p.text);
+    if (fold(p.place.name) === name) continue;
+    const others = places.filter((q) => fold(q.text) !== name);
+    if (others.length && !others.some((q) => q.place.country === p.place.country)) out.add(name);
+  }
+  return out;
+}
+
 const GENERIC_SUFFIX = /(?:['’]s|\s+(?:region|province|governorate|state|oblast|district|county|municipality|township|countryside|area|local government area))$/i;
 
 /** Accents and case folded; memoised because every mention folds all its place's aliases (up to 30). */
@@ -45,7 +64,9 @@ function asWritten(p: PlaceMention): PlaceMention {
 
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
   const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
+  const venues = foreignVenueNames(places, body);
   return places.map(asWritten).filter((p) => {
+    if (venues.size && venues.has(fold(p.text))) return false;
     if (datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) return false;
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);
     const after = body.slice(p.span.end, p.span.end + 40);
