@@ -28,6 +28,12 @@ function beatingType(body: string, start: number, end: number, lex: Lexicons): P
   return mob ? { eventType: 'Riots', subEventType: 'Mob violence' } : { eventType: 'Violence against civilians', subEventType: 'Attack' };
 }
 
+// "in March last year", "on 27 March": the protest noun is lower-case inside a sentence; a capital there is the month.
+function isMonthMarch(body: string, start: number, text: string): boolean {
+  if (text !== 'March') return false;
+  return !/(?:^|[.!?:\n"“‘'])\s*$/.test(body.slice(Math.max(0, start - 4), start));
+}
+
 // "Looting: On 9 May …": a monitor's bulletin line that opens with the event type.
 const LABEL = /^[ \t]*([A-Za-z][A-Za-z /-]{2,40}):[ \t]/gm;
 /** Labels state the type outright, so they outweigh every word trigger. */
@@ -53,6 +59,7 @@ export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons())
     found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', weight: 3 });
   }
   for (const m of lex.triggers.find(body)) {
+    if (isMonthMarch(body, m.start, m.text)) continue;
     for (const t of m.payloads) found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: t.eventType, subEventType: t.subEventType, weight: t.weight });
   }
   // Longest match wins where triggers overlap ("suicide car bomb" over "car bomb" over "bomb").
