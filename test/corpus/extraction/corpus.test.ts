@@ -32,7 +32,6 @@ const DIR = dirname(fileURLToPath(import.meta.url));
  * honest about it without failing.
  */
 const KNOWN_FIRST_PLACE_MISSES: Record<string, string> = {
-  'ext-004': '"Mormon community": a village called Mormon in the gazetteer is taken for a place of the event',
 };
 
 /**
