@@ -10,6 +10,11 @@ const SEAT_AFTER = /^-based\b/i;
 // "The Irrawaddy, however, reported …": a newspaper named after a place, speaking.
 const OUTLET = /^(?:,\s*(?:however|meanwhile|for its part|too)\s*,)?\s*(?:reported|said|says|reports|quoted|cited|wrote|published)\b/i;
 
+// "residents fled by boat to Pemba", "the wounded were evacuated to Kabul": where people went afterwards, not where
+// anything happened to them.
+// "fleeing the fighting in Bakhmut" is where the fighting was: only "to" and "into" lead to a destination.
+const DESTINATION_BEFORE = /\b(?:(?:fled|flee|flees|fleeing|escaped|evacuated|displaced|airlifted|ferried|rushed|transferred)(?:\s+[\p{L}-]+){0,3}?\s+(?:to|towards?|into)|(?:sought|took|taking|found)\s+(?:refuge|shelter|safety)\s+in)\s+(?:the\s+)?(?:(?:town|city|village|port|capital) of\s+)?$/iu;
+
 // "Two Somali citizens", "A Saad man": a counted name before a person noun is a people, a clan or a nationality, not a place.
 const COUNT_BEFORE = /(?:^|[^\p{L}\d])(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)\s+$/iu;
 const ARTICLE_INSIDE = /^(?:A|An)\s/;
@@ -71,6 +76,7 @@ export function refinePlaces(places: PlaceMention[], body: string, sentences: Se
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);
     const after = body.slice(p.span.end, p.span.end + 40);
     if (NAME_CONTINUES.test(after) || SEAT_BEFORE.test(before) || SEAT_AFTER.test(after)) return false;
+    if (DESTINATION_BEFORE.test(body.slice(Math.max(0, p.span.start - 60), p.span.start))) return false;
     if (/\bThe\s+$/.test(before) && OUTLET.test(after)) return false;
     if (namesAPeople(p, body)) return false;
     return true;
