@@ -40,7 +40,7 @@ const RECENT_CONTEXT_DAYS = 31;
 const SHORT_REPORT_SENTENCES = 5;
 /** A figure whose own sentence names this many provinces counts a region, not an event. */
 const REGIONAL_ADMIN1S = 3;
-const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged)\b[^.;]{0,25}$/i;
+const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged|published|released|issued)\b[^.;]{0,25}$/i;
 // "the toll … rose to 52 on Friday": the day the count was updated, not the day of the event.
 const UPDATED_BEFORE_DATE = /\b(?:rose|risen|rises|climbed|jumped|increased)\s+to\s+(?:at least\s+)?[\d,]+\s*$/i;
 
@@ -143,9 +143,14 @@ function dateFor(
   // "…the deadliest attack since the violence spread there in 2015": a bare year or month long past is background, even
   // in the event's own sentence; a news report tells of recent events.
   const backgroundYear = (d: DateMention) => (d.precision === 'year' || d.precision === 'month') && !recent(d);
+  // "killed 300 … in March last year", then "arrived on 27 March 2022": a past month of the event's own sentence is
+  // background by itself, but the story's days inside it date the event.
+  const ownDates = own.flatMap((i) => eventDates(dates(i), report.body, sentences[i]?.span.start ?? 0));
+  const pastPeriods = ownDates.filter(backgroundYear);
+  const inPastPeriod = (d: DateMention) => d.precision === 'day' && pastPeriods.some((p) => p.range.start <= d.range.start && d.range.end <= p.range.end);
   for (const [which, rule] of [[own, 'date:own-sentence'], [context, 'date:narrative']] as const) {
-    const found = which.flatMap((i) => eventDates(dates(i), report.body, sentences[i]?.span.start ?? 0))
-      .filter((d) => d.range.end <= report.published && (rule === 'date:own-sentence' ? !backgroundYear(d) : recent(d)));
+    const found = (which === own ? ownDates : which.flatMap((i) => eventDates(dates(i), report.body, sentences[i]?.span.start ?? 0)))
+      .filter((d) => d.range.end <= report.published && (rule === 'date:own-sentence' ? !backgroundYear(d) : recent(d) || inPastPeriod(d)));
     const pick = found.find((d) => d.kind === 'since') ?? found.find((d) => d.precision === 'day') ?? found[0];
     if (pick) return { range: pick.range, precision: pick.kind === 'since' ? 'range' : pick.precision, rule };
   }
