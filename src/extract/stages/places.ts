@@ -69,7 +69,9 @@ const SMALL_ABROAD = 50_000;
 /** Articles and particles that may sit inside a capitalised name ("Deir ez-Zor", "Ras al Ain"). */
 const CONNECTORS = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'ath', 'adh', 'de', 'del', 'la', 'le', 'las', 'los', 'du', 'des', 'da', 'do', 'dos', 'das', 'di', 'e', 'i', 'y', 'wa', 'bin', 'ibn', 'bani', 'beni', 'um', 'umm', 'abu']);
 const ARTICLE_PREFIX = /^(?:al|el|ash|as|ad|ar|at|az|an|ath|adh|ez)[-‐'’]\p{Lu}/u;
-const WORD = /[\p{L}\p{M}][\p{L}\p{M}\d'’‐-]*/gu;
+// A word is /[\p{L}\p{M}][\p{L}\p{M}\d'’‐-]*/u, read by `wordStart` and `wordEnd` without a match array per word.
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const letterOrMarkMemo = new Map<number, boolean>();
 
 /** Words that, before a name, make even a small or single-word place plausible. */
 // Same as /(?:\b(?:in|at|…)|,)\s+(?:the\s+)?$/i, asked of every candidate name: read backwards by `endsWithCue`.
@@ -92,22 +94,53 @@ const LIST_GAP = /^\s*(?:,|and|or|&|, and|, or)\s*$/;
 const isTrailingMark = (c: number): boolean => c === 45 /* - */ || c === 0x2010 || isApostrophe(c);
 const isApostrophe = (c: number): boolean => c === 39 /* ' */ || c === 0x2019;
 
+/** `[\p{L}\p{M}]` for one code point; ASCII decided inline, the rest asked of the regex once per code point. */
+function isLetterOrMark(cp: number): boolean {
+  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  let v = letterOrMarkMemo.get(cp);
+  if (v === undefined) {
+    v = LETTER_OR_MARK.test(String.fromCodePoint(cp));
+    letterOrMarkMemo.set(cp, v);
+  }
+  return v;
+}
+
+/** Where the next word starts at or after `from`, stepping by code point as a /u regex does; -1 when none does. */
+function wordStart(body: string, from: number): number {
+  for (let i = from; i < body.length; ) {
+    const cp = body.codePointAt(i)!;
+    if (isLetterOrMark(cp)) return i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return -1;
+}
+
+/** End of the word starting at `start`: letters, marks, ASCII digits, apostrophes and hyphens. */
+function wordEnd(body: string, start: number): number {
+  let i = start;
+  while (i < body.length) {
+    const cp = body.codePointAt(i)!;
+    if (!(isLetterOrMark(cp) || (cp >= 48 && cp <= 57) || cp === 39 || cp === 0x2019 || cp === 0x2010 || cp === 45)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
 function tokenize(body: string): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(body); m; m = WORD.exec(body)) {
+  for (let start = wordStart(body, 0), full = 0; start >= 0; start = wordStart(body, full)) {
     // Character tests rather than a regex per word: this loop sees every word of every report.
-    let text = m[0];
-    let n = text.length;
-    while (n > 0 && isTrailingMark(text.charCodeAt(n - 1))) n--;
+    full = wordEnd(body, start);
+    let n = full - start;
+    while (n > 0 && isTrailingMark(body.charCodeAt(start + n - 1))) n--;
     let possessive = false;
-    if (n >= 2 && text.charCodeAt(n - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(n - 2))) {
+    if (n >= 2 && body.charCodeAt(start + n - 1) === 115 /* s */ && isApostrophe(body.charCodeAt(start + n - 2))) {
       n -= 2;
       possessive = true;
     }
-    if (n < text.length) text = text.slice(0, n);
-    const end = m.index + n;
-    if (!text) continue;
+    const end = start + n;
+    if (n === 0) continue;
+    const text = body.slice(start, end);
     const first = text[0]!;
     const c = text.charCodeAt(0);
     // ASCII letters decide without allocating; ARTICLE_PREFIX needs a lower-case "a" or "e" first ("al-Shir", "el-Fasher").
@@ -116,7 +149,7 @@ function tokenize(body: string): Token[] {
     const lower = text.toLowerCase();
     // Only capitalised words and connectors are ever looked up, so only they pay for a key.
     const key = cap || CONNECTORS.has(lower) ? placeKey(text) : '';
-    out.push({ start: m.index, end, text, key, lower, cap, possessive });
+    out.push({ start, end, text, key, lower, cap, possessive });
   }
   return out;
 }
