@@ -11,7 +11,7 @@ import {
   unresolvedPlaceRef,
 } from '../../gazetteer/index.js';
 import type { PlaceContext, PlaceMention } from '../mentions.js';
-import { endsWithCue } from '../regex.js';
+import { endsWithCue, isRegexSpace } from '../regex.js';
 
 export interface RecognizePlacesOptions {
   /** ISO2 codes of the countries the report is about; when absent they are detected in the text. */
@@ -167,7 +167,7 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
     while (j < tokens.length) {
       const prev = tokens[j - 1]!;
       const t = tokens[j]!;
-      if (prev.possessive || !/^[ \u00a0]$/.test(body.slice(prev.end, t.start))) break;
+      if (prev.possessive || !isOneCharGap(body, prev.end, t.start, false)) break;
       if (t.cap) {
         j++;
         continue;
@@ -177,7 +177,7 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
       while (k < j + 2 && k < tokens.length && CONNECTORS.has(tokens[k]!.lower)) k++;
       if (k === j || !tokens[k]?.cap) break;
       let joined = true;
-      for (let q = j; q < k && joined; q++) joined = /^[ \u00a0-]$/.test(body.slice(tokens[q]!.end, tokens[q + 1]!.start));
+      for (let q = j; q < k && joined; q++) joined = isOneCharGap(body, tokens[q]!.end, tokens[q + 1]!.start, true);
       if (!joined) break;
       j = k + 1;
     }
@@ -187,8 +187,24 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
   return runs;
 }
 
+/** The text between two tokens is one space or no-break space (or a hyphen, when `hyphen`): /^[ \u00a0-]$/ without a slice. */
+function isOneCharGap(body: string, from: number, to: number, hyphen: boolean): boolean {
+  if (to - from !== 1) return false;
+  const c = body.charCodeAt(from);
+  return c === 32 || c === 0xa0 || (hyphen && c === 45);
+}
+
+/** The text between `from` and `to` is a non-empty run of `\s` (/^\s+$/ without a slice). */
+function isSpaceGap(body: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let p = from; p < to; p++) if (!isRegexSpace(body.charCodeAt(p))) return false;
+  return true;
+}
+
 /** Key of tokens [a, b): token keys joined, articles dropped unless last (as placeKey does). */
 function spanKey(tokens: Token[], a: number, b: number): string {
+  // One token: its own key, the memoised string whose hash the lookups that follow reuse (a join copies it).
+  if (b - a === 1) return tokens[a]!.key;
   const parts: string[] = [];
   for (let k = a; k < b; k++) {
     const t = tokens[k]!;
@@ -206,8 +222,7 @@ const CONNECTOR_ARTICLES = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', '
 function personCut(body: string, tokens: Token[], a: number, b: number): number {
   const lex = recognizerLexicon();
   const prev = tokens[a - 1];
-  const gapBefore = prev ? body.slice(prev.end, tokens[a]!.start) : '';
-  if (prev && !prev.cap && /^\s+$/.test(gapBefore) && lex.titles.has(prev.lower)) return a;
+  if (prev && !prev.cap && isSpaceGap(body, prev.end, tokens[a]!.start) && lex.titles.has(prev.lower)) return a;
   // A title inside the run ("President Bashar al-Assad", "Governor Vitaliy Kim"): what follows is a person.
   for (let k = a; k < b; k++) {
     if (lex.titles.has(tokens[k]!.lower) && k + 1 < b) return k;
@@ -524,7 +539,15 @@ function fitsAnchor(e: GazetteerEntry, c: Certain): boolean {
 
 /** The surface spelling as an alias: possessive and unit word dropped ("Latakia province" → "Latakia"). */
 function surfaceName(text: string): string {
-  return text.replace(UNIT_TAIL, '').replace(/['’]s$/, '');
+  // UNIT_TAIL needs a space before the unit word, and most names are one word: no end-anchored scan for those.
+  let name = hasRegexSpace(text) ? text.replace(UNIT_TAIL, '') : text;
+  const n = name.length;
+  if (n >= 2 && name.charCodeAt(n - 1) === 115 /* s */ && isApostrophe(name.charCodeAt(n - 2))) name = name.slice(0, -2);
+  return name;
+}
+function hasRegexSpace(text: string): boolean {
+  for (let p = 0; p < text.length; p++) if (isRegexSpace(text.charCodeAt(p))) return true;
+  return false;
 }
 const UNIT_TAIL = /\s+(?:province|governorate|region|state|oblast|prefecture|department|district|county|township|local government area|lga|raion|rayon|division|municipality)$/i;
 
@@ -604,7 +627,7 @@ const DIRECTIONS: Record<string, string> = {
 /** A lower-case direction word right before a run ("southern Gaza"); capitalised ones are part of the name. */
 function directionBefore(body: string, tokens: Token[], i: number): { key: string; start: number } | null {
   const prev = tokens[i - 1];
-  if (!prev || prev.cap || !/^ $/.test(body.slice(prev.end, tokens[i]!.start))) return null;
+  if (!prev || prev.cap || tokens[i]!.start - prev.end !== 1 || body.charCodeAt(prev.end) !== 32) return null;
   const word = DIRECTIONS[prev.lower];
   return word ? { key: placeKey(word), start: prev.start } : null;
 }
@@ -627,7 +650,11 @@ const STRONG_REACH = 28;
 const STRONG_BEFORE = /\b(?:villages?|towns?|city|hamlets?|localit(?:y|ies)|communit(?:y|ies)|settlements?|camps?|neighbou?rhoods?|areas?|districts?|sub-?districts?|townships?|suburbs?|outskirts|vicinity|municipalit(?:y|ies)) of\s+(?:the\s+)?$/i;
 const STRONG_AFTER = /^(?:['’]s)?\s+(?:villages?|towns?|city|hamlet|locality|community|settlement|camp|area|neighbou?rhood|suburb|sector|district|sub-?district|subdistrict|township|tehsil|taluka|county|commune|ward|municipality|lga|local government area|village tract)\b/i;
 
-const tokensInKey = (key: string): number => key.split(' ').length;
+function tokensInKey(key: string): number {
+  let n = 1;
+  for (let p = key.indexOf(' '); p >= 0; p = key.indexOf(' ', p + 1)) n++;
+  return n;
+}
 
 /** "Nasser Hospital", "Latakia Governorate Council" are not the place itself. */
 function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {
@@ -680,8 +707,8 @@ function mentionedAdmins(matches: Match[], countryWeight: Map<string, number>): 
   for (const m of matches) {
     for (const e of m.candidates) {
       if (countryWeight.size && !countryWeight.has(e.country)) continue;
-      if (e.featureCode === 'ADM1') out.add(`${e.country}.${e.admin1Code}`);
-      else if (e.featureCode === 'ADM2') out.add(`${e.country}.${e.admin1Code}.${e.admin2Code}`);
+      if (e.featureCode === 'ADM1') out.add(adminKeys(e).admin1);
+      else if (e.featureCode === 'ADM2') out.add(adminKeys(e).admin2);
     }
   }
   return out;
@@ -730,10 +757,21 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
   return best;
 }
 
+/** "SY.11" and "SY.11.1105": an entry's units as `mentionedAdmins` names them, built once per entry (scored for every match). */
+const adminKeyMemo = new WeakMap<GazetteerEntry, { admin1: string; admin2: string }>();
+function adminKeys(e: GazetteerEntry): { admin1: string; admin2: string } {
+  let keys = adminKeyMemo.get(e);
+  if (!keys) {
+    keys = { admin1: `${e.country}.${e.admin1Code}`, admin2: `${e.country}.${e.admin1Code}.${e.admin2Code}` };
+    adminKeyMemo.set(e, keys);
+  }
+  return keys;
+}
+
 function score(e: GazetteerEntry, countryWeight: Map<string, number>, admins: Set<string>, m: Match): number {
   let s = (countryWeight.get(e.country) ?? 0) * 1000;
-  if (e.featureCode !== 'ADM1' && admins.has(`${e.country}.${e.admin1Code}`)) s += 300;
-  if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(`${e.country}.${e.admin1Code}.${e.admin2Code}`)) s += 150;
+  if (e.featureCode !== 'ADM1' && admins.has(adminKeys(e).admin1)) s += 300;
+  if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(adminKeys(e).admin2)) s += 150;
   const a = m.anchor;
   if (a) {
     // "X, Y" / "X (Y, Z)": X lies in Y.
