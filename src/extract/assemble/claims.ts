@@ -269,7 +269,17 @@ function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Quali
 }
 
 function actorsIn(actors: ActorMention[], sentences: Sentence[], which: number[]): ActorMention[] {
-  return inSentences(actors.map((a) => ({ ...a, span: a.spans[0]! })), sentences, which);
+  // As inSentences over copies spanned by their first span, but only the actors kept are copied (asked per cluster).
+  const out: Array<ActorMention & { span: Span }> = [];
+  for (const i of which) {
+    const s = sentences[i];
+    if (!s) continue;
+    for (const a of actors) {
+      const span = a.spans[0]!;
+      if (span.start >= s.span.start && span.end <= s.span.end) out.push({ ...a, span });
+    }
+  }
+  return out;
 }
 
 function dedupeActors(actors: ActorMention[]): Actor[] {

@@ -770,8 +770,10 @@ function adminKeys(e: GazetteerEntry): { admin1: string; admin2: string } {
 
 function score(e: GazetteerEntry, countryWeight: Map<string, number>, admins: Set<string>, m: Match): number {
   let s = (countryWeight.get(e.country) ?? 0) * 1000;
-  if (e.featureCode !== 'ADM1' && admins.has(adminKeys(e).admin1)) s += 300;
-  if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(adminKeys(e).admin2)) s += 150;
+  if (admins.size > 0) {
+    if (e.featureCode !== 'ADM1' && admins.has(adminKeys(e).admin1)) s += 300;
+    if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(adminKeys(e).admin2)) s += 150;
+  }
   const a = m.anchor;
   if (a) {
     // "X, Y" / "X (Y, Z)": X lies in Y.

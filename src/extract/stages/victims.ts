@@ -29,7 +29,15 @@ const NOT_NAME_WORDS = new Set([
 
 /** "Thirteen Palestinians", "Twenty-Two Soldiers": a capitalised count at a sentence start is never a person's name. */
 function isNumberWord(word: string): boolean {
-  return word.toLowerCase().split('-').every((part) => part in UNIT_WORDS || part in TENS_WORDS || part in SCALE_WORDS);
+  const lower = word.toLowerCase();
+  // Each hyphen-separated part, without splitting: this is asked of every word of every capitalised run.
+  for (let from = 0; ; ) {
+    const hyphen = lower.indexOf('-', from);
+    const part = hyphen < 0 ? lower.slice(from) : lower.slice(from, hyphen);
+    if (!(part in UNIT_WORDS || part in TENS_WORDS || part in SCALE_WORDS)) return false;
+    if (hyphen < 0) return true;
+    from = hyphen + 1;
+  }
 }
 // A name after these words is someone spoken to or quoted ("told Reuters", "speaking to X"), not the subject of a death.
 const SPEECH_BEFORE = /\b(?:to|with|from|speaking to|told|by)\s*,?\s*$/i;
