@@ -269,14 +269,14 @@ function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Quali
 }
 
 function actorsIn(actors: ActorMention[], sentences: Sentence[], which: number[]): ActorMention[] {
-  // As inSentences over copies spanned by their first span, but only the actors kept are copied (asked per cluster).
-  const out: Array<ActorMention & { span: Span }> = [];
+  // As inSentences by each actor's first span. No copies: the callers only read names, types and spans.
+  const out: ActorMention[] = [];
   for (const i of which) {
     const s = sentences[i];
     if (!s) continue;
     for (const a of actors) {
       const span = a.spans[0]!;
-      if (span.start >= s.span.start && span.end <= s.span.end) out.push({ ...a, span });
+      if (span.start >= s.span.start && span.end <= s.span.end) out.push(a);
     }
   }
   return out;
