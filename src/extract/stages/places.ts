@@ -68,6 +68,7 @@ const SMALL_ABROAD = 50_000;
 
 /** Articles and particles that may sit inside a capitalised name ("Deir ez-Zor", "Ras al Ain"). */
 const CONNECTORS = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'ath', 'adh', 'de', 'del', 'la', 'le', 'las', 'los', 'du', 'des', 'da', 'do', 'dos', 'das', 'di', 'e', 'i', 'y', 'wa', 'bin', 'ibn', 'bani', 'beni', 'um', 'umm', 'abu']);
+const LONGEST_CONNECTOR = Math.max(...[...CONNECTORS].map((c) => c.length));
 const ARTICLE_PREFIX = /^(?:al|el|ash|as|ad|ar|at|az|an|ath|adh|ez)[-‐'’]\p{Lu}/u;
 // A word is /[\p{L}\p{M}][\p{L}\p{M}\d'’‐-]*/u, read by `wordStart` and `wordEnd` without a match array per word.
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
@@ -95,8 +96,9 @@ const isTrailingMark = (c: number): boolean => c === 45 /* - */ || c === 0x2010 
 const isApostrophe = (c: number): boolean => c === 39 /* ' */ || c === 0x2019;
 
 /** `[\p{L}\p{M}]` for one code point; ASCII decided inline, the rest asked of the regex once per code point. */
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 function isLetterOrMark(cp: number): boolean {
-  if (cp < 128) return (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  if (cp < 128) return isAsciiLetter(cp);
   let v = letterOrMarkMemo.get(cp);
   if (v === undefined) {
     v = LETTER_OR_MARK.test(String.fromCodePoint(cp));
@@ -108,6 +110,12 @@ function isLetterOrMark(cp: number): boolean {
 /** Where the next word starts at or after `from`, stepping by code point as a /u regex does; -1 when none does. */
 function wordStart(body: string, from: number): number {
   for (let i = from; i < body.length; ) {
+    const c = body.charCodeAt(i);
+    if (c < 128) {
+      if (isAsciiLetter(c)) return i;
+      i++;
+      continue;
+    }
     const cp = body.codePointAt(i)!;
     if (isLetterOrMark(cp)) return i;
     i += cp > 0xffff ? 2 : 1;
@@ -119,8 +127,14 @@ function wordStart(body: string, from: number): number {
 function wordEnd(body: string, start: number): number {
   let i = start;
   while (i < body.length) {
+    const c = body.charCodeAt(i);
+    if (c < 128) {
+      if (!(isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 39 || c === 45)) break;
+      i++;
+      continue;
+    }
     const cp = body.codePointAt(i)!;
-    if (!(isLetterOrMark(cp) || (cp >= 48 && cp <= 57) || cp === 39 || cp === 0x2019 || cp === 0x2010 || cp === 45)) break;
+    if (!(isLetterOrMark(cp) || cp === 0x2019 || cp === 0x2010)) break;
     i += cp > 0xffff ? 2 : 1;
   }
   return i;
@@ -148,7 +162,7 @@ function tokenize(body: string): Token[] {
     const cap = upper || ((c === 97 || c === 101) && ARTICLE_PREFIX.test(text));
     const lower = text.toLowerCase();
     // Only capitalised words and connectors are ever looked up, so only they pay for a key.
-    const key = cap || CONNECTORS.has(lower) ? placeKey(text) : '';
+    const key = cap || (lower.length <= LONGEST_CONNECTOR && CONNECTORS.has(lower)) ? placeKey(text) : '';
     out.push({ start, end, text, key, lower, cap, possessive });
   }
   return out;
