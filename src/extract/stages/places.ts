@@ -772,12 +772,14 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
 }
 
 /** "SY.11" and "SY.11.1105": an entry's units as `mentionedAdmins` names them, built once per entry (scored for every match). */
-const adminKeyMemo = new WeakMap<GazetteerEntry, { admin1: string; admin2: string }>();
+const adminKeyMemo = new Map<number, { admin1: string; admin2: string }>();
 function adminKeys(e: GazetteerEntry): { admin1: string; admin2: string } {
-  let keys = adminKeyMemo.get(e);
+  // By entry index, as the gazetteer's own memos: a number key hashes cheaper than an object in a WeakMap.
+  let keys = adminKeyMemo.get(e.index);
   if (!keys) {
+    if (adminKeyMemo.size >= 50_000) adminKeyMemo.clear();
     keys = { admin1: `${e.country}.${e.admin1Code}`, admin2: `${e.country}.${e.admin1Code}.${e.admin2Code}` };
-    adminKeyMemo.set(e, keys);
+    adminKeyMemo.set(e.index, keys);
   }
   return keys;
 }
