@@ -139,7 +139,8 @@ function dateFor(
 ): { range: DayRange; precision: DatePrecision; rule: string } {
   const { sentences, dates, report } = input;
   // A date in the surrounding story counts only if it is recent: "since it took power in 2021" dates no event.
-  const recent = (d: DateMention) => d.range.end >= addDays(report.published, -RECENT_CONTEXT_DAYS) && d.precision !== 'year' && d.precision !== 'month';
+  let recentFrom: string | undefined;
+  const recent = (d: DateMention) => d.range.end >= (recentFrom ??= addDays(report.published, -RECENT_CONTEXT_DAYS)) && d.precision !== 'year' && d.precision !== 'month';
   // "…the deadliest attack since the violence spread there in 2015": a bare year or month long past is background, even
   // in the event's own sentence; a news report tells of recent events.
   const backgroundYear = (d: DateMention) => (d.precision === 'year' || d.precision === 'month') && !recent(d);
@@ -191,13 +192,20 @@ function clashOfUnarmed(text: string, lex: Lexicons): boolean {
   });
 }
 
+/** The heaviest trigger, the earliest among equals: what a stable sort by weight then start puts first, without the copy and sort. */
+function firstByStrength(ts: EventTriggerMention[]): EventTriggerMention | undefined {
+  let best: EventTriggerMention | undefined;
+  for (const t of ts) if (!best || t.weight - best.weight > 0 || (t.weight === best.weight && t.span.start < best.span.start)) best = t;
+  return best;
+}
+
 /**
  * ACLED's typology decided in its own order: a stated label; a clash between armed parties (a clash of unarmed
  * people is a riot); the weapon used; who died (armed dead: a battle; civilians: violence against civilians); then
  * the strongest trigger, nearest first.
  */
 function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
-  const strongest = (ts: EventTriggerMention[]) => [...ts].sort((a, b) => b.weight - a.weight || a.span.start - b.span.start)[0];
+  const strongest = (ts: EventTriggerMention[]) => firstByStrength(ts);
   const choose = (t: EventTriggerMention, why: string): TypeChoice => ({ eventType: t.eventType, subEventType: t.subEventType, rule: `type:${why}:${t.text.toLowerCase()}` });
   const label = strongest([...ev.own, ...ev.context].filter((t) => t.weight >= LABEL_WEIGHT));
   if (label) return choose(label, 'label');
@@ -274,7 +282,17 @@ function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Quali
 }
 
 function actorsIn(actors: ActorMention[], sentences: Sentence[], which: number[]): ActorMention[] {
-  return inSentences(actors.map((a) => ({ ...a, span: a.spans[0]! })), sentences, which);
+  // As inSentences by each actor's first span. No copies: the callers only read names, types and spans.
+  const out: ActorMention[] = [];
+  for (const i of which) {
+    const s = sentences[i];
+    if (!s) continue;
+    for (const a of actors) {
+      const span = a.spans[0]!;
+      if (span.start >= s.span.start && span.end <= s.span.end) out.push(a);
+    }
+  }
+  return out;
 }
 
 function dedupeActors(actors: ActorMention[]): Actor[] {

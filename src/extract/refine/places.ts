@@ -63,7 +63,9 @@ function fold(x: string): string {
 /** The name as the report spells it, when that spelling is one the gazetteer knows for the place (analysts search by it). */
 function asWritten(p: PlaceMention): PlaceMention {
   const written = p.text.replace(GENERIC_SUFFIX, '').trim();
-  if (!written || written === p.place.name || !p.place.aliases.some((a) => fold(a) === fold(written))) return p;
+  if (!written || written === p.place.name) return p;
+  const folded = fold(written);
+  if (!p.place.aliases.some((a) => fold(a) === folded)) return p;
   return { ...p, place: { ...p.place, name: written, aliases: [p.place.name, ...p.place.aliases.filter((a) => a !== p.place.name)] } };
 }
 

@@ -27,9 +27,25 @@ const NOT_NAME_WORDS = new Set([
   'another', 'several', 'some', 'many', 'both', 'all', 'dozens', 'scores', 'hundreds',
 ]);
 
+/**
+ * The words `part in UNIT_WORDS || part in TENS_WORDS || part in SCALE_WORDS` accepts, as a set: `in` with a fresh
+ * string looks it up in V8's string table first. `in` also sees the inherited names ("constructor"), so they are kept.
+ */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(UNIT_WORDS), ...Object.keys(TENS_WORDS), ...Object.keys(SCALE_WORDS), ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
 /** "Thirteen Palestinians", "Twenty-Two Soldiers": a capitalised count at a sentence start is never a person's name. */
 function isNumberWord(word: string): boolean {
-  return word.toLowerCase().split('-').every((part) => part in UNIT_WORDS || part in TENS_WORDS || part in SCALE_WORDS);
+  const lower = word.toLowerCase();
+  // Each hyphen-separated part, without splitting: this is asked of every word of every capitalised run.
+  for (let from = 0; ; ) {
+    const hyphen = lower.indexOf('-', from);
+    const part = hyphen < 0 ? lower.slice(from) : lower.slice(from, hyphen);
+    if (!NUMBER_WORDS.has(part)) return false;
+    if (hyphen < 0) return true;
+    from = hyphen + 1;
+  }
 }
 /** "Three" → 3, "Twenty-one" → 21: a number written in words below a hundred. */
 function numberWordValue(word: string): number {
