@@ -119,6 +119,34 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
       { name: 'Omar Faris', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
     ],
   },
+  {
+    text: 'Those killed in the attack on the market were Ahmed Noor, a trader, and Halima Noor, 40.',
+    victims: [
+      { name: 'Ahmed Noor', sex: null, age: null, origin: null, occupation: 'trader', category: 'civilians' },
+      { name: 'Halima Noor', sex: null, age: 40, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'The two dead have been identified by the coroner as Kevin Marsh and Tyrone Willis.',
+    victims: [
+      { name: 'Kevin Marsh', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Tyrone Willis', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'Among the dead were a nurse, Amal Haddad, and her neighbour Sami Fares.',
+    victims: [
+      { name: 'Amal Haddad', sex: 'female', age: null, origin: null, occupation: 'nurse', category: 'civilians' },
+      { name: 'Sami Fares', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'The raid killed Khalid Jaber, 23, and 17-year-old Mahmoud Jaber, relatives said.',
+    victims: [
+      { name: 'Khalid Jaber', sex: null, age: 23, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Mahmoud Jaber', sex: null, age: 17, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
   // a frame of the dead followed by other words is not a list of names
   { text: 'The dead were taken to the hospital in Kenema, where Dr Samuel Bangura said more bodies were expected.', victims: [] },
   // once the report says the dead are being named, a sentence that opens with a name and an age profiles one of them
@@ -140,6 +168,12 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   { text: 'Ruth Whitfield, 86, had stopped at the store after visiting her husband.', victims: [] },
   // the attacker of such a report is named too, and is not a victim
   { text: 'The victims have been identified by the county coroner. Daniel Pryor, 24, was charged with ten counts of murder.', victims: [] },
+  // nor are relatives and speakers named with their ages
+  {
+    text: 'Police released the names of the ten people killed. Garnell Whitfield, 60, the son of one of the victims, spoke to reporters. Amir Khan, 41, whose brother died, was at the vigil. Tanya Reed, 35, a cashier at the store, told reporters she hid in a freezer.',
+    victims: [],
+  },
+  { text: 'The victims were named on Monday. Lucas Brandt, 19, was arraigned on murder charges on Saturday.', victims: [] },
   // a named person wounded or surviving is not a victim, even when shot
   {
     text: 'Police released the names of the dead. Zaire Goodman, 20, a store employee who was shot in the neck, was among the wounded.',
@@ -148,6 +182,14 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   { text: 'Hassan Omari, 33, was shot in the leg and survived.', victims: [] },
   { text: 'Nadia Rahimi was seriously injured when the shell hit her home.', victims: [] },
   { text: 'Fatima Yousef, 8, was critically wounded and her brother was killed.', victims: [] },
+  { text: 'Selim Arslan, 27, was shot and injured outside his home.', victims: [] },
+  { text: 'Police named the dead on Sunday. Jennifer Warrington, 50, was also injured but has been released.', victims: [] },
+  { text: 'Mohammed Idris, 29, was among those wounded when the gunmen opened fire.', victims: [] },
+  // a wound followed by the same person's death is a death
+  {
+    text: 'Yusuf Bello, 30, was critically wounded and later died in hospital.',
+    victims: [{ name: 'Yusuf Bello', sex: null, age: 30, origin: null, occupation: null, category: 'civilians' }],
+  },
   // someone else's survival in a relative clause does not change the outcome of the name
   {
     text: 'The victims were named on Monday. Celestine Chaney, 65, had gone shopping with her sister, who survived.',
@@ -206,6 +248,14 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   },
   // a capitalised group name before a common noun is not a person
   { text: 'The army said it killed Boko Haram fighters near the lake.', victims: [] },
+  { text: 'An Abu Sayyaf militant was killed during a firefight with the army.', victims: [] },
+  // a possessive names someone else
+  { text: 'Ahmed Saleh’s son was killed when the shell hit the house.', victims: [] },
+  // a profile may give the occupation before the age
+  {
+    text: 'The names of the victims were released on Sunday. Heyward Patterson, a church deacon, 67, drove neighbours to the store.',
+    victims: [{ name: 'Heyward Patterson', sex: null, age: 67, origin: null, occupation: 'church deacon', category: 'civilians' }],
+  },
   {
     text: 'Rescuers found 7-year-old Adam Nasser, one of the victims, under the rubble.',
     victims: [{ name: 'Adam Nasser', sex: null, age: 7, origin: null, occupation: null, category: 'civilians' }],

@@ -53,32 +53,40 @@ const KILLED_OBJECT_BEFORE = /\b(?:killed|killing|shot\s+dead|murdered|executed|
 const NEXT_WORD = /^\s+([a-z][\p{L}-]*)/u;
 const OCCUPATION = /^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+?)(?=\s+(?:originally|from|who|which|was|in|at|of|aged)\b|\s*[,.;])/iu;
 const OCCUPATION_BEFORE = /\b(?:the|a|an)\s+([\p{L}-]+(?:\s+[\p{L}-]+){0,2}),\s*$/u;
-const AGE = /(?:\baged\s+(\d{1,3})\b|\b(\d{1,3})-year-old\b|^\s*,\s*(\d{1,3})\s*(?:,|[.;](?!\d)))/i;
+const AGE = /(?:\baged\s+(\d{1,3})\b|\b(\d{1,3})-year-old\b|^\s*,\s*(?:(?:a|an|the)\s+[^,.;\d]{1,40},\s*)?(\d{1,3})\s*(?:,|[.;](?!\d)))/i;
 const ORIGIN = /\b(?:originally from|a native of|hailing from|who came from|from the (?:town|city|village) of)\s+([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})/u;
 const CAUSES = ['stray bullet', 'sniper', 'shelling', 'air strike', 'airstrike', 'drone', 'missile', 'gunshot', 'gunfire', 'shot', 'executed', 'execution', 'explosion', 'landmine', 'stabbed', 'beaten', 'torture'];
 const FEMALE = /\b(?:she|her|woman|mother|girl|wife|daughter|sister|niece|grandmother|nun)\b/i;
 const MALE = /\b(?:he|his|him|man|father|boy|husband|son|brother|nephew|grandfather|monk|priest)\b/i;
 // Frames that govern a list of the named dead: "Also killed were A, 62; B, 53; and C", "The victims include A and B",
 // "Among the dead was A", "the names of the ten people killed: A, B, …", "The victims were identified as A, B".
-const DEAD_LIST_HEAD = /\b(?:(?:also\s+)?(?:killed|dead|slain)\s+(?:were|was|are|is)|(?:the\s+)?(?:dead|victims|deceased|slain|(?:those|people)\s+(?:killed|who\s+died))\s+(?:(?:were|are|have\s+been)\s+(?:named|identified)\s+as|were|are|include[ds]?|included)|among\s+(?:the\s+)?(?:dead|victims|slain|those\s+killed)\s+(?:were|are|was|is)|(?:dead|victims|deceased|killed)\s*:|(?:names|identities)\s+of\s+[^.:]{0,60}:)\s*/giu;
+const DEAD_LIST_HEAD = /\b(?:(?:also\s+)?(?:killed|dead|slain|died)(?:\s+(?:in|at|on|during|by)\s+(?:[\p{L}\d'’-]+\s+){0,4}?[\p{L}\d'’-]+)?\s+(?:were|was|are|is|include[ds]?|included)|(?:the\s+)?(?:dead|victims|deceased|slain|(?:those|people)\s+(?:killed|who\s+died))\s+(?:(?:were|are|have\s+been|had\s+been)\s+(?:named|identified)(?:\s+by\s+[^,.;:]{1,40}?)?\s+as|were|are|include[ds]?|included)|(?:killed|killing|shot\s+dead|executed|executing|murdered)\s+|among\s+(?:the\s+)?(?:dead|victims|slain|those\s+killed)\s+(?:were|are|was|is)|(?:dead|victims|deceased|killed)\s*:|(?:names|identities)\s+of\s+[^.:]{0,60}:)\s*/giu;
 // A list goes on from item to item: the name follows a separator, the first one follows the frame itself.
-const LIST_SEPARATOR_BEFORE = /(?:[,;]\s*(?:and\s+)?|\s+and\s+)$/;
+// An item may name the person through a relation or an age first ("and her neighbour Sami Fares", "and 17-year-old X").
+const LIST_SEPARATOR_BEFORE = /(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,?\s+|\d{1,3}-year-old\s+)?$/u;
 // A report that says the dead are being named ("Police released the names of the ten people killed", "Families began to
 // name the dead", "as first victims are named") introduces profiles: "Ruth Whitfield, 86, had stopped at the store".
 const ANNOUNCES_NAMED_DEAD = /\b(?:names|identities)\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:victims|dead|killed|deceased)\b(?!['’])|\b(?:name|names|named|naming|identify|identifies|identified|identifying)\s+(?:all\s+)?(?:the\s+)?(?:[\p{L}\d-]+\s+)?(?:dead|victims|deceased)\b(?!['’])|\b(?:victims|dead|deceased)\s+(?:are|were|was|have\s+been|had\s+been|being)\s+(?:named|identified)\b/iu;
 // A profile opens its sentence with the name and an age: "Pearl Young, 77, …", "Aaron Salter, a 55-year-old guard, …".
-const PROFILE_AGE_AFTER = /^\s*,\s*(?:\d{1,3}\s*[,;.]|(?:a|an)\s+(?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old\b)/iu;
+const PROFILE_AGE_AFTER = /^\s*,\s*(?:(?:a|an|the)\s+[^,.;]{1,50},\s*)?(?:\d{1,3}\s*[,;.]|(?:a|an)\s+(?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old\b)/iu;
 const SENTENCE_OPENING = /^\s*(?:(?:and|also|but)\s*,?\s*)?$/i;
 // "Three-year-old Mucad Ibrahim, the youngest victim, …": an apposition that calls the name a victim.
 const VICTIM_APPOSITION = /^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:victim|fatality)|one\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+)?(?:victims|dead|those\s+killed|fatalities))\b(?!['’])/iu;
 // What befell the name itself decides: "was among the wounded", "was injured", "survived" make a survivor, not a victim,
 // unless a death is told first ("was killed and his wife was injured"). Relative clauses speak of someone else or of
 // an earlier moment ("with her sister, who survived"; "who was wounded in March, died on Friday") and are skipped.
-const WOUNDED_OUTCOME = /\b(?:among\s+(?:the\s+)?(?:wounded|injured|survivors|hurt)|(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)|survived|in\s+(?:a\s+)?(?:critical|serious|stable)\s+condition)\b/i;
+const WOUNDED_OUTCOME = /\b(?:among\s+(?:the\s+|those\s+)?(?:wounded|injured|survivors|hurt)|(?:was|were|is|are|been|and)\s+(?:(?:also|later|\w+ly)\s+)?(?:wounded|injured|hurt|hospitali[sz]ed)|survived|escaped|unhurt|unharmed|is\s+recovering|in\s+(?:a\s+)?(?:critical|serious|stable)\s+condition)\b/i;
+// "was wounded and later died of his injuries": the death comes to the same subject, so the wound is not the outcome.
+const CHAINED_DEATH = /^[^.;]{0,60}?\b(?:and|but|before|then)\s+(?:\w+\s+){0,2}?(?:died|succumbed|passed\s+away)\b/i;
 const FIRM_DEATH = /\b(?:killed|died|dead|slain|murdered|executed|lost\s+(?:his|her|their)\s+lives?|succumbed)\b/i;
 const RELATIVE_CLAUSE = /\bwho\b[^,.;]*/gi;
+// "Amir Khan, whose brother died, …": the death in a whose-clause is another person's.
+const WHOSE_CLAUSE = /\bwhose\b[^,.;]*/gi;
 // The attacker of a report that names the dead is named too: his sentence says what was done to him or by him.
-const PERPETRATOR_AFTER = /\b(?:suspect(?:ed)?|accused|charged|arrested|detained|surrendered|pleaded|opened\s+fire)\b|^\s*,\s*the\s+(?:gunman|shooter|attacker|assailant|perpetrator)\b/i;
+const PERPETRATOR_AFTER = /\b(?:suspect(?:ed)?|accused|charged|arrested|detained|surrendered|pleaded|arraigned|indicted|convicted|sentenced|opened\s+fire)\b|^\s*,\s*the\s+(?:gunman|shooter|attacker|assailant|perpetrator)\b/i;
+// Relatives and witnesses are named in such reports too: "Garnell Whitfield, 60, the son of one of the victims, spoke
+// to reporters", "Amir Khan, 41, whose brother was killed, said …".
+const RELATIVE_OR_SPEAKER_AFTER = /^\s*,[^.;]{0,12}?\b(?:the\s+|a\s+)?(?:[\p{L}-]+\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|nephew|niece|cousin|grandson|granddaughter|relative|friend|neighbou?r)\s+of\b|^\s*,[^.;]{0,12}?\bwhose\b|^\s*(?:,[^,.;]{0,80}){0,3},?\s*(?:said|says|told|tells|spoke|speaks|recalled|recalls|added|described)\b/iu;
 const ADJECTIVES_TO_DROP = /^(?:(?:first|second|third|fourth|fifth)-year|young|local|former|retired|prominent|well-known)\s+/i;
 
 /**
@@ -106,7 +114,8 @@ function survivedFrom(after: string): boolean {
   const wounded = WOUNDED_OUTCOME.exec(ownClause);
   if (!wounded) return false;
   const death = FIRM_DEATH.exec(ownClause);
-  return !death || wounded.index < death.index;
+  if (death && death.index < wounded.index) return false;
+  return !CHAINED_DEATH.test(ownClause.slice(wounded.index + wounded[0].length));
 }
 
 /** True when the name is an item of a list governed by a frame of the dead, in the same sentence. */
@@ -115,7 +124,9 @@ function inListOfDead(before: string): boolean {
   for (const m of allMatches(DEAD_LIST_HEAD, before)) last = m;
   if (!last) return false;
   const items = before.slice(last.index + last[0].length);
-  return items === '' || (/^\p{Lu}/u.test(items) && !/[.:]/.test(items) && LIST_SEPARATOR_BEFORE.test(items));
+  // An item may open with a short description in apposition ("Among the dead were a nurse, Amal Haddad, and …"), but
+  // not with a noun phrase that goes on ("killed a civilian in Goday, Shabelle Zone").
+  return items === '' || (/^(?:\p{Lu}|(?:a|an|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,\s|\d{1,3}-year-old\s)/u.test(items) && !items.includes(':') && LIST_SEPARATOR_BEFORE.test(items));
 }
 
 // A capitalised connective opening a sentence ("And Leila Darwish, 12, …") is not the first word of a name.
@@ -197,6 +208,9 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       if (!isPlausibleName(name, places, { start, end })) continue;
       const before = body.slice(s.span.start, start);
       const after = body.slice(end, s.span.end);
+      // "Ahmed Saleh's son", "an Abu Sayyaf militant", "two Guardias Indigenas members": the run qualifies someone else.
+      if (/['’]s$/.test(name) || lex.victimWords.has(NEXT_WORD.exec(after)?.[1] ?? '')) continue;
+      const deathToldOfName = DEATH_AFTER.test(after.replace(WHOSE_CLAUSE, (m) => ' '.repeat(m.length)));
       const includedAmongDead = INCLUDED_AMONG_DEAD.test(before);
       if (SPEECH_BEFORE.test(before) && !includedAmongDead) continue;
       if (SPEAKER_AFTER.test(after)) continue;
@@ -205,15 +219,15 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       const opensSentence = SENTENCE_OPENING.test(body.slice(s.span.start, runStart));
       let rule: string | null = null;
       if (includedAmongDead) rule = 'victim-included-among-dead';
-      else if (title) rule = DEATH_AFTER.test(after) && !survivedFrom(after) ? 'victim-titled-death-phrase' : null;
+      else if (title) rule = deathToldOfName && !survivedFrom(after) ? 'victim-titled-death-phrase' : null;
       else if (NAMED_AS.test(before) || NAMED_AS_LIST.test(before)) rule = 'victim-named-as';
       else if (inListOfDead(before)) rule = 'victim-in-list-of-dead';
       else if (KILLED_APPOSITION.test(before)) rule = 'victim-apposition-to-killed';
-      else if (KILLED_OBJECT_BEFORE.test(before) && !lex.victimWords.has(NEXT_WORD.exec(after)?.[1] ?? '')) rule = 'victim-object-of-killed';
+      else if (KILLED_OBJECT_BEFORE.test(before)) rule = 'victim-object-of-killed';
       else if (survivedFrom(after)) rule = null;
-      else if (DEATH_AFTER.test(after)) rule = 'victim-death-phrase';
+      else if (deathToldOfName) rule = 'victim-death-phrase';
       else if (VICTIM_APPOSITION.test(after)) rule = 'victim-called-victim';
-      else if (announcement >= 0 && announcement < idx && opensSentence && (PROFILE_AGE_AFTER.test(after) || titled.age !== null) && !PERPETRATOR_AFTER.test(after)) {
+      else if (announcement >= 0 && announcement < idx && opensSentence && (PROFILE_AGE_AFTER.test(after) || titled.age !== null) && !PERPETRATOR_AFTER.test(after) && !RELATIVE_OR_SPEAKER_AFTER.test(after)) {
         rule = 'victim-profile-after-names-announced';
       }
       if (!rule) continue;
