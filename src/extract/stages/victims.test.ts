@@ -147,6 +147,24 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
       { name: 'Mahmoud Jaber', sex: null, age: 17, origin: null, occupation: null, category: 'civilians' },
     ],
   },
+  {
+    text: 'The victims were: Ahmed Ali, 23; Sara Ali, 19; and Omar Ali, 4.',
+    victims: [
+      { name: 'Ahmed Ali', sex: null, age: 23, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Sara Ali', sex: null, age: 19, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Omar Ali', sex: null, age: 4, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  // titles inside a list: the frame reaches the name across them
+  {
+    text: 'Among those killed was Staff Sergeant John Doherty, 31, and Cpl. Aaron Fisk, 24.',
+    victims: [
+      { name: 'John Doherty', sex: null, age: 31, origin: null, occupation: 'staff sergeant', category: 'stateForces' },
+      { name: 'Aaron Fisk', sex: null, age: 24, origin: null, occupation: 'cpl', category: 'stateForces' },
+    ],
+  },
+  // the attacker is identified the same way as the dead
+  { text: 'The suspected gunman was identified as Lucas Brandt, a 19-year-old from Ohio.', victims: [] },
   // a frame of the dead followed by other words is not a list of names
   { text: 'The dead were taken to the hospital in Kenema, where Dr Samuel Bangura said more bodies were expected.', victims: [] },
   // once the report says the dead are being named, a sentence that opens with a name and an age profiles one of them
@@ -227,6 +245,10 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   {
     text: 'Rev. Thomas Okafor was murdered outside his church.',
     victims: [{ name: 'Thomas Okafor', sex: 'male', age: null, origin: null, occupation: 'rev', category: 'civilians' }],
+  },
+  {
+    text: 'A police officer, Constable Ravi Kumar, was also killed in the blast.',
+    victims: [{ name: 'Ravi Kumar', sex: null, age: null, origin: null, occupation: 'constable', category: 'stateForces' }],
   },
   // a retired officer is no longer of the state's forces
   {

@@ -39,10 +39,12 @@ const TITLE = String.raw`(?:spokesman|spokeswoman|spokesperson|governor|presiden
 const TITLE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}-])((?:[\p{L}-]+\s+)?${TITLE})\s*,?\s*$`, 'iu');
 const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wrote|recalls|recalled|speaks|spoke|explained|described)\b/i;
 // The death must be said of the name itself: no other subject or reporting verb in between.
-const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:among\s+(?:the\s+)?(?:victims|dead|those killed|casualties)|killed|shot dead|shot|executed|murdered|found dead|slain|beheaded|assassinated)\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|lost (?:his|her) life|was killed)\b/i;
+const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:(?:also|later|reportedly|allegedly|fatally)\s+)?(?:among\s+(?:the\s+)?(?:victims|dead|those killed|casualties)|killed|shot dead|shot|executed|murdered|found dead|slain|beheaded|assassinated)\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|lost (?:his|her) life|was (?:(?:also|later|reportedly)\s+)?killed)\b/i;
 const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:including|among them|among whom|such as)\s+(?:the\s+[\p{L}\s-]{1,30},\s*)?$/iu;
 // "named as", "named the woman as", "identified the dead as X, 30, …; Y, 43, …; and Z": the name list after the dead.
 const NAMED_AS = /\b(?:named|identified)\s+(?:(?:him|her|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:dead|victims?|woman|man|girl|boy|child|deceased|killed))\s+)?as\s+$/iu;
+// "The suspect was identified as X": the attacker is named the same way as the dead.
+const PERPETRATOR_NAMED_AS = /\b(?:suspect|gunman|shooter|attacker|assailant|perpetrator|bomber|killer)s?\b[^.;]{0,40}\b(?:named|identified)\s+(?:\w+\s+)?as\s+$/i;
 const NAMED_AS_LIST = /\b(?:named|identified)\s+(?:them|the\s+(?:dead|victims|deceased|killed))\s+as\s+[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)$/iu;
 // "killed two senior Hamas officials, Yassin Rabia and Khaled Nagar": names in apposition to a counted object of a
 // death verb.
@@ -60,7 +62,7 @@ const FEMALE = /\b(?:she|her|woman|mother|girl|wife|daughter|sister|niece|grandm
 const MALE = /\b(?:he|his|him|man|father|boy|husband|son|brother|nephew|grandfather|monk|priest)\b/i;
 // Frames that govern a list of the named dead: "Also killed were A, 62; B, 53; and C", "The victims include A and B",
 // "Among the dead was A", "the names of the ten people killed: A, B, …", "The victims were identified as A, B".
-const DEAD_LIST_HEAD = /\b(?:(?:also\s+)?(?:killed|dead|slain|died)(?:\s+(?:in|at|on|during|by)\s+(?:[\p{L}\d'’-]+\s+){0,4}?[\p{L}\d'’-]+)?\s+(?:were|was|are|is|include[ds]?|included)|(?:the\s+)?(?:dead|victims|deceased|slain|(?:those|people)\s+(?:killed|who\s+died))\s+(?:(?:were|are|have\s+been|had\s+been)\s+(?:named|identified)(?:\s+by\s+[^,.;:]{1,40}?)?\s+as|were|are|include[ds]?|included)|(?:killed|killing|shot\s+dead|executed|executing|murdered)\s+|among\s+(?:the\s+)?(?:dead|victims|slain|those\s+killed)\s+(?:were|are|was|is)|(?:dead|victims|deceased|killed)\s*:|(?:names|identities)\s+of\s+[^.:]{0,60}:)\s*/giu;
+const DEAD_LIST_HEAD = /\b(?:(?:also\s+)?(?:killed|dead|slain|died)(?:\s+(?:in|at|on|during|by)\s+(?:[\p{L}\d'’-]+\s+){0,4}?[\p{L}\d'’-]+)?\s+(?:were|was|are|is|include[ds]?|included)|(?:the\s+)?(?:dead|victims|deceased|slain|(?:those|people)\s+(?:killed|who\s+died))\s+(?:(?:were|are|have\s+been|had\s+been)\s+(?:named|identified)(?:\s+by\s+[^,.;:]{1,40}?)?\s+as|were|are|include[ds]?|included)|(?:killed|killing|shot\s+dead|executed|executing|murdered)\s+|among\s+(?:the\s+)?(?:dead|victims|slain|those\s+killed)\s+(?:were|are|was|is)|(?:dead|victims|deceased|killed)\s*:|(?:names|identities)\s+of\s+[^.:]{0,60}:)\s*:?\s*/giu;
 // A list goes on from item to item: the name follows a separator, the first one follows the frame itself.
 // An item may name the person through a relation or an age first ("and her neighbour Sami Fares", "and 17-year-old X").
 const LIST_SEPARATOR_BEFORE = /(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,?\s+|\d{1,3}-year-old\s+)?$/u;
@@ -136,6 +138,8 @@ interface TitledName {
   name: string;
   /** Characters dropped from the start of the run. */
   offset: number;
+  /** Length of the abbreviated titles just before the run ("Sgt. "), which the frames before the name skip. */
+  abbreviationLength: number;
   /** The ranks and titles, as written ("Chief Inspector"), or null. */
   title: string | null;
   isRank: boolean;
@@ -153,12 +157,12 @@ function splitTitles(run: string, before: string, lex: Lexicons): TitledName {
   let age: number | null = null;
   const titleWords: string[] = [];
   // Abbreviated ranks end in a full stop, so they stay outside the run ("Lt. Col. " before it).
-  const abbreviations = /(?:\b[A-Z][a-z]{1,5}\.\s*)+$/.exec(before)?.[0] ?? '';
-  for (const abbreviation of abbreviations.match(/[A-Z][a-z]+/g) ?? []) {
-    const word = abbreviation.toLowerCase();
-    if (lex.rankTitles.has(word)) isRank = true;
-    if (lex.rankTitles.has(word) || lex.courtesyTitles.has(word)) titleWords.push(abbreviation);
-  }
+  let abbreviations = /(?:\b[A-Z][a-z]{1,5}\.\s*)+$/.exec(before)?.[0] ?? '';
+  const abbreviated = abbreviations.match(/[A-Z][a-z]+/g) ?? [];
+  if (abbreviated.every((a) => lex.rankTitles.has(a.toLowerCase()) || lex.courtesyTitles.has(a.toLowerCase()))) {
+    isRank = abbreviated.some((a) => lex.rankTitles.has(a.toLowerCase()));
+    titleWords.push(...abbreviated);
+  } else abbreviations = '';
   while (kept < words.length - 2) {
     const word = words[kept]![0];
     const lower = word.toLowerCase();
@@ -172,9 +176,9 @@ function splitTitles(run: string, before: string, lex: Lexicons): TitledName {
   const ageBefore = /\b((?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old)\s+$/u.exec(before)?.[1];
   if (age === null && ageBefore) age = recognizeAges(ageBefore)[0]?.value ?? null;
   // "a retired police captain", "former Colonel": the rank no longer says which side.
-  if (isRank && /\b(?:retired|former|ex-)\s*(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) isRank = false;
+  if (isRank && /\b(?:retired|former|ex-)\s*(?:[\p{L}-]+\s+){0,2}$/iu.test(before.slice(0, before.length - abbreviations.length))) isRank = false;
   const offset = kept === 0 ? 0 : words[kept]!.index;
-  return { name: run.slice(offset), offset, title: titleWords.length > 0 ? titleWords.join(' ') : null, isRank, age };
+  return { name: run.slice(offset), offset, abbreviationLength: abbreviations.length, title: titleWords.length > 0 ? titleWords.join(' ') : null, isRank, age };
 }
 
 function sexFrom(text: string): 'male' | 'female' | null {
@@ -206,7 +210,8 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       const end = runStart + m[0].length;
       const name = titled.name;
       if (!isPlausibleName(name, places, { start, end })) continue;
-      const before = body.slice(s.span.start, start);
+      // The frames before a name ("Among the dead was", "killed") reach it across its titles ("Sgt. ", "Captain ").
+      const before = body.slice(s.span.start, runStart - titled.abbreviationLength);
       const after = body.slice(end, s.span.end);
       // "Ahmed Saleh's son", "an Abu Sayyaf militant", "two Guardias Indigenas members": the run qualifies someone else.
       if (/['’]s$/.test(name) || lex.victimWords.has(NEXT_WORD.exec(after)?.[1] ?? '')) continue;
@@ -220,7 +225,7 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       let rule: string | null = null;
       if (includedAmongDead) rule = 'victim-included-among-dead';
       else if (title) rule = deathToldOfName && !survivedFrom(after) ? 'victim-titled-death-phrase' : null;
-      else if (NAMED_AS.test(before) || NAMED_AS_LIST.test(before)) rule = 'victim-named-as';
+      else if ((NAMED_AS.test(before) || NAMED_AS_LIST.test(before)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-named-as';
       else if (inListOfDead(before)) rule = 'victim-in-list-of-dead';
       else if (KILLED_APPOSITION.test(before)) rule = 'victim-apposition-to-killed';
       else if (KILLED_OBJECT_BEFORE.test(before)) rule = 'victim-object-of-killed';
