@@ -250,6 +250,31 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
     text: 'A police officer, Constable Ravi Kumar, was also killed in the blast.',
     victims: [{ name: 'Ravi Kumar', sex: null, age: null, origin: null, occupation: 'constable', category: 'stateForces' }],
   },
+  // the many ways a death is told of the name itself
+  {
+    text: 'Ricardo Mendes was gunned down outside his bar in Fortaleza.',
+    victims: [{ name: 'Ricardo Mendes', sex: 'male', age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Priya Sharma, 22, was stabbed to death near her hostel.',
+    victims: [{ name: 'Priya Sharma', sex: 'female', age: 22, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Javier Ruiz succumbed to his injuries on Tuesday.',
+    victims: [{ name: 'Javier Ruiz', sex: 'male', age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Daniel Osei was one of the people killed in the blast.',
+    victims: [{ name: 'Daniel Osei', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Grace Mwangi, 40, was fatally wounded by a stray bullet.',
+    victims: [{ name: 'Grace Mwangi', sex: null, age: 40, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'A mob beat Suresh Yadav, 35, to death over a land dispute.',
+    victims: [{ name: 'Suresh Yadav', sex: null, age: 35, origin: null, occupation: null, category: 'civilians' }],
+  },
   // a retired officer is no longer of the state's forces
   {
     text: 'The retired Colonel Mikhail Orlov was shot dead outside his home.',
@@ -271,7 +296,26 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   // a capitalised group name before a common noun is not a person
   { text: 'The army said it killed Boko Haram fighters near the lake.', victims: [] },
   { text: 'An Abu Sayyaf militant was killed during a firefight with the army.', victims: [] },
-  // a possessive names someone else
+  // after "of", the death is the head noun's: a member of a group, a relative of a person
+  { text: 'A local leader of Jubo League was stabbed to death by unidentified assailants.', victims: [] },
+  { text: 'The son of Hamid Karimi was shot dead at the market.', victims: [] },
+  {
+    text: 'The killing of Shireen Abu Akleh drew condemnation.',
+    victims: [{ name: 'Shireen Abu Akleh', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  // a possessive names someone else, unless it is the body or the funeral of the person
+  {
+    text: 'Rescuers recovered Omar Haidari’s body from the river two days later.',
+    victims: [{ name: 'Omar Haidari', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'The body of Leyla Guzman, a 24-year-old activist, was found on a roadside outside Tegucigalpa.',
+    victims: [{ name: 'Leyla Guzman', sex: null, age: 24, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Hundreds attended the funeral of Bassel Hamdan on Sunday.',
+    victims: [{ name: 'Bassel Hamdan', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
   { text: 'Ahmed Saleh’s son was killed when the shell hit the house.', victims: [] },
   // a profile may give the occupation before the age
   {

@@ -39,7 +39,7 @@ const TITLE = String.raw`(?:spokesman|spokeswoman|spokesperson|governor|presiden
 const TITLE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}-])((?:[\p{L}-]+\s+)?${TITLE})\s*,?\s*$`, 'iu');
 const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wrote|recalls|recalled|speaks|spoke|explained|described)\b/i;
 // The death must be said of the name itself: no other subject or reporting verb in between.
-const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:(?:also|later|reportedly|allegedly|fatally)\s+)?(?:among\s+(?:the\s+)?(?:victims|dead|those killed|casualties)|killed|shot dead|shot|executed|murdered|found dead|slain|beheaded|assassinated)\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|lost (?:his|her) life|was (?:(?:also|later|reportedly)\s+)?killed)\b/i;
+const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:(?:also|later|reportedly|allegedly|fatally)\s+)?(?:(?:among|one\s+of)\s+(?:the\s+)?(?:victims|dead|those killed|casualties|people killed)(?!['’])|killed|shot dead|shot|executed|murdered|(?:found|pronounced|declared|confirmed)\s+dead|slain|beheaded|assassinated|gunned\s+down|lynched|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|tortured)\s+to\s+death|fatally\s+(?:stabbed|wounded|injured))\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|succumbed|lost (?:his|her) life|was (?:(?:also|later|reportedly)\s+)?killed)\b/i;
 const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:including|among them|among whom|such as)\s+(?:the\s+[\p{L}\s-]{1,30},\s*)?$/iu;
 // "named as", "named the woman as", "identified the dead as X, 30, …; Y, 43, …; and Z": the name list after the dead.
 const NAMED_AS = /\b(?:named|identified)\s+(?:(?:him|her|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:dead|victims?|woman|man|girl|boy|child|deceased|killed))\s+)?as\s+$/iu;
@@ -51,7 +51,14 @@ const NAMED_AS_LIST = /\b(?:named|identified)\s+(?:them|the\s+(?:dead|victims|de
 const KILLED_APPOSITION = /\b(?:killed|killing|shot dead|executed|executing|assassinated|assassinating)\s+(?:two|three|four|five|six|both|\d{1,2})\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+),\s*(?:(?:[A-Z][\p{L}'’-]+\s+){1,4}(?:,\s*)?(?:and\s+)?)?$/u;
 // "The strike killed 14-year-old Yara Khatib", "gunmen shot dead Ahmed Saleh": the name is the object of the death verb.
 // A capitalised run followed by a noun of people is a group's name, not a person's ("killed Boko Haram fighters").
-const KILLED_OBJECT_BEFORE = /\b(?:killed|killing|shot\s+dead|murdered|executed|assassinated|beheaded)\s+(?:[\p{L}\d]+-year-old\s+)?$/u;
+const KILLED_OBJECT_BEFORE = /\b(?:kills|killed|killing|shot\s+dead|shoots\s+dead|murdered|executed|assassinated|beheaded|gunned\s+down)\s+(?:[\p{L}\d]+-year-old\s+)?$/u;
+// "stabbed Ali Reza to death", "beat Ahmed Khalil, 17, to death".
+const TO_DEATH_AFTER = /^\s*(?:,\s*\d{1,3}\s*,\s*)?to\s+death\b/i;
+// "the body of Ahmed Saleh", "Ahmed Saleh's body was found", "the funeral of X", "the killing of X": the person is dead.
+const BODY_OF_BEFORE = /\b(?:body|bodies|corpse|remains|funeral|burial|killing|murder|assassination|death|slaying|killers)\s+of\s+$/i;
+// Otherwise a death told after "a leader of X", "the son of X" is the head noun's, not X's.
+const OF_BEFORE = /\bof\s+$/i;
+const BODY_AFTER_POSSESSIVE = /^['’]s\s+(?:body|corpse|remains|funeral|burial)\b/i;
 const NEXT_WORD = /^\s+([a-z][\p{L}-]*)/u;
 const OCCUPATION = /^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+?)(?=\s+(?:originally|from|who|which|was|in|at|of|aged)\b|\s*[,.;])/iu;
 const OCCUPATION_BEFORE = /\b(?:the|a|an)\s+([\p{L}-]+(?:\s+[\p{L}-]+){0,2}),\s*$/u;
@@ -77,7 +84,7 @@ const VICTIM_APPOSITION = /^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an)\s+(?:[\p{L
 // What befell the name itself decides: "was among the wounded", "was injured", "survived" make a survivor, not a victim,
 // unless a death is told first ("was killed and his wife was injured"). Relative clauses speak of someone else or of
 // an earlier moment ("with her sister, who survived"; "who was wounded in March, died on Friday") and are skipped.
-const WOUNDED_OUTCOME = /\b(?:among\s+(?:the\s+|those\s+)?(?:wounded|injured|survivors|hurt)|(?:was|were|is|are|been|and)\s+(?:(?:also|later|\w+ly)\s+)?(?:wounded|injured|hurt|hospitali[sz]ed)|survived|escaped|unhurt|unharmed|is\s+recovering|in\s+(?:a\s+)?(?:critical|serious|stable)\s+condition)\b/i;
+const WOUNDED_OUTCOME = /\b(?:among\s+(?:the\s+|those\s+)?(?:wounded|injured|survivors|hurt)|(?:was|were|is|are|been|and)\s+(?:(?!fatally|mortally)(?:also|later|\w+ly)\s+)?(?:wounded|injured|hurt|hospitali[sz]ed)|survived|escaped|unhurt|unharmed|is\s+recovering|in\s+(?:a\s+)?(?:critical|serious|stable)\s+condition)\b/i;
 // "was wounded and later died of his injuries": the death comes to the same subject, so the wound is not the outcome.
 const CHAINED_DEATH = /^[^.;]{0,60}?\b(?:and|but|before|then)\s+(?:\w+\s+){0,2}?(?:died|succumbed|passed\s+away)\b/i;
 const FIRM_DEATH = /\b(?:killed|died|dead|slain|murdered|executed|lost\s+(?:his|her|their)\s+lives?|succumbed)\b/i;
@@ -207,14 +214,16 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       const runStart = s.span.start + m.index;
       const titled = splitTitles(m[0], body.slice(s.span.start, runStart), lex);
       const start = runStart + titled.offset;
-      const end = runStart + m[0].length;
-      const name = titled.name;
+      // "Ahmed Saleh's body": the possessive ending is not part of the name.
+      const possessive = /['’]s$/.test(titled.name);
+      const end = runStart + m[0].length - (possessive ? 2 : 0);
+      const name = possessive ? titled.name.slice(0, -2) : titled.name;
       if (!isPlausibleName(name, places, { start, end })) continue;
       // The frames before a name ("Among the dead was", "killed") reach it across its titles ("Sgt. ", "Captain ").
       const before = body.slice(s.span.start, runStart - titled.abbreviationLength);
       const after = body.slice(end, s.span.end);
       // "Ahmed Saleh's son", "an Abu Sayyaf militant", "two Guardias Indigenas members": the run qualifies someone else.
-      if (/['’]s$/.test(name) || lex.victimWords.has(NEXT_WORD.exec(after)?.[1] ?? '')) continue;
+      if ((possessive && !BODY_AFTER_POSSESSIVE.test(after)) || lex.victimWords.has(NEXT_WORD.exec(after)?.[1] ?? '')) continue;
       const deathToldOfName = DEATH_AFTER.test(after.replace(WHOSE_CLAUSE, (m) => ' '.repeat(m.length)));
       const includedAmongDead = INCLUDED_AMONG_DEAD.test(before);
       if (SPEECH_BEFORE.test(before) && !includedAmongDead) continue;
@@ -228,9 +237,10 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       else if ((NAMED_AS.test(before) || NAMED_AS_LIST.test(before)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-named-as';
       else if (inListOfDead(before)) rule = 'victim-in-list-of-dead';
       else if (KILLED_APPOSITION.test(before)) rule = 'victim-apposition-to-killed';
-      else if (KILLED_OBJECT_BEFORE.test(before)) rule = 'victim-object-of-killed';
+      else if (KILLED_OBJECT_BEFORE.test(before) || TO_DEATH_AFTER.test(after)) rule = 'victim-object-of-killed';
+      else if (possessive || BODY_OF_BEFORE.test(before)) rule = 'victim-body-or-funeral';
       else if (survivedFrom(after)) rule = null;
-      else if (deathToldOfName) rule = 'victim-death-phrase';
+      else if (deathToldOfName && !OF_BEFORE.test(before)) rule = 'victim-death-phrase';
       else if (VICTIM_APPOSITION.test(after)) rule = 'victim-called-victim';
       else if (announcement >= 0 && announcement < idx && opensSentence && (PROFILE_AGE_AFTER.test(after) || titled.age !== null) && !PERPETRATOR_AFTER.test(after) && !RELATIVE_OR_SPEAKER_AFTER.test(after)) {
         rule = 'victim-profile-after-names-announced';
