@@ -310,6 +310,7 @@ const SINCE_RE =
 const SINCE_EVENT_RE = /\bsince\s+(?:[\w'’-]+\s+){1,5}?(?:on|in)\s+$/i;
 const PREFIX_RE = /(?:\b(?:(?:late|early)(?:\s+on)?|on\s+or\s+about|on|in|during|around|about|mid-?))[\s-]+$/i;
 const LOOKBEHIND = 60;
+const WHEN_CLAUSE_AFTER_RE = /^\s*,?\s*when\b/i;
 
 /** "since X", "from X": the range runs from X to the published date. */
 function refineSince(c: Candidate, text: string, published: number): Candidate {
@@ -320,6 +321,8 @@ function refineSince(c: Candidate, text: string, published: number): Candidate {
   const m = SINCE_RE.exec(before) ?? SINCE_EVENT_RE.exec(before);
   if (!m) return c;
   if (/^from\b/i.test(m[0]) && /^\s*(?:to|until|till|through)\b/i.test(text.slice(c.end, c.end + 10))) return c;
+  // "since October 2022, when two car bombs exploded": the when-clause says what happened then; the date is its own.
+  if (WHEN_CLAUSE_AFTER_RE.test(text.slice(c.end, c.end + 12))) return c;
   return { ...c, start: c.start - m[0].length, first: Math.min(c.first, published), last: published, kind: 'since' };
 }
 
@@ -464,4 +467,64 @@ export function recognizeDates(text: string, published: string, offset = 0): Dat
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which of a sentence's dates tells when its event happened: pure tests on the sentence text, for the assembly's choice.
+// `start` and `end` are the mention's offsets into `sentence`.
+
+/** Field labels of a listing ("Date: 3 Jul 2016", "Date of incident:", "When:"): the line is the record's date. */
+const DATE_LABEL = '\\s*(?:dates?(?:\\s+(?:and\\s+time|of\\s+(?:the\\s+)?(?:incident|attack|event|killing|death)s?))?|(?:incident|event|attack)\\s+date|when)\\s*:';
+const DATE_LABEL_START_RE = new RegExp(`^${DATE_LABEL}`, 'i');
+const DATE_LABEL_ONLY_RE = new RegExp(`^${DATE_LABEL}\\s*$`, 'i');
+
+/** Whether a line starts with a date field label: a cheap test before its dates are read. */
+export function hasDateLabel(sentence: string): boolean {
+  return DATE_LABEL_START_RE.test(sentence);
+}
+
+/** The date right after a field label at the start of its line: the date of every line of that record. */
+export function isLabelledDate(sentence: string, start: number): boolean {
+  return DATE_LABEL_ONLY_RE.test(sentence.slice(0, start));
+}
+
+/**
+ * "In May 2017, militants seized …", "since October 2022, when two car bombs exploded …": a date that opens its
+ * sentence, or one a when-clause follows, is the time of the clause after it, however long ago.
+ */
+export function framesClause(sentence: string, start: number, end: number): boolean {
+  const after = sentence.slice(end);
+  return WHEN_CLAUSE_AFTER_RE.test(after) || (sentence.slice(0, start).trim() === '' && /^\s*,/.test(after));
+}
+
+/** What is done after an event (burials, statements, releases of names, visits): a date these govern is not the event's. */
+const AFTERMATH_VERB =
+  '(?:buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|held|holds|attended|gathered|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
+const AFTERMATH_VERB_RE = new RegExp(`\\b${AFTERMATH_VERB}\\b`, 'gi');
+const AFTERMATH_AFTER_RE = new RegExp(`^\\s*,?\\s*${AFTERMATH_VERB}\\b`, 'i');
+/**
+ * Verbs of the violence itself: once one follows the aftermath verb ("released the names of those killed on …"), the
+ * date is the event's. Not as a noun after "the" ("visited the wounded on Thursday").
+ */
+const EVENT_VERB_RE =
+  /(?<!\bthe\s+)\b(?:killed|killing|kills|died|dying|attacked|attacking|stormed|shot|struck|bombed|shelled|exploded|ambushed|raided|massacred|executed|murdered|clashed|fought|abducted|kidnapped|wounded|injured|opened\s+fire|blew)\b/i;
+/** Where a clause begins: a date after one of these is governed by that clause's verb, not by the sentence's first. */
+const CLAUSE_MARK_RE = /[;:]|\b(?:after|before|when|while|as|since|following|until|because|whereas)\b/gi;
+
+/**
+ * "Families buried their dead on Sunday after gunmen attacked the beach late on Friday", "Police on Sunday released
+ * the names of those killed on Saturday": whether the mention dates what followed the event rather than the event.
+ */
+export function isAftermathDate(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(0, start);
+  let clauseStart = 0;
+  CLAUSE_MARK_RE.lastIndex = 0;
+  for (let m = CLAUSE_MARK_RE.exec(before); m !== null; m = CLAUSE_MARK_RE.exec(before)) clauseStart = m.index + m[0].length;
+  const clause = before.slice(clauseStart);
+  let verbEnd = -1;
+  AFTERMATH_VERB_RE.lastIndex = 0;
+  for (let m = AFTERMATH_VERB_RE.exec(clause); m !== null; m = AFTERMATH_VERB_RE.exec(clause)) verbEnd = m.index + m[0].length;
+  if (verbEnd >= 0) return !EVENT_VERB_RE.test(clause.slice(verbEnd));
+  // "Police on Sunday released …": the date between the subject and its verb.
+  return !EVENT_VERB_RE.test(clause) && AFTERMATH_AFTER_RE.test(sentence.slice(end, end + 40));
 }
