@@ -260,6 +260,14 @@ const CASES: Case[] = [
     check: (r) => assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' }),
   },
   {
+    name: 'a month long past in the clause of the killing dates it; one in a "since" clause does not',
+    body: 'A car bomb killed 20 people in Jableh in October 2024.\n\nGunmen killed five people in Baniyas, where the army has kept a base since it took the town in 2012.',
+    check: (r) => {
+      assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' });
+      assert.deepEqual(withBest(r, 5).date, { start: '2025-03-07', end: SUNDAY });
+    },
+  },
+  {
     name: 'a date opening the paragraph dates the event told in the next sentence',
     body: 'In January 2024, rebels seized parts of Jableh. The battle to retake the town killed 300 people.\n\nOn Friday, gunmen killed five people in Baniyas.',
     check: (r) => assert.deepEqual(withBest(r, 300).date, { start: '2024-01-01', end: '2024-01-31' }),

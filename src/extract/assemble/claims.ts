@@ -7,7 +7,7 @@ import type {
 import type { Lexicons } from '../lexicon.js';
 import type { DateMention, PlaceMention, Sentence } from '../mentions.js';
 import type { ActorMention } from '../stages/actors.js';
-import { framesClause, hasDateLabel, isAftermathDate, isLabelledDate } from '../stages/dates.js';
+import { framesClause, hasDateLabel, inViolenceClause, isAftermathDate, isLabelledDate } from '../stages/dates.js';
 import { LABEL_WEIGHT, type EventTriggerMention } from '../stages/events.js';
 import type { SentenceSources } from '../stages/sources.js';
 import type { VictimMention } from '../stages/victims.js';
@@ -196,8 +196,10 @@ function dateFor(
   // A date in the surrounding story counts only if it is recent: "since it took power in 2021" dates no event.
   const recent = (d: DateMention) => d.range.end >= addDays(report.published, -RECENT_CONTEXT_DAYS) && d.precision !== 'year' && d.precision !== 'month';
   // "…the deadliest attack since the violence spread there in 2015": a bare year or month long past is background, even
-  // in the event's own sentence; a news report tells of recent events. Unless it frames the clause ("In May 2017, …").
-  const background = (x: DateInSentence) => (x.d.precision === 'year' || x.d.precision === 'month') && !recent(x.d) && !framesClause(x.text, x.start, x.end);
+  // in the event's own sentence; a news report tells of recent events. Unless it frames the clause ("In May 2017, …") or
+  // sits in the clause of the violence ("a car bomb killed 587 people in October 2017").
+  const background = (x: DateInSentence) => (x.d.precision === 'year' || x.d.precision === 'month') && !recent(x.d) &&
+    !framesClause(x.text, x.start, x.end) && !(x.d.kind !== 'since' && inViolenceClause(x.text, x.start));
   const choose = (which: number[], keep: (x: DateInSentence) => boolean): DateMention | undefined => {
     const found = which.flatMap((i) => datesInSentence(input, i).filter((x) => eventDates([x.d], report.body, sentences[i]?.span.start ?? 0).length > 0))
       .filter((x) => x.d.range.end <= report.published && keep(x));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DatePrecision } from '../../domain/types.js';
 import type { DateMention } from '../mentions.js';
-import { framesClause, hasDateLabel, isAftermathDate, isLabelledDate, recognizeDates } from './dates.js';
+import { framesClause, hasDateLabel, inViolenceClause, isAftermathDate, isLabelledDate, recognizeDates } from './dates.js';
 
 /** text, first day, last day, kind, precision. */
 type Expected = [string, string, string, DateMention['kind'], DatePrecision];
@@ -160,5 +160,20 @@ const AFTERMATH_CASES: Array<[string, string, boolean]> = [
 for (const [sentence, phrase, expected] of AFTERMATH_CASES) {
   test(`dates, aftermath "${phrase}": ${sentence}`, () => {
     assert.equal(isAftermathDate(sentence, ...at(sentence, phrase)), expected);
+  });
+}
+
+// A long-past month or year in the clause of a violence verb is that violence's time; in another clause, background.
+const VIOLENCE_CLAUSE_CASES: Array<[string, string, boolean]> = [
+  ['Two car bombs killed 587 people in Mogadishu in October 2017.', 'in October 2017', true],
+  ['Her brother was shot dead by soldiers in March 2019.', 'in March 2019', true],
+  ['Gunmen attacked the church during Easter 2019, killing 250.', '2019', true],
+  ['It was the deadliest attack since the violence spread there in 2015.', 'in 2015', false],
+  ['The group, founded in 2009, has killed thousands.', 'in 2009', false],
+  ['The war, which began in March 2011, has killed half a million people.', 'in March 2011', false],
+];
+for (const [sentence, phrase, expected] of VIOLENCE_CLAUSE_CASES) {
+  test(`dates, in the violence clause "${phrase}": ${sentence}`, () => {
+    assert.equal(inViolenceClause(sentence, at(sentence, phrase)[0]), expected);
   });
 }

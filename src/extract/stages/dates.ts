@@ -497,6 +497,14 @@ export function framesClause(sentence: string, start: number, end: number): bool
   return WHEN_CLAUSE_AFTER_RE.test(after) || (sentence.slice(0, start).trim() === '' && /^\s*,/.test(after));
 }
 
+/**
+ * "Two car bombs killed 587 people in Mogadishu in October 2017": a date in the clause of a violence verb is that
+ * violence's time, however long ago; "since the violence spread there in 2015" or "founded in 2009" is background.
+ */
+export function inViolenceClause(sentence: string, start: number): boolean {
+  return EVENT_VERB_RE.test(clauseBefore(sentence, start));
+}
+
 /** What is done after an event (burials, statements, releases of names, visits): a date these govern is not the event's. */
 const AFTERMATH_VERB =
   '(?:buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|held|holds|attended|gathered|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
@@ -511,16 +519,21 @@ const EVENT_VERB_RE =
 /** Where a clause begins: a date after one of these is governed by that clause's verb, not by the sentence's first. */
 const CLAUSE_MARK_RE = /[;:]|\b(?:after|before|when|while|as|since|following|until|because|whereas)\b/gi;
 
+/** The words of the mention's clause before it: from the last clause mark before `start`. */
+function clauseBefore(sentence: string, start: number): string {
+  const before = sentence.slice(0, start);
+  let clauseStart = 0;
+  CLAUSE_MARK_RE.lastIndex = 0;
+  for (let m = CLAUSE_MARK_RE.exec(before); m !== null; m = CLAUSE_MARK_RE.exec(before)) clauseStart = m.index + m[0].length;
+  return before.slice(clauseStart);
+}
+
 /**
  * "Families buried their dead on Sunday after gunmen attacked the beach late on Friday", "Police on Sunday released
  * the names of those killed on Saturday": whether the mention dates what followed the event rather than the event.
  */
 export function isAftermathDate(sentence: string, start: number, end: number): boolean {
-  const before = sentence.slice(0, start);
-  let clauseStart = 0;
-  CLAUSE_MARK_RE.lastIndex = 0;
-  for (let m = CLAUSE_MARK_RE.exec(before); m !== null; m = CLAUSE_MARK_RE.exec(before)) clauseStart = m.index + m[0].length;
-  const clause = before.slice(clauseStart);
+  const clause = clauseBefore(sentence, start);
   let verbEnd = -1;
   AFTERMATH_VERB_RE.lastIndex = 0;
   for (let m = AFTERMATH_VERB_RE.exec(clause); m !== null; m = AFTERMATH_VERB_RE.exec(clause)) verbEnd = m.index + m[0].length;
