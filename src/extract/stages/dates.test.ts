@@ -154,6 +154,9 @@ const AFTERMATH_CASES: Array<[string, string, boolean]> = [
   ['Mourners held a funeral on Tuesday for the six men shot dead on Monday.', 'on Monday', false],
   ['The president visited the wounded on Thursday, a day after the blast.', 'on Thursday', true],
   ['The army on Monday announced that troops had killed 11 militants.', 'on Monday', true],
+  ['Mourners on Sunday buried the victims of Friday’s attack on the market.', 'on Sunday', true],
+  ['Mourners on Sunday buried the victims of Friday’s attack on the market.', 'Friday’s', false],
+  ['Thousands attended the funerals of the victims of the bombing on Saturday.', 'on Saturday', false],
   ['Police said gunmen attacked the village on Friday.', 'on Friday', false],
   ['Gunmen on Friday attacked a market in the town.', 'on Friday', false],
 ];

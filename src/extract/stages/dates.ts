@@ -507,7 +507,7 @@ export function inViolenceClause(sentence: string, start: number): boolean {
 
 /** What is done after an event (burials, statements, releases of names, visits): a date these govern is not the event's. */
 const AFTERMATH_VERB =
-  '(?:buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|held|holds|attended|gathered|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
+  '(?:buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|held|holds|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
 const AFTERMATH_VERB_RE = new RegExp(`\\b${AFTERMATH_VERB}\\b`, 'gi');
 const AFTERMATH_AFTER_RE = new RegExp(`^\\s*,?\\s*${AFTERMATH_VERB}\\b`, 'i');
 /**
@@ -516,6 +516,9 @@ const AFTERMATH_AFTER_RE = new RegExp(`^\\s*,?\\s*${AFTERMATH_VERB}\\b`, 'i');
  */
 const EVENT_VERB_RE =
   /(?<!\bthe\s+)\b(?:killed|killing|kills|died|dying|attacked|attacking|stormed|shot|struck|bombed|shelled|exploded|ambushed|raided|massacred|executed|murdered|clashed|fought|abducted|kidnapped|wounded|injured|opened\s+fire|blew)\b/i;
+/** "buried the victims of the attack on Friday": the date of an event named after the aftermath verb is the event's. */
+const EVENT_NOUN_RE =
+  /\b(?:attacks?|bombings?|blasts?|explosions?|shootings?|massacres?|ambush(?:es)?|raids?|(?:air\s*)?strikes?|airstrikes?|clashes|fighting|killings?|assault|shelling)\b/i;
 /** Where a clause begins: a date after one of these is governed by that clause's verb, not by the sentence's first. */
 const CLAUSE_MARK_RE = /[;:]|\b(?:after|before|when|while|as|since|following|until|because|whereas)\b/gi;
 
@@ -533,11 +536,16 @@ function clauseBefore(sentence: string, start: number): string {
  * the names of those killed on Saturday": whether the mention dates what followed the event rather than the event.
  */
 export function isAftermathDate(sentence: string, start: number, end: number): boolean {
+  // "buried the victims of Friday's attack": a possessive day names the event.
+  if (/['’]s$/.test(sentence.slice(start, end))) return false;
   const clause = clauseBefore(sentence, start);
   let verbEnd = -1;
   AFTERMATH_VERB_RE.lastIndex = 0;
   for (let m = AFTERMATH_VERB_RE.exec(clause); m !== null; m = AFTERMATH_VERB_RE.exec(clause)) verbEnd = m.index + m[0].length;
-  if (verbEnd >= 0) return !EVENT_VERB_RE.test(clause.slice(verbEnd));
+  if (verbEnd >= 0) {
+    const object = clause.slice(verbEnd);
+    return !EVENT_VERB_RE.test(object) && !EVENT_NOUN_RE.test(object);
+  }
   // "Police on Sunday released …": the date between the subject and its verb.
   return !EVENT_VERB_RE.test(clause) && AFTERMATH_AFTER_RE.test(sentence.slice(end, end + 40));
 }
