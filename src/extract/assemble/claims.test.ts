@@ -292,6 +292,11 @@ const CASES: Case[] = [
     body: 'Monitoring update\n\nPlace: Jableh\nDate of incident: 2 March 2025\nNotes: Four shepherds were shot dead. The health ministry confirmed the toll on 5 March.',
     check: (r) => assert.deepEqual(withBest(r, 4).date, { start: '2025-03-02', end: '2025-03-02' }),
   },
+  {
+    name: 'a "Date:" line over a story that is no listing is its publication, not the event\'s date',
+    body: 'Gunmen attack village\nDate: 9 March 2025\nGunmen killed five people in Baniyas on Friday.',
+    check: (r) => assert.deepEqual(withBest(r, 5).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
   // victims linked to the incident of their category and date
   {
     name: 'a civilian victim goes with the civilians\' incident',

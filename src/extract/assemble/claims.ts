@@ -135,6 +135,10 @@ function eventDates(dates: DateMention[], body: string, sentenceStart: number): 
   });
 }
 
+/** "Place: Karrada", "Deaths (min–max): 292–324": a field line of a listing's record. */
+const FIELD_LINE = /^[A-Z][\p{L} ()–-]{1,30}:\s/u;
+const MIN_RECORD_FIELDS = 3;
+
 /** A date with its sentence's text (after any dateline) and its offsets into that text, for the tests of dates.ts. */
 interface DateInSentence {
   d: DateMention;
@@ -158,12 +162,20 @@ function datesInSentence(input: AssembleInput, i: number): DateInSentence[] {
 function recordDate(input: AssembleInput, first: number): DateMention | null {
   const { sentences, report } = input;
   const joined = (a: number, b: number) => !/\n[ \t\r]*\n/.test(report.body.slice(sentences[a]!.span.end, sentences[b]!.span.start));
+  let lo = first;
+  while (lo > 0 && joined(lo - 1, lo)) lo--;
+  let hi = first;
+  while (hi + 1 < sentences.length && joined(hi, hi + 1)) hi++;
+  // A listing, not a dated story: a "Date:" line above an article's first paragraph is its publication, not its event.
+  let fields = 0;
+  for (let i = lo; i <= hi; i++) if (FIELD_LINE.test(sentences[i]!.text)) fields++;
+  if (fields < MIN_RECORD_FIELDS) return null;
   const labelled = (i: number) => hasDateLabel(sentences[i]!.text) ? datesInSentence(input, i).find((x) => isLabelledDate(x.text, x.start))?.d : undefined;
-  for (let i = first; i >= 0 && (i === first || joined(i, i + 1)); i--) {
+  for (let i = first; i >= lo; i--) {
     const d = labelled(i);
     if (d) return d;
   }
-  for (let i = first + 1; i < sentences.length && joined(i - 1, i); i++) {
+  for (let i = first + 1; i <= hi; i++) {
     const d = labelled(i);
     if (d) return d;
   }
