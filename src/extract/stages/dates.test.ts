@@ -134,6 +134,7 @@ const FRAME_CASES: Array<[string, string, boolean]> = [
   ['In May 2017, militants seized parts of Marawi.', 'In May 2017', true],
   ['On 3 March 2019, gunmen attacked the village.', 'On 3 March 2019', true],
   ['In 2015, a suicide bomber killed 30 worshippers.', 'In 2015', true],
+  ['In early May 2017, militants overran the town.', 'early May 2017', true],
   ['It was the worst attack since October 2022, when two car bombs exploded.', 'October 2022', true],
   ['It was the deadliest attack since the violence spread there in 2015.', 'in 2015', false],
   ['The group, founded in 2009, has killed thousands.', 'in 2009', false],
@@ -178,5 +179,21 @@ const VIOLENCE_CLAUSE_CASES: Array<[string, string, boolean]> = [
 for (const [sentence, phrase, expected] of VIOLENCE_CLAUSE_CASES) {
   test(`dates, in the violence clause "${phrase}": ${sentence}`, () => {
     assert.equal(inViolenceClause(sentence, at(sentence, phrase)[0]), expected);
+  });
+}
+
+// "between X and Y": one range; the first point borrows the month and year of the second when it names none.
+const BETWEEN_CASES: Array<[string, string, Expected[]]> = [
+  ['The battle between May and October 2017 killed 1,100 people.', '2023-12-04', [['between May and October 2017', '2017-05-01', '2017-10-31', 'period', 'range']]],
+  ['Gunmen attacked three villages between 3 and 5 July 2016.', '2016-07-10', [['between 3 and 5 July 2016', '2016-07-03', '2016-07-05', 'period', 'range']]],
+  ['The raids took place between July 3 and July 5, 2016.', '2016-07-10', [['between July 3 and July 5, 2016', '2016-07-03', '2016-07-05', 'period', 'range']]],
+  ['At least 40 died between December and February.', '2024-08-04', [['between December and February', '2023-12-01', '2024-02-29', 'period', 'range']]],
+  ['Between 30 and 50 people were killed in July 2016.', '2016-08-04', [['in July 2016', '2016-07-01', '2016-07-31', 'period', 'month']]],
+  // "October of 2022" is a month, not the year 2022
+  ['In October of 2022, two car bombs exploded.', '2024-08-04', [['In October of 2022', '2022-10-01', '2022-10-31', 'period', 'month']]],
+];
+for (const [sentence, published, expected] of BETWEEN_CASES) {
+  test(`dates, between (${published}): ${sentence}`, () => {
+    assert.deepEqual(show(sentence, published), expected);
   });
 }

@@ -55,6 +55,11 @@ interface Candidate {
   priority: number;
 }
 
+const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+/** 1–12 from a month name or its abbreviation, any case. */
+const monthNumber = (name: string | undefined): number =>
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf((name ?? '').slice(0, 3).toLowerCase()) + 1;
+
 const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, couple: 2, 'couple of': 2, few: 3, several: 3,
@@ -171,9 +176,35 @@ const PERIOD_RULES: PeriodRule[] = [
     },
   },
   {
+    // "between May and October 2017", "between 3 and 5 July 2016", "between July 3 and July 5, 2016": chrono reads only
+    // the second date. One range; the first point borrows the second's month and year when it names none.
+    name: 'between-and',
+    cue: /between/i,
+    re: new RegExp(
+      `\\bbetween\\s+(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s*)?(?:${MONTH_NAME}\\.?\\s*)?(?:(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s*((?:19|20)\\d{2}))?` +
+        `\\s+and\\s+(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH_NAME}\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+((?:19|20)\\d{2}))?\\b`,
+      'gi',
+    ),
+    resolve: (m, p) => {
+      const [, d1a, m1, d1b, y1, d2a, m2, d2b, y2] = m;
+      const d1 = d1a ?? d1b;
+      const d2 = d2a ?? d2b;
+      if (d1 === undefined && m1 === undefined) return null;
+      const month2 = monthNumber(m2);
+      const month1 = m1 === undefined ? month2 : monthNumber(m1);
+      let last = d2 === undefined ? monthRange(Number(y2 ?? partsOf(p).y), month2)[1] : dayFromParts(Number(y2 ?? partsOf(p).y), month2, Number(d2));
+      // Without a year the months are the latest ones before publication.
+      if (y2 === undefined && last > p + 1) last = d2 === undefined ? monthRange(partsOf(p).y - 1, month2)[1] : dayFromParts(partsOf(p).y - 1, month2, Number(d2));
+      const year1 = Number(y1 ?? partsOf(last).y);
+      let first = d1 === undefined ? monthRange(year1, month1)[0] : dayFromParts(year1, month1, Number(d1));
+      if (first > last && y1 === undefined) first = d1 === undefined ? monthRange(year1 - 1, month1)[0] : dayFromParts(year1 - 1, month1, Number(d1));
+      return first <= last ? { first, last, precision: 'range' } : null;
+    },
+  },
+  {
     name: 'year',
     cue: /(?:19|20)\d{2}/,
-    re: /\b(?:in|during|throughout|since|from|until|till|of|by|(?:in\s+)?(?:early|late|mid)-?)\s+((?:19|20)\d{2})\b(?![-–/]\d|\s+(?:people|persons|civilians|fighters|soldiers))/gi,
+    re: /\b(?:in|during|throughout|since|from|until|till|(?<!(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)of|by|(?:in\s+)?(?:early|late|mid)-?)\s+((?:19|20)\d{2})\b(?![-–/]\d|\s+(?:people|persons|civilians|fighters|soldiers))/gi,
     resolve: (m) => {
       const [first, last] = yearRange(Number(m[1]));
       return { first, last, precision: 'year' };
@@ -492,9 +523,12 @@ export function isLabelledDate(sentence: string, start: number): boolean {
  * "In May 2017, militants seized …", "since October 2022, when two car bombs exploded …": a date that opens its
  * sentence, or one a when-clause follows, is the time of the clause after it, however long ago.
  */
+// Only a preposition before the date ("In early May 2017, …" is read as "early May 2017").
+const SENTENCE_OPENING_RE = /^\s*(?:(?:in|on|during|by|at|around)\s+)?$/i;
+
 export function framesClause(sentence: string, start: number, end: number): boolean {
   const after = sentence.slice(end);
-  return WHEN_CLAUSE_AFTER_RE.test(after) || (sentence.slice(0, start).trim() === '' && /^\s*,/.test(after));
+  return WHEN_CLAUSE_AFTER_RE.test(after) || (SENTENCE_OPENING_RE.test(sentence.slice(0, start)) && /^\s*,/.test(after));
 }
 
 /**
