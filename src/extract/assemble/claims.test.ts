@@ -265,6 +265,71 @@ const CASES: Case[] = [
     body: 'Gunmen killed five people in Baniyas, the interior ministry said.',
     check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: SUNDAY }),
   },
+  // which date is the event's: the killing clause's, not the burial's or the statement's
+  {
+    name: 'the day of the attack, not the day of the burial ("buried … on Sunday after … attacked late on Friday")',
+    body: 'Families in Jableh buried their dead on Sunday after gunmen attacked the market late on Friday, killing 12 people, police said.',
+    check: (r) => assert.deepEqual(withBest(r, 12).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  {
+    name: 'the day of the killing, not the day the names were released',
+    body: 'Police on Saturday released the names of the six people killed in Baniyas on Wednesday afternoon.',
+    check: (r) => assert.deepEqual(withBest(r, 6).date, { start: '2025-03-05', end: '2025-03-05' }),
+  },
+  {
+    name: 'a funeral held on one day for those shot dead the day before',
+    body: 'Hundreds held a funeral in Jableh on Saturday for the four farmers shot dead by gunmen on Friday.',
+    check: (r) => assert.deepEqual(withBest(r, 4).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  // a month long past that frames the sentence or paragraph dates its event
+  {
+    name: '"In October 2024, …" dates the event of its sentence',
+    body: 'In October 2024, a car bomb killed 20 people in Jableh.',
+    check: (r) => assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' }),
+  },
+  {
+    name: '"since October 2024, when …" dates the event of the when-clause',
+    body: 'It was the deadliest attack in Jableh since October 2024, when a car bomb killed 20 people near the port.',
+    check: (r) => assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' }),
+  },
+  {
+    name: 'a month long past in the clause of the killing dates it; one in a "since" clause does not',
+    body: 'A car bomb killed 20 people in Jableh in October 2024.\n\nGunmen killed five people in Baniyas, where the army has kept a base since it took the town in 2012.',
+    check: (r) => {
+      assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' });
+      assert.deepEqual(withBest(r, 5).date, { start: '2025-03-07', end: SUNDAY });
+    },
+  },
+  {
+    name: 'a date opening the paragraph dates the event told in the next sentence',
+    body: 'In January 2024, rebels seized parts of Jableh. The battle to retake the town killed 300 people.\n\nOn Friday, gunmen killed five people in Baniyas.',
+    check: (r) => assert.deepEqual(withBest(r, 300).date, { start: '2024-01-01', end: '2024-01-31' }),
+  },
+  // a background event in a later part of the story does not date the event
+  {
+    name: '"killed two fighters last week" in a later sentence does not date the attack',
+    body: 'Seventy people were killed in Jableh, officials said. The gunmen arrived on motorbikes on Saturday. Residents said the attack was revenge after villagers killed two fighters last week.',
+    check: (r) => assert.deepEqual(withBest(r, 70).date, { start: '2025-03-08', end: '2025-03-08' }),
+  },
+  // a listing's labelled date field dates every line of its record
+  {
+    name: 'labelled fields: "Date:" and "When:" lines date their records',
+    body: 'Incidents recorded this week\n\nDate: 4 Mar 2025\nPlace: Jableh\nNotes: Gunmen killed seven civilians in a raid on the town.\n\nWhen: Thursday\nPlace: Baniyas\nNotes: A roadside bomb killed three soldiers on the coast road.',
+    check: (r) => {
+      assert.deepEqual(withBest(r, 7).date, { start: '2025-03-04', end: '2025-03-04' });
+      assert.deepEqual(withBest(r, 3).date, { start: '2025-03-06', end: '2025-03-06' });
+    },
+  },
+  {
+    name: 'labelled fields: "Date of incident:" after the place line',
+    body: 'Monitoring update\n\nPlace: Jableh\nDate of incident: 2 March 2025\nNotes: Four shepherds were shot dead. The health ministry confirmed the toll on 5 March.',
+    check: (r) => assert.deepEqual(withBest(r, 4).date, { start: '2025-03-02', end: '2025-03-02' }),
+  },
+  {
+    name: 'a "Date:" line over a story that is no listing is its publication, not the event\'s date',
+    body: 'Gunmen attack village\nDate: 9 March 2025\nGunmen killed five people in Baniyas on Friday.',
+    check: (r) => assert.deepEqual(withBest(r, 5).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
   // victims linked to the incident of their category and date
   {
     name: 'a civilian victim goes with the civilians\' incident',

@@ -96,7 +96,7 @@ const ANNOUNCES_NAMED_DEAD = /\b(?:names|identities)\s+of\s+(?:the\s+)?(?:[\p{L}
 const PROFILE_AGE_AFTER = /^\s*,\s*(?:(?:a|an|the)\s+[^,.;]{1,50},\s*)?(?:\d{1,3}\s*[,;.]|(?:a|an)\s+(?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old\b)/iu;
 const SENTENCE_OPENING = /^\s*(?:(?:and|also|but)\s*,?\s*)?$/i;
 // "Three-year-old Mucad Ibrahim, the youngest victim, …": an apposition that calls the name a victim.
-const VICTIM_APPOSITION = /^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:victim|fatality)|one\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+)?(?:victims|dead|those\s+killed|fatalities))\b(?!['’])/iu;
+const VICTIM_APPOSITION = /^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:victim|fatality|of\s+the\s+(?:victims|dead|fatalities))|one\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+)?(?:victims|dead|those\s+killed|fatalities))\b(?!['’])/iu;
 // What befell the name itself decides: "was among the wounded", "was injured", "survived" make a survivor, not a victim,
 // unless a death is told first ("was killed and his wife was injured"). Relative clauses speak of someone else or of
 // an earlier moment ("with her sister, who survived"; "who was wounded in March, died on Friday") and are skipped.

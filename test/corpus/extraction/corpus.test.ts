@@ -54,8 +54,6 @@ const KNOWN_MISSES: Record<string, string> = {
     'a field list ("Date: 3 Jul 2016", "Deaths (min–max): 292–324") is not read: no date from a "Date:" line, no casualty figure from a "Deaths:" label with a range',
   'ext-025: suicide lorry bomb in Karrada, Baghdad, just after midnight 3 July 2016: 292-324 killed (lowest is best)':
     'a field list ("Date: 3 Jul 2016", "Deaths (min–max): 292–324") is not read: no date from a "Date:" line, no casualty figure from a "Deaths:" label with a range',
-  'ext-025: first place of "suicide lorry bomb in Karrada, Baghdad, just after midnight 3 July 2016: 292-324 killed (lowest is best)"':
-    'same field-list miss: no incident on the gold days to check',
   'ext-025: attack on Sayyid Mohammed shrine, Balad, 7 July 2016 late evening: 35-40 killed':
     'a field list ("Date: 3 Jul 2016", "Deaths (min–max): 292–324") is not read: no date from a "Date:" line, no casualty figure from a "Deaths:" label with a range',
   'ext-025: first place of "attack on Sayyid Mohammed shrine, Balad, 7 July 2016 late evening: 35-40 killed"':
