@@ -77,7 +77,10 @@ const PLACE_CUE_WORDS = new Set(['in', 'at', 'near', 'of', 'from', 'to', 'into',
   'reached', 'entered', 'hit', 'struck', 'shelled', 'bombed', 'targeted', 'captured', 'seized', 'stormed', 'raided', 'village', 'town', 'city', 'province',
   'governorate', 'region', 'district', 'camp', 'neighbourhood', 'neighborhood', 'area', 'areas', 'outskirts', 'countryside', 'rural', 'and']);
 const hasPlaceCue = (before: string): boolean => endsWithCue(before, PLACE_CUE_WORDS, true);
-const ORIGIN_CUE = /\b(?:originally from|hometown of|home town of|native of|natives of|hails? from|hailing from|born in|a native of)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+// "an 18-year-old man from Conklin": where a person comes from, not where the event was.
+const ORIGIN_CUE = /\b(?:originally from|hometown of|home town of|native of|natives of|hails? from|hailing from|born in|a native of|(?:man|woman|men|women|boy|girl|youth|teenager|teen|suspect|gunman|gunmen|shooter|attacker|assailant|student|resident)s?\s+(?:(?:who\s+(?:is|was|came)|originally)\s+)?from)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+// "a man from Conklin, New York": the unit that locates a home town is part of the origin too.
+const ORIGIN_LOCATED = new RegExp(`${ORIGIN_CUE.source.slice(0, -1)}\\p{Lu}[\\p{L}\\p{M}'’ -]{0,40},\\s*$`, 'iu');
 const NEAR_CUE = /\b(?:near|nearby|outside|close to|around|on the outskirts of|outskirts of|(?:in )?the vicinity of|(?:the )?area of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: part)? of|(?:kilomet(?:re|er)s?|km|miles?)(?: (?:north|south|east|west)(?:-?(?:east|west))?)? (?:from|of))\s+(?:the\s+)?(?:(?:town|city|village|camp) of\s+)?$/i;
 const COUNTRYSIDE_BEFORE = /\b(?:(?:the\s+)?countryside of|rural)\s+(?:the\s+)?$/i;
 const COUNTRYSIDE_AFTER = /^(?:['’]s)?\s+(?:countryside|rural areas|suburbs|hinterland)\b/i;
@@ -181,7 +184,29 @@ function personCut(body: string, tokens: Token[], a: number, b: number): number 
   }
   if (b - a >= 2 && lex.givenNames.has(tokens[a]!.lower)) return a;
   if (b - a >= 2 && SPEECH_AFTER.test(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 20))) return a;
+  if (b - a >= 2 && isPersonApposition(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 60), lex.titles, hasPlaceCue(body.slice(Math.max(0, tokens[a]!.start - 30), tokens[a]!.start)))) return a;
+  if (prev && NAMED_BEFORE.test(body.slice(Math.max(0, tokens[a]!.start - 20), tokens[a]!.start))) return a;
   return b;
+}
+
+// "Geraldine Talley, 62;", "Zaire Goodman, 20, a store employee": an age in commas is said of people, never of places
+// (a year has four digits, and a count goes on with its noun: "in Homs, 12 in Hama").
+const AGE_AFTER = /^,\s*(?:aged\s+)?\d{1,3}(?:\s*,|\s*;|\s*\.|\s*\)|\s*$|\s+(?:and|who|was|were|had|has|is)\b)/;
+// "Aaron Salter, a 55-year-old security guard", "Hassan Ali, a student who …": an apposition that describes a person.
+const YEAR_OLD_AFTER = /^,\s*an?\s+\d{1,3}-year-old\b/;
+const ROLE_AFTER = /^,\s*(?:an?|the|whose|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b/;
+// "a man identified as X", "the victim, named as X": what follows names a person.
+const NAMED_BEFORE = /\b(?:identified|named)\s+as\s+$/i;
+
+/**
+ * What follows a capitalised run says it names a person: an age, "a 55-year-old …", or "a student", "a local farmer".
+ * After a place cue a role is the speaker of the next clause instead ("in Deir ez-Zor, a resident said").
+ */
+function isPersonApposition(after: string, titles: ReadonlySet<string>, cued: boolean): boolean {
+  if (AGE_AFTER.test(after) || YEAR_OLD_AFTER.test(after)) return true;
+  if (cued) return false;
+  const role = ROLE_AFTER.exec(after)?.[1];
+  return !!role && titles.has(role);
 }
 
 /** Country names, variants and demonyms by key, built once. */
@@ -519,6 +544,8 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         const a = tokens[i]!;
         const z = tokens[i + len - 1]!;
         if (lex.stopwords.has(a.lower) && len === 1) continue;
+        // "Hadi Centre", "Tops Supermarket": the generic noun that ends a longer name is its head, not a place of that name.
+        if (len === 1 && i > runStart && lex.orgNouns.has(a.lower)) continue;
         if (CONNECTOR_ARTICLES.has(z.lower) || CONNECTORS.has(z.lower)) continue;
         const key = spanKey(tokens, i, i + len);
         if (!key) continue;
@@ -618,7 +645,7 @@ function withContext(body: string, span: Span, candidates: GazetteerEntry[], bef
   const unitBefore = UNIT_BEFORE.exec(before);
   const text = body.slice(span.start, span.end);
   const ownUnit = UNIT_TAIL.exec(text);
-  if (ORIGIN_CUE.test(before)) context = 'origin';
+  if (ORIGIN_CUE.test(before) || ORIGIN_LOCATED.test(before)) context = 'origin';
   else if (COUNTRYSIDE_BEFORE.test(before) || COUNTRYSIDE_AFTER.test(after)) context = 'countryside';
   else if (ownUnit || unitAfter || unitBefore) {
     const word = (ownUnit?.[0] ?? unitAfter?.[1] ?? unitBefore?.[1] ?? '').trim().toLowerCase();

@@ -1,0 +1,62 @@
+// Table-driven tests for the place recognizer's context rules: words that look like places but name a street, a
+// building, a person or a home town, and places the gazetteer lacks that the sentence's frame still marks as places.
+// Each rule has several differently worded sentences, so that it is the family of phrasings that is tested.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recognizePlaces } from './places.js';
+
+interface Case {
+  rule: string;
+  sentence: string;
+  hints?: string[];
+  /** Surface texts that must be found as places, with what they must resolve to. */
+  expect?: { text: string; name?: string; country?: string; admin1?: string | null; role?: 'event' | 'origin'; featureCode?: string }[];
+  /** Surface words that must not be part of any place found. */
+  absent?: string[];
+}
+
+const CASES: Case[] = [
+  // A street, a square or a building named after a place is not that place.
+  { rule: 'street', sentence: 'A gunman opened fire at a supermarket on Jefferson Avenue in Buffalo on Saturday.', expect: [{ text: 'Buffalo', country: 'US' }], absent: ['Jefferson'] },
+  { rule: 'street', sentence: 'Two people were shot dead on Haifa Street in Baghdad on Monday.', expect: [{ text: 'Baghdad', country: 'IQ' }], absent: ['Haifa'] },
+  { rule: 'street', sentence: 'The bomb went off near Lagos Road in Ibadan, police said.', expect: [{ text: 'Ibadan', country: 'NG' }], absent: ['Lagos'] },
+  { rule: 'building', sentence: 'Militants stormed the Hadi Centre in Mogadishu, killing six.', expect: [{ text: 'Mogadishu', country: 'SO' }], absent: ['Centre'] },
+  { rule: 'building', sentence: 'Shots were fired inside the Westgate Mall and the Kenya Centre in Nairobi.', expect: [{ text: 'Nairobi', country: 'KE' }], absent: ['Centre', 'Westgate'] },
+  // A capitalised run that an age or a person's description follows is a person.
+  { rule: 'age', sentence: 'Also killed were Geraldine Talley, 62; Margus Morrison, 52; and Roberta Drury, 32.', hints: ['US'], absent: ['Morrison', 'Roberta', 'Talley'] },
+  { rule: 'age', sentence: 'Pearl Young, 77, ran a food pantry in Buffalo.', hints: ['US'], expect: [{ text: 'Buffalo', country: 'US' }], absent: ['Young'] },
+  { rule: 'age', sentence: 'The dead included Ruth Whitfield, aged 86, and Heyward Patterson, 67, who drove neighbours.', hints: ['US'], absent: ['Whitfield', 'Patterson'] },
+  { rule: 'person apposition', sentence: '"We were eating when the shooting started," said Hassan Ali, a student who was wounded.', hints: ['SO'], absent: ['Hassan'] },
+  { rule: 'person apposition', sentence: 'Aaron Salter, a 55-year-old security guard, fired at the gunman.', hints: ['US'], absent: ['Salter'] },
+  { rule: 'person apposition', sentence: 'Salim Marwa, a local farmer, was shot dead near Jos.', hints: ['NG'], expect: [{ text: 'Jos', country: 'NG' }], absent: ['Marwa'] },
+  { rule: 'rank', sentence: 'Constable Rakeshwar Singh Manhas of the CoBRA battalion remains missing.', hints: ['IN'], absent: ['Singh'] },
+  { rule: 'rank', sentence: 'Inspector Morrison Jones was killed in Lagos on Friday.', hints: ['NG'], expect: [{ text: 'Lagos', country: 'NG' }], absent: ['Morrison'] },
+  { rule: 'identified as', sentence: 'The victim was identified as Morrison Clarke by the police in Kingston.', hints: ['JM'], absent: ['Morrison'] },
+  // Where the location itself is said after a cue, a role after it is the speaker, and the place stays.
+  { rule: 'cued place before a speaker', sentence: 'Five people were killed in Deir ez-Zor, a resident said.', hints: ['SY'], expect: [{ text: 'Deir ez-Zor', country: 'SY' }] },
+  { rule: 'cued place before a speaker', sentence: 'In Baniyas, 67-year-old Samir Haidar said armed groups killed two of his brothers.', hints: ['SY'], expect: [{ text: 'Baniyas', country: 'SY' }] },
+  // Where a person comes from is an origin, and so is the unit that locates it.
+  { rule: 'home town', sentence: 'The suspect, an 18-year-old man from Conklin, New York, surrendered to officers.', hints: ['US'], expect: [{ text: 'Conklin', role: 'origin' }, { text: 'New York', role: 'origin' }] },
+  { rule: 'home town', sentence: 'A gunman from Kano killed three people in Jos.', hints: ['NG'], expect: [{ text: 'Kano', role: 'origin' }, { text: 'Jos', role: 'event' }] },
+  { rule: 'home town', sentence: 'Police said the attacker, a 25-year-old woman from Homs, was arrested in Damascus.', hints: ['SY'], expect: [{ text: 'Homs', role: 'origin' }, { text: 'Damascus', role: 'event' }] },
+];
+
+for (const c of CASES) {
+  test(`places in context (${c.rule}): ${c.sentence.slice(0, 60)}`, () => {
+    const found = recognizePlaces(c.sentence, c.hints ? { countryHints: c.hints } : {});
+    const got = found.map((f) => `${f.text}→${f.place.name}/${f.place.country}/${f.place.role}`).join(', ');
+    for (const e of c.expect ?? []) {
+      const m = found.find((f) => f.text === e.text);
+      assert.ok(m, `expected ${e.text}; got ${got}`);
+      if (e.name) assert.equal(m.place.name, e.name, got);
+      if (e.country) assert.equal(m.place.country, e.country, got);
+      if (e.admin1 !== undefined) assert.equal(m.place.admin1, e.admin1, got);
+      if (e.role) assert.equal(m.place.role, e.role, got);
+      if (e.featureCode) assert.equal(m.place.featureCode, e.featureCode, got);
+      assert.equal(c.sentence.slice(m.span.start, m.span.end), m.text, 'the span is the provenance of the text');
+    }
+    for (const word of c.absent ?? []) {
+      assert.ok(!found.some((f) => f.text.includes(word)), `${word} must not be a place; got ${got}`);
+    }
+  });
+}
