@@ -39,6 +39,12 @@ const CASES: Case[] = [
   { rule: 'home town', sentence: 'The suspect, an 18-year-old man from Conklin, New York, surrendered to officers.', hints: ['US'], expect: [{ text: 'Conklin', role: 'origin' }, { text: 'New York', role: 'origin' }] },
   { rule: 'home town', sentence: 'A gunman from Kano killed three people in Jos.', hints: ['NG'], expect: [{ text: 'Kano', role: 'origin' }, { text: 'Jos', role: 'event' }] },
   { rule: 'home town', sentence: 'Police said the attacker, a 25-year-old woman from Homs, was arrested in Damascus.', hints: ['SY'], expect: [{ text: 'Homs', role: 'origin' }, { text: 'Damascus', role: 'event' }] },
+  // A demonym before a noun is an adjective of its country; "the X capital" is that country's capital.
+  { rule: 'the X capital', sentence: 'MOGADISHU - Families in the Somali capital buried their dead after the attack on Mogadishu beach.', expect: [{ text: 'Somali capital', name: 'Mogadishu', country: 'SO' }] },
+  { rule: 'the X capital', sentence: 'Gunmen stormed a hotel in the Afghan capital, Kabul, on Friday.', expect: [{ text: 'Afghan capital', name: 'Kabul', country: 'AF' }] },
+  { rule: 'the X capital', sentence: 'A car bomb exploded in the Somali capital on Friday.', expect: [{ text: 'Somali capital', country: 'SO' }], absent: ['Somali region'] },
+  { rule: 'demonym adjective', sentence: 'Two Somali soldiers and a Somali journalist died in Baidoa.', expect: [{ text: 'Baidoa', country: 'SO' }], absent: ['Somali'] },
+  { rule: 'demonym adjective', sentence: 'Clashes broke out in the Somali region of Ethiopia.', expect: [{ text: 'Somali region', name: 'Somali', country: 'ET' }] },
 ];
 
 for (const c of CASES) {

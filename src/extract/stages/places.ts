@@ -48,6 +48,8 @@ interface Match {
   anchor: GazetteerEntry | null;
   /** Set when syntax marks the whole match as a place. */
   certain: Certain | null;
+  /** "the Somali capital": the capital of this country is meant. */
+  capitalOf?: string;
 }
 
 /** A capitalised run that syntax marks as a place, whether or not the gazetteer knows it. */
@@ -224,6 +226,44 @@ function countryKeyMap(): Map<string, string> {
   return countryKeys;
 }
 
+/** Demonyms that are not also a name of their country ("Somali", "Afghan"; not "Djibouti"), by key, built once. */
+let demonymKeys: Map<string, string> | null = null;
+function demonymKeyMap(): Map<string, string> {
+  if (!demonymKeys) {
+    demonymKeys = new Map();
+    const names = new Set<string>();
+    for (const c of countries().values()) for (const n of [c.name, ...c.variants]) names.add(placeKey(n));
+    for (const c of countries().values()) {
+      for (const d of c.demonyms) {
+        const k = placeKey(d);
+        if (k && !names.has(k) && !demonymKeys.has(k)) demonymKeys.set(k, c.iso2);
+      }
+    }
+  }
+  return demonymKeys;
+}
+
+const NOUN_AFTER = /^\s+([a-z]+)\b/;
+
+/**
+ * "the Somali capital", "the Afghan army": a demonym before a lower-case noun is an adjective of its country, not a
+ * place of that name (the Somali region of Ethiopia). Returns the country when it names its capital, null when the
+ * demonym is an adjective to skip, and undefined when the word is no such adjective (a unit word may follow: "Somali region").
+ */
+function demonymAdjective(key: string, after: string): { capitalOf: string; noun: string } | null | undefined {
+  const cc = demonymKeyMap().get(key);
+  if (!cc || UNIT_AFTER.test(after) || STRONG_AFTER.test(after)) return undefined;
+  const noun = NOUN_AFTER.exec(after);
+  if (!noun) return undefined;
+  return noun[1] === 'capital' ? { capitalOf: cc, noun: noun[0] } : null;
+}
+
+/** The country's own entry, for a demonym that names it. */
+function countryEntries(cc: string): GazetteerEntry[] {
+  const name = countries().get(cc)?.name;
+  return name ? lookupKey(placeKey(name)).filter((e) => e.country === cc && e.featureCode.startsWith('PCL')) : [];
+}
+
 /**
  * Countries the text is about, most evidence first: names, demonyms ("Syrian"), admin1 units and
  * major cities ("Latakia", "Benue", "Gaza"). Counts may be fractional when a name is shared.
@@ -312,6 +352,11 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
       unresolved.push({ c, span });
     }
     if (dropped.size) matches = matches.filter((m) => !dropped.has(m));
+  }
+  for (const m of matches) {
+    if (!m.capitalOf) continue;
+    const seat = matches.flatMap((x) => x.candidates).find((e) => e.featureCode === 'PPLC' && e.country === m.capitalOf);
+    if (seat) m.candidates = [seat];
   }
   const admins = mentionedAdmins(matches, countryWeight);
   const chosenByKey = new Map<string, GazetteerEntry>();
@@ -559,6 +604,10 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         if (candidates.length === 0) candidates = lookupKey(key);
         // Syllables written apart or together ("Yar Maung" / "Yarmaung"): short tokens only.
         if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = lookupKey(key.replace(/ /g, ''));
+        const adjective = len === 1 && demonymKeyMap().has(key) ? demonymAdjective(key, body.slice(z.end, z.end + 40)) : undefined;
+        if (adjective === null) continue;
+        // The country stands in for its capital until the report names it (see recognizePlaces).
+        if (adjective) candidates = countryEntries(adjective.capitalOf);
         if (candidates.length === 0) continue;
         const span = { start, end: z.end };
         const before = body.slice(Math.max(0, span.start - 60), span.start);
@@ -574,6 +623,11 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
         if (words === 1 && lex.stopwords.has(a.lower) && !cued) continue;
         const m = withContext(body, span, candidates, before, after, len, cued);
+        if (adjective) {
+          m.capitalOf = adjective.capitalOf;
+          m.span = { start: span.start, end: span.end + adjective!.noun.length };
+          m.text = body.slice(m.span.start, m.span.end);
+        }
         m.strong = strong;
         m.regional = !!dir && i === runStart && start === a.start;
         matches.push(m);

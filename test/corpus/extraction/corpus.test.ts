@@ -54,8 +54,6 @@ const KNOWN_MISSES: Record<string, string> = {
     'a count in the sentence after a strike ("three people were killed … in the strikes") is merged into the previous incident in another place (the Al-Suwaidaa executions, 27) instead of the strike it refers to',
   'ext-023: first place of "Israeli strikes on General Staff / Defence Ministry HQ in Damascus Wednesday: Health Ministry 3 killed, 34 injured"':
     'same merge miss; "Al-Suwaidaa" also resolves to a place in Israel and comes first',
-  'ext-024: incident count':
-    '"the Somali capital" resolves to the Somali region of Ethiopia and the lead takes the aftermath weekday ("buried … on Sunday after … late on Friday"), so it splits from the headline; the "October 2022" background bombing is dated on the report days',
   'ext-025: incident count':
     'a field list ("Date: 3 Jul 2016", "Deaths (min–max): 292–324") is not read: no date from a "Date:" line, no casualty figure from a "Deaths:" label with a range',
   'ext-025: suicide lorry bomb in Karrada, Baghdad, just after midnight 3 July 2016: 292-324 killed (lowest is best)':
