@@ -3,6 +3,8 @@
 // Each rule has several differently worded sentences, so that it is the family of phrasings that is tested.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseReport } from '../../domain/report-file.js';
+import { extract } from '../index.js';
 import { recognizePlaces } from './places.js';
 
 interface Case {
@@ -64,5 +66,36 @@ for (const c of CASES) {
     for (const word of c.absent ?? []) {
       assert.ok(!found.some((f) => f.text.includes(word)), `${word} must not be a place; got ${got}`);
     }
+  });
+}
+
+/** Whole reports: the first place of the incident is the most specific place of the event clause. */
+const RANKING: { rule: string; published: string; body: string; first: string }[] = [
+  {
+    rule: 'a hamlet the gazetteer lacks before the province in apposition',
+    published: '2021-05-25',
+    body: 'Sixteen people were killed late on Sunday in San Miguel del Ene, a hamlet in the district of Vizcatán del Ene, in the province of Satipo in Peru\'s Junín region, the army said.',
+    first: 'San Miguel del Ene',
+  },
+  {
+    rule: 'a village the gazetteer lacks before the province seat named as the unit',
+    published: '2023-03-10',
+    body: 'Gunmen killed nine farmers on Wednesday in Kpakpa, a village in the state of Kaduna, Nigeria, police said.',
+    first: 'Kpakpa',
+  },
+  {
+    rule: 'the town of an unknown name before the town the survivors fled to',
+    published: '2021-03-28',
+    body: 'At least 12 people were killed on Wednesday when insurgents attacked the town of Palmira in Mozambique\'s Cabo Delgado province. Thousands fled by boat to Pemba.',
+    first: 'Palmira',
+  },
+];
+
+for (const c of RANKING) {
+  test(`place ranking (${c.rule})`, () => {
+    const { report } = parseReport(`outlet: test\npublished: ${c.published}\nurl: unknown\n\n${c.body}\n`);
+    const incidents = extract(report).incidents;
+    const names = incidents.map((i) => i.places.map((p) => p.name).join(' > ')).join(' | ');
+    assert.ok(incidents.length > 0 && incidents[0]!.places[0]?.name === c.first, `expected ${c.first} first; got ${names}`);
   });
 }

@@ -568,6 +568,8 @@ const UNIT_TAIL = /\s+(?:province|governorate|region|state|oblast|prefecture|dep
 function precisionFor(m: Match, e: GazetteerEntry): GeoPrecision {
   const base = defaultPrecision(e);
   if (m.context === 'near' || m.context === 'countryside') return Math.max(base, 2) as GeoPrecision;
+  // "the province of Satipo" resolved to the town of Satipo: the unit is meant, the town only stands in for it.
+  if (m.unitSuffix && base === 1) return 2;
   return base;
 }
 
