@@ -47,6 +47,34 @@ const CASES: Case[] = [
   { rule: 'the X capital', sentence: 'A car bomb exploded in the Somali capital on Friday.', expect: [{ text: 'Somali capital', country: 'SO' }], absent: ['Somali region'] },
   { rule: 'demonym adjective', sentence: 'Two Somali soldiers and a Somali journalist died in Baidoa.', expect: [{ text: 'Baidoa', country: 'SO' }], absent: ['Somali'] },
   { rule: 'demonym adjective', sentence: 'Clashes broke out in the Somali region of Ethiopia.', expect: [{ text: 'Somali region', name: 'Somali', country: 'ET' }] },
+  // Names the gazetteer lacks, which the sentence's frame marks as places, are kept unresolved, located where it says.
+  {
+    rule: 'shared locator',
+    sentence: 'Seventy people were killed in Tchoma Bangou and thirty in Zaroumdareye, both in the Tondikiwindi commune of the Tillabéri region, near the border with Mali.',
+    expect: [{ text: 'Tchoma Bangou', country: 'NE', admin1: 'Tillabéri' }, { text: 'Zaroumdareye', country: 'NE', admin1: 'Tillabéri' }],
+  },
+  {
+    rule: 'shared locator',
+    sentence: 'Gunmen killed 11 people in Kwari and four in Dangwala, all in Borno state.',
+    hints: ['NG'],
+    expect: [{ text: 'Kwari', country: 'NG', admin1: 'Borno' }, { text: 'Dangwala', country: 'NG', admin1: 'Borno' }],
+  },
+  {
+    rule: 'a unit the gazetteer lacks locates a place it lacks',
+    sentence: 'Troops killed 11 militants on Friday in Datu Hoffer Ampatuan, in Maguindanao del Sur province, near Marawi.',
+    expect: [{ text: 'Datu Hoffer Ampatuan', country: 'PH' }, { text: 'Maguindanao del Sur province', country: 'PH', featureCode: 'ADM1' }],
+  },
+  {
+    rule: 'a unit the gazetteer lacks locates a place it lacks',
+    sentence: 'Five soldiers died when their convoy hit a mine in Tal Hamra, in Zubair district, Basra.',
+    expect: [{ text: 'Tal Hamra', country: 'IQ' }, { text: 'Basra', country: 'IQ' }],
+  },
+  // A place no unit locates lies in the country of the report's places, not of its demonyms.
+  {
+    rule: 'country of the places',
+    sentence: 'Israeli drones and Israeli warplanes struck convoys near Al-Suwaidaa city, and later the ministry in Damascus.',
+    expect: [{ text: 'Al-Suwaidaa', country: 'SY' }, { text: 'Damascus', country: 'SY' }],
+  },
 ];
 
 for (const c of CASES) {

@@ -380,16 +380,33 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
       candidates: m.candidates.length,
     });
   }
+  // A name no unit locates lies where the report's resolved places lie, rather than where its demonyms point ("Israeli
+  // drones" in a report on Syria).
+  const placesCountry = unresolved.length ? dominantCountry(out) : null;
   for (const { c, span } of unresolved) {
-    if (!c.country) continue;
+    const country = !c.anchor && placesCountry ? placesCountry : c.country;
+    if (!country) continue;
     const before = body.slice(Math.max(0, span.start - 60), span.start);
     const after = body.slice(span.end, span.end + 80);
     const m = withContext(body, span, [], before, after, c.b - c.a, true);
     const name = surfaceName(body.slice(span.start, span.end));
     const role = m.context === 'origin' ? 'origin' : 'event';
-    out.push({ span: m.span, text: m.text, place: unresolvedPlaceRef(name, c.anchor, c.country, role, [m.span], c.featureCode), context: m.context, candidates: 0 });
+    out.push({ span: m.span, text: m.text, place: unresolvedPlaceRef(name, c.anchor, country, role, [m.span], c.featureCode), context: m.context, candidates: 0 });
   }
   return unresolved.length ? out.sort((x, y) => x.span.start - y.span.start) : out;
+}
+
+/** The country most of the resolved event places lie in (the first named wins a tie), or null when none is resolved. */
+function dominantCountry(mentions: PlaceMention[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (const m of mentions) {
+    if (m.place.role !== 'event') continue;
+    const n = (counts.get(m.place.country) ?? 0) + 1;
+    counts.set(m.place.country, n);
+    if (!best || n > counts.get(best)!) best = m.place.country;
+  }
+  return best;
 }
 
 /**
@@ -397,7 +414,12 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
  * reader may not know, ", a village in Y" (which also says it is a place) and ", in the north-west of Y"; the locating
  * name may follow a possessive ("Ethiopia's Tigray region").
  */
-const LOCATOR_LINK = /^(?:\s*,\s*(?:(?:an?\s+(?:[a-z-]+\s+){0,2}?(village|town|hamlet|settlement|locality|community|camp)\s+)?(?:in|of|near)\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?(?:\s+part)?\s+of\s+|cent(?:re|er|ral)(?:\s+part)?\s+of\s+)?)?|\s+(?:in|of)\s+(?:the\s+)?)(?:(\p{Lu}[\p{L}-]*)(['’]s\s+))?/u;
+const LOCATOR_LINK = /^(?:\s*,\s*(?:(?:an?\s+(?:[a-z-]+\s+){0,2}?(village|town|hamlet|settlement|locality|community|camp)\s+)?(?:(?:both|all|each)\s+)?(?:in|of|near)\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?(?:\s+part)?\s+of\s+|cent(?:re|er|ral)(?:\s+part)?\s+of\s+)?)?|\s+(?:in|of)\s+(?:the\s+)?)(?:(\p{Lu}[\p{L}-]*)(['’]s\s+))?/u;
+
+/** "killed in X and thirty in Y, both in Z": a locator shared by the names listed before it. */
+const SHARED_LOCATOR = /^[^.;:()]{0,80}?,\s*(?:both|all|all three|each)\s+(?:in|of|near)\s+(?:the\s+)?/;
+/** "the Tondikiwindi commune of the Tillabéri region": a unit located in turn by a broader one. */
+const UNIT_OF = /^\s+(?:commune|district|sub-?district|county|municipality|department|township|local government area|lga|tehsil|taluka|ward|province|governorate|prefecture)\s+of\s+(?:the\s+)?/i;
 
 /** Cues after which a capitalised run located by a known unit is a place ("shelled X in Idlib"). */
 const UNRESOLVED_CUE = /\b(?:in|at|near|from|into|outside|inside|toward|towards|around|between|reached|entered|shelled|bombed|targeted|attacked|captured|seized|stormed|raided|hit|struck|located at)\s+$/i;
@@ -447,6 +469,9 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     if (!key || countryKeyMap().has(key)) continue;
     const nameEnd = unitWord ? tokens[cut - 1]!.end : endX;
     let after = body.slice(nameEnd, endX + 160);
+    // "in Maguindanao del Sur province": an admin unit the gazetteer lacks, after a place cue.
+    const adminAfter = !unitWord && weak ? UNIT_AFTER.exec(after) : null;
+    if (adminAfter && lookupKey(spanKey(tokens, a, b)).length === 0) unitWord = adminAfter[1]!.toLowerCase();
     const unitAfter = STRONG_AFTER.exec(after);
     if (unitAfter && !unitWord) {
       unitWord = unitAfter[0].replace(/^(?:['’]s)?\s+/, '').toLowerCase();
@@ -457,20 +482,31 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     // What locates it: "(Y, Z)", ", Y", " in Y".
     let parts: string[] = [];
     let viaParens = false;
+    // The locating name is itself called a unit ("in X, in Y province"): it locates X even when the gazetteer lacks it.
+    let unitLocated = false;
     const paren = /^\s*\(([^()]{2,100})\)/.exec(after);
     if (paren) {
       parts = paren[1]!.split(/\s*(?:[,;/]|\band\b)\s*/);
       viaParens = true;
     } else {
       const link = LOCATOR_LINK.exec(after);
-      if (link) {
-        if (link[1] && !unitWord) unitWord = link[1].toLowerCase();
+      const shared = link ? null : SHARED_LOCATOR.exec(after);
+      if (link || shared) {
+        if (link?.[1] && !unitWord) unitWord = link[1].toLowerCase();
         // "Ethiopia's Tigray region": the country's possessive is skipped, any other one is the locating name.
-        const possessive = !link[2] || countryKeyMap().has(placeKey(link[2])) ? 0 : link[2].length + link[3]!.length;
-        const at = nameEnd + (unitAfter ? unitAfter[0].length : 0) + link[0].length - possessive;
+        const possessive = !link?.[2] || countryKeyMap().has(placeKey(link[2])) ? 0 : link[2].length + link[3]!.length;
+        const at = nameEnd + (unitAfter ? unitAfter[0].length : 0) + (link ?? shared)![0].length - possessive;
         const ti = tokenStartingAt(tokens, at, b);
         const re = ti === undefined ? undefined : runEndAt(runs, ti, r);
-        if (ti !== undefined && re !== undefined) parts = [body.slice(tokens[ti]!.start, tokens[re - 1]!.end)];
+        if (ti !== undefined && re !== undefined) {
+          parts = [body.slice(tokens[ti]!.start, tokens[re - 1]!.end)];
+          const partAfter = body.slice(tokens[re - 1]!.end, tokens[re - 1]!.end + 60);
+          unitLocated = UNIT_AFTER.test(partAfter);
+          const of = UNIT_OF.exec(partAfter);
+          const tz = of ? tokenStartingAt(tokens, tokens[re - 1]!.end + of[0].length, re) : undefined;
+          const rz = tz === undefined ? undefined : runEndAt(runs, tz, r);
+          if (tz !== undefined && rz !== undefined) parts.push(body.slice(tokens[tz]!.start, tokens[rz - 1]!.end));
+        }
       }
     }
     const strong = strongBefore || !!unitWord || listed;
@@ -479,7 +515,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const closes = /^\s*(?:[.;,)]|$)/.test(after);
     const certain =
       (!acronym && strong) ||
-      (!acronym && weak && anchored) ||
+      (!acronym && weak && (anchored || (unitLocated && !anchor))) ||
       (!acronym && near && closes) ||
       (viaParens && anchored && !!anchor && /^ADM[12]$/.test(anchor.featureCode) && parts.length >= 2);
     if (!certain) continue;
