@@ -83,6 +83,9 @@ function specificity(p: PlaceRef): number {
   if (p.featureCode.startsWith('PCL')) return 4;
   if (p.featureCode === 'ADM1') return 3;
   if (p.featureCode.startsWith('ADM')) return 2;
+  // A village the gazetteer lacks, which the sentence names as the place ("in San Miguel del Ene, a hamlet in …"), is as
+  // specific as a town it knows; only its coordinates are coarse.
+  if (p.geonameId === null) return 0;
   return p.geoPrecision === 1 ? 0 : 1;
 }
 
