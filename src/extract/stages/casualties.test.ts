@@ -143,6 +143,13 @@ const CASES: Case[] = [
   // bodies are dead; "killed and wounded" counts as killed
   { text: 'At least 12 bodies of young men had been brought in, the doctor said.', figures: [[12, 'killed', null, 'whole', 1]] },
   { text: 'The shelling killed and wounded 12 people.', figures: [[12, 'killed', null, 'whole', 1]] },
+  // a campaign of months or years as the subject: its figure sums many events (a toll); a siege of days stays an event
+  { text: 'The five-month battle to retake the city killed more than 1,100 people, most of them militants.', figures: [[1100, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The decade-long war has killed at least 300,000 civilians.', figures: [[300000, 'killed', 'civilians', 'whole', 1, 'c']] },
+  { text: 'Two years of fighting in the region have killed 4,000 people.', figures: [[4000, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The months-long siege of the city has killed 2,000 people.', figures: [[2000, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'A three-day siege of the mall killed 67 people.', figures: [[67, 'killed', null, 'whole', 1]] },
+  { text: 'Last month fighting killed 30 people in the town.', figures: [[30, 'killed', null, 'whole', 1]] },
   // counts of things, not people
   { text: 'On Monday, 13 Russian missiles struck the city.', figures: [] },
   { text: 'A stray shell killed a cow in the village.', figures: [] },

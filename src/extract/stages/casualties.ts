@@ -272,6 +272,15 @@ export function isSingleEventUpdate(body: string, sentenceStart: number, countSt
   return frame !== null && SINGLE_EVENT_SUBJECT.test(frame) && !NOT_ONE_EVENT.test(frame);
 }
 
+// "The five-month battle to retake it killed more than 1,100", "the decade-long war has killed": a campaign of months or
+// years is the subject, so its figure sums many events (a toll). A "three-day siege" or "two-week offensive" stays an event.
+const CAMPAIGN_SUBJECT = /\b(?:(?:(?:\p{L}+|\d+)-(?:month|year|decade)s?(?:-long)?|(?:months|years|decades)-long|decade-long)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:battle|siege|war|offensive|campaign|conflict|insurgency|fighting|occupation|crisis|uprising|rebellion|operation)s?|(?:\p{L}+|\d+)\s+(?:months|years|decades)\s+of\s+(?:[\p{L}-]+\s+)?(?:fighting|war|conflict|siege|clashes|violence|bombardment|shelling|insurgency))\b/iu;
+
+/** True when the text before the count, in its sentence, makes a months- or years-long campaign the subject of the killing. */
+function isCampaignFigure(body: string, sentenceStart: number, countStart: number): boolean {
+  return CAMPAIGN_SUBJECT.test(body.slice(sentenceStart, countStart));
+}
+
 // Plural nouns after a count that still count people or deaths.
 const PEOPLE_OR_DEATHS = /^(?:deaths|fatalities|casualties|victims|bodies|others|people|persons|dead|killed)$/i;
 
@@ -374,7 +383,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const backReference = OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
     // "72 more" are new deaths even in a sentence that speaks of a toll.
     const more = /\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
-    const cumulative = !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)))));
+    const cumulative = !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start))));
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
       sentence: sentence.index,
