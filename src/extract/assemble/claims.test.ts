@@ -340,6 +340,49 @@ const CASES: Case[] = [
       assert.equal(r.victims[0]?.incident, i.id);
     },
   },
+  // an increment stated with the updated count is a step of the event's count, not a conflicting figure
+  {
+    name: 'the bodies of N more, bringing the toll to the event\'s count',
+    body: 'Twelve soldiers were killed when militants ambushed a convoy near Kidal on Saturday, the army said. Rescuers found the bodies of eight more on Sunday, bringing the toll to 12.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 12);
+      assert.ok(!codes(i).includes('conflicting_figures'), codes(i).join(','));
+    },
+  },
+  {
+    name: 'another N, raising the death toll to the event\'s count',
+    body: 'Militants killed 20 villagers in Jableh on Friday. Another 6 bodies were found in a ravine on Saturday, raising the death toll to 20.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 20);
+    },
+  },
+  // the dead of another side of the same event are not among its count: they add to it
+  {
+    name: 'one fighter\'s body recovered beside a count of soldiers',
+    body: 'Twenty-two soldiers were killed when rebels ambushed a patrol near Kidal on Saturday. The body of one rebel was recovered from the site.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 23);
+      assert.deepEqual(i.fatalities.byCategory, { stateForces: 22, nonStateFighters: 1 });
+    },
+  },
+  {
+    name: 'a soldier of another people killed in the same operation',
+    body: 'The health ministry said 40 Palestinians were killed in an Israeli raid on Jenin on Friday. An Israeli soldier was also killed in the operation, the army said.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 41);
+      assert.equal(i.fatalities.byCategory.stateForces, 1);
+    },
+  },
+  {
+    name: 'more dead of the same side are not added',
+    body: 'Twelve soldiers were killed in an ambush near Kidal on Friday. Two soldiers also died in hospital.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 12);
+    },
+  },
 ];
 
 for (const c of CASES) {

@@ -265,7 +265,19 @@ function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Quali
       : { code: 'parts_below_whole', message: `the parts add up to ${statedParts}, less than the stated ${lead.value}; the rest is uncategorised`, whole: lead.value, parts: statedParts, spans });
     if (statedParts < lead.value) byCategory.unknown = (byCategory.unknown ?? 0) + lead.value - statedParts;
   }
-  return { fatalities: { low: lead.low, best: lead.value, high, byCategory }, qualifier: lead.qualifier, lead, warnings };
+  // The other side's dead are not among the count: they add to it, each under its own category.
+  const other = cluster.otherSide;
+  if (other.length > 0) {
+    if (Object.keys(byCategory).length === 0 && lead.category) byCategory = { [lead.category]: lead.value };
+    for (const o of other) byCategory[o.category ?? 'unknown'] = (byCategory[o.category ?? 'unknown'] ?? 0) + o.value;
+  }
+  const added = other.reduce((s, o) => s + o.value, 0);
+  const addedLow = other.reduce((s, o) => s + o.low, 0);
+  const addedHigh = other.some((o) => o.high === null) ? null : other.reduce((s, o) => s + (o.high ?? o.value), 0);
+  return {
+    fatalities: { low: lead.low + addedLow, best: lead.value + added, high: high === null || addedHigh === null ? null : high + addedHigh, byCategory },
+    qualifier: lead.qualifier, lead, warnings,
+  };
 }
 
 function actorsIn(actors: ActorMention[], sentences: Sentence[], which: number[]): ActorMention[] {
@@ -325,7 +337,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
   const incidents: IncidentClaim[] = [];
   const tollStatements: Array<{ st: Statement; places: PlaceRef[] }> = statements
     .filter((s) => s.cumulative && !s.coded && !s.backReference && s.value > 0)
-    .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], nonFatal: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
+    .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
 
   clusters.forEach((cluster, i) => {
     const own = [...cluster.sentences].sort((a, b) => a - b);
@@ -357,7 +369,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
       kind: 'incident',
       id: `i${incidents.length + 1}`,
       spans: own.map((s) => sentences[s]!.span),
-      rules: [...new Set([...cluster.statements.flatMap((s) => s.rules), type.rule, date.rule, ...(cluster.alternatives.length ? ['figures:lowest-of-conflicting'] : []), ...(cluster.parts.length ? ['figures:breakdown-from-later-sentences'] : [])])],
+      rules: [...new Set([...cluster.statements.flatMap((s) => s.rules), type.rule, date.rule, ...(cluster.alternatives.length ? ['figures:lowest-of-conflicting'] : []), ...(cluster.parts.length ? ['figures:breakdown-from-later-sentences'] : []), ...(cluster.otherSide.length ? ['figures:other-side-added'] : [])])],
       warnings,
       date: date.range,
       datePrecision: date.precision,
@@ -370,7 +382,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
       injured: [...cluster.statements, ...cluster.nonFatal].find((s) => s.injured !== null)?.injured ?? null,
       missing: [...cluster.statements, ...cluster.nonFatal].find((s) => s.missing !== null)?.missing ?? null,
       arrested: null,
-      figures: [...cluster.statements, ...cluster.alternatives].map((st) => figureOf(st, sourceOf(st), body)),
+      figures: [...cluster.statements, ...cluster.alternatives, ...cluster.otherSide].map((st) => figureOf(st, sourceOf(st), body)),
       attributions: src.attributions,
       evidence: src.evidence,
       disputes: src.disputes,
@@ -429,7 +441,7 @@ function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, 
   const candidates = sentences.filter((s) => s.role !== 'caption' && ((triggersBySentence.get(s.index) ?? []).length > 0 || hurt.has(s.index)));
   const pick = candidates.find((s) => (placesBySentence.get(s.index) ?? []).some((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'))) ?? candidates[0];
   if (!pick) return null;
-  const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
+  const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
   const nonFatal = input.statements.find((st) => st.sentence === pick.index && st.value === 0);
   const context = narrative(cluster, undefined, sentences, new Set([pick.index])).filter((i) => i <= pick.index + 3);
   let places = placesFor(cluster, inSentences(input.places, sentences, context), [], sceneBefore(input, pick.index, new Set([pick.index])));

@@ -13,12 +13,18 @@ export interface Cluster {
   parts: Statement[];
   /** Wounded or missing with no deaths in the same sentence ("17 people were wounded"). */
   nonFatal: Statement[];
+  /** Deaths on another side of the same event, stated apart from its count ("the body of one Maoist … recovered from the site"). */
+  otherSide: Statement[];
   sentences: Set<number>;
   places: PlaceMention[];
 }
 
 // "police said four were killed, while a resident told the outlet that seven had died": a second account.
 const SECOND_ACCOUNT = /\b(?:while|whereas|but)\s+(?:(?:a|an|the|other|local|some)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:said|told|says|reported|put|gave|claimed|counted)\b/iu;
+// "was killed in the operation", "recovered from the site", "also died": the sentence speaks of the event already told.
+const SAME_EVENT_REFERENT = /\b(?:also|too|as well|(?:in|during)\s+the\s+(?:same\s+)?(?:operation|attack|ambush|raid|assault|clash|clashes|fighting|gunfight|firefight|battle|encounter|shootout|exchange of fire|strike|strikes)|(?:at|from|near)\s+the\s+(?:site|scene|spot))\b/i;
+// A people's name as a modifier or noun ("Israeli", "Palestinians", "Ukrainian", "Somali", "Congolese"): who the counted are.
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:ians?|eans?|ans?|is?|ese|ish)$/u;
 const SEPARATE_EVENT = /\b(?:separate|separately|another|second|elsewhere|meanwhile|retaliation|in response|later that|a further|also late|earlier,)\b/i;
 
 export function isAdminLevel(p: PlaceRef): boolean {
@@ -37,6 +43,25 @@ function placesCompatible(a: PlaceMention[], b: PlaceMention[]): boolean {
     }
   }
   return false;
+}
+
+function demonymsOf(statements: Statement[]): Set<string> {
+  const words = statements.flatMap((s) => s.figures.flatMap((f) => f.noun.split(/\s+/)));
+  return new Set(words.filter((w) => DEMONYM.test(w)).map((w) => w.toLowerCase().replace(/s$/, '')));
+}
+
+/**
+ * The dead of another side of the event told just before: their side is known and differs from the count's ("22 security
+ * personnel" … "one Maoist"), or they are another people ("274 Palestinians" … "an Israeli officer"). They are not among
+ * that count, so they add to it.
+ */
+function isOtherSide(st: Statement, cluster: Cluster, text: string): boolean {
+  if (!SAME_EVENT_REFERENT.test(text)) return false;
+  const category = leadCategory(cluster);
+  if (category !== null && st.category !== null && st.category !== category) return true;
+  const theirs = demonymsOf(cluster.statements);
+  const ours = demonymsOf([st]);
+  return theirs.size > 0 && ours.size > 0 && [...ours].every((d) => !theirs.has(d));
 }
 
 function leadValue(c: Cluster): number {
@@ -58,6 +83,12 @@ export interface ClusterInput {
   lex: Lexicons;
 }
 
+/** The event whose figure a cumulative statement of the sentence repeats ("bringing the toll to 22" after "22 killed"). */
+function eventUpdatedBy(sentence: number, statements: Statement[], clusters: Cluster[]): Cluster | undefined {
+  const totals = statements.filter((s) => s.sentence === sentence && s.cumulative).map((s) => s.value);
+  return totals.length === 0 ? undefined : clusters.find((c) => c.statements.some((s) => totals.includes(s.value)));
+}
+
 /** Assigns each statement to an event in reading order. Cumulative statements are left out (they become tolls). */
 export function clusterStatements({ sentences, statements, placesBySentence, lex }: ClusterInput): Cluster[] {
   const clusters: Cluster[] = [];
@@ -75,8 +106,14 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     const compatible = clusters.filter((c) => placesCompatible(c.places, places));
     const repeat = compatible.find((c) => c.statements.some((s) => s.value === st.value) && (st.category === null || leadCategory(c) === null || leadCategory(c) === st.category));
     let target: Cluster | null = null;
-    let as: 'statement' | 'alternative' | 'part' | 'detail' | 'new' = 'new';
-    if (repeat && !separate) {
+    let as: 'statement' | 'alternative' | 'part' | 'detail' | 'other-side' | 'new' = 'new';
+    const updated = st.increment ? eventUpdatedBy(st.sentence, statements, compatible) : undefined;
+    if (updated) {
+      // "found the bodies of 17 more, bringing the toll to 22": the increment is a step of the event's count, which the
+      // sentence states again; it is neither a conflicting figure nor a new event.
+      target = updated;
+      as = 'detail';
+    } else if (repeat && !separate) {
       target = repeat;
       as = 'statement';
     } else if (current && !separate && placesCompatible(current.places, places)) {
@@ -86,6 +123,9 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       if (contrast) {
         target = current;
         as = 'alternative';
+      } else if (places.length === 0 && st.sentence !== current.statements[0]!.sentence && isOtherSide(st, current, sentence.text)) {
+        target = current;
+        as = 'other-side';
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
         target = current;
         as = 'part';
@@ -96,11 +136,12 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       }
     }
     if (!target) {
-      target = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set(), places: [] };
+      target = { statements: [], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set(), places: [] };
       clusters.push(target);
     }
     if (as === 'alternative') target.alternatives.push(st);
     else if (as === 'part') target.parts.push(st);
+    else if (as === 'other-side') target.otherSide.push(st);
     else if (as !== 'detail') target.statements.push(st);
     target.sentences.add(st.sentence);
     for (const p of places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);

@@ -150,6 +150,19 @@ const CASES: Case[] = [
   { text: 'The months-long siege of the city has killed 2,000 people.', figures: [[2000, 'killed', null, 'whole', 1, 'c']] },
   { text: 'A three-day siege of the mall killed 67 people.', figures: [[67, 'killed', null, 'whole', 1]] },
   { text: 'Last month fighting killed 30 people in the town.', figures: [[30, 'killed', null, 'whole', 1]] },
+  // a noun between commas after a count of one says who that one is; a list goes on with another count
+  { text: 'Police said the body of one Maoist, a woman, had been recovered from the site.', figures: [[1, 'killed', 'nonStateFighters', 'whole', 1]] },
+  { text: 'A soldier, a young conscript, was killed by a sniper.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
+  { text: 'Gunmen killed a man, a woman, and a child in the village.', figures: [[1, 'killed', null, 'whole', 1, 'i'], [1, 'killed', 'civilians', 'whole', 1, 'i'], [1, 'killed', 'civilians', 'whole', 1, 'i']] },
+  // a name (and age) in apposition, and a compound noun with modifiers inside it
+  { text: 'An Israeli police special forces officer, Chief Inspector Arnon Zamora, 36, was killed in the operation.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
+  { text: 'A local journalist, Ahmed Hassan, was shot dead on Monday.', figures: [[1, 'killed', 'civilians', 'whole', 1, 'i']] },
+  { text: 'A border police officer was killed at the crossing.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
+  // an increment on a count already given
+  { text: 'Searchers found the bodies of 17 more, bringing the toll to 22.', figures: [[17, 'killed', null, 'whole', 1], [22, 'killed', null, 'whole', 2, 'c']], check: (f) => assert.deepEqual(f.map((x) => x.increment), [true, false]) },
+  { text: 'Another 6 bodies were found in a ravine on Saturday.', figures: [[6, 'killed', null, 'whole', 1]], check: (f) => assert.equal(f[0]!.increment, true) },
+  { text: 'Officials said a further 12 people had died overnight.', figures: [[12, 'killed', null, 'whole', 1]], check: (f) => assert.equal(f[0]!.increment, true) },
+  { text: 'An additional 40 people were killed in the shelling.', figures: [[40, 'killed', null, 'whole', 1]], check: (f) => assert.equal(f[0]!.increment, true) },
   // counts of things, not people
   { text: 'On Monday, 13 Russian missiles struck the city.', figures: [] },
   { text: 'A stray shell killed a cow in the village.', figures: [] },

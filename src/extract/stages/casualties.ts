@@ -33,6 +33,8 @@ export interface CasualtyFigure extends Quantity {
   backReference: boolean;
   /** A coder's total for the whole report ("Fatalities coded as 10", ACLED's convention for unclear counts). */
   coded: boolean;
+  /** Deaths added to a count already given ("the bodies of 17 more", "another 12", "a further three"). */
+  increment: boolean;
   rule: string;
 }
 
@@ -62,13 +64,20 @@ const IRREGULAR_PLURALS = new Set([
   'men', 'women', 'children', 'people', 'police', 'personnel', 'militiamen', 'gunmen', 'policemen', 'servicemen', 'fishermen',
   'policewomen', 'displaced', 'family', 'troops', 'kids', 'others', 'casualties', 'bodies', 'lives', 'relatives',
 ]);
-/** The head noun of "a police officer attached to…": the first person noun, extended over the person nouns right after it. */
-function headNoun(words: string[], lex: Lexicons): string | undefined {
-  const first = words.findIndex((w) => lex.victimWords.has(w));
+/**
+ * The head noun of "a police officer attached to…": the first person noun among the first `within` words, extended over
+ * the person nouns right after it, or a word or two of modifier later ("a police special forces officer").
+ */
+function headNoun(words: string[], lex: Lexicons, within = words.length): string | undefined {
+  const first = words.slice(0, within).findIndex((w) => lex.victimWords.has(w));
   if (first < 0) return undefined;
   let head = first;
-  while (head + 1 < words.length && lex.victimWords.has(words[head + 1]!)) head++;
-  return words[head];
+  for (;;) {
+    const step = [1, 2, 3].find((k) => head + k < words.length && lex.victimWords.has(words[head + k]!) &&
+      words.slice(head + 1, head + k).every((w) => /^[a-z][\p{L}-]*$/u.test(w) && !COMPOUND_BREAK.test(w)));
+    if (step === undefined) return words[head];
+    head += step;
+  }
 }
 // A modifier may carry digits: "a 10-year-old boy", "a 22-year-old man".
 const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+((?:\p{N}+-)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
@@ -77,6 +86,8 @@ const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|
 const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
 // Between two elements of one list: "a man, three women and a child", "a mother and her three children".
 const DASH_APPOSITION = /^\s+[-–—]\s+[^-–—.;]{1,90}?\s+[-–—]/;
+// "an officer, Chief Inspector Arnon Zamora, 36, was killed": the name (and age) of the one counted, between commas.
+const NAME_APPOSITION = /^\s*,\s*(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*(?:\s+and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*)?\s*,(?:\s*(?:aged\s+)?\d{1,3}\s*,)?/u;
 const DEATH_NOUN_AFTER = /^\s*["“'‘]?(?:[\p{L}-]+\s+){0,2}?["”'’]?(?:killings|deaths|fatalities|casualties)\b/u;
 const LIST_GAP = /^\s*(?:,\s*)?(?:(?:and|as well as|plus|along with)\s+)?(?:(?:his|her|their|its)\s+)?$/i;
 const PRE_OUTCOME_GAP = /\s+(?:(?:of|at least|no fewer than|more than|up to|some|about|around|nearly|almost|over|the|another|between)\s+)*$/i;
@@ -97,7 +108,10 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
   for (const m of allMatches(IMPLICIT_DETERMINER, sentence.text)) {
     // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
     const determiner = m[1]!.toLowerCase();
-    const noun = headNoun(m[2]!.toLowerCase().split(/\s+/), lex);
+    const words = m[2]!.toLowerCase().split(/\s+/);
+    // The words that follow, up to a punctuation mark, may carry the head of a longer compound.
+    const following = /^[^,;:.!?()"“”]*/.exec(sentence.text.slice(m.index + m[0].length))![0].toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
+    const noun = headNoun([...words, ...following], lex, words.length);
     if (!noun) continue;
     // "both victims", "both men": two; every other determiner counts one person of a singular noun.
     const plural = IRREGULAR_PLURALS.has(noun) || noun.endsWith('s');
@@ -163,13 +177,21 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
     // "civilian men", "police officers": or while it follows right after this one.
     const rest = window.slice(m.end);
     const next = nouns[i + 1];
-    const adjacent = next !== undefined && /^\s+$/.test(window.slice(m.end, next.start));
+    const gapToNext = next === undefined ? '' : window.slice(m.end, next.start);
+    const adjacent = next !== undefined && COMPOUND_GAP.test(gapToNext) && !lex.anyOutcome.test(gapToNext);
     if (!GENERIC_OF.exec(rest) && !adjacent) break;
   }
   if (!best) return null;
   const phrase = best.text.trim();
   return { end: count.end + best.end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
 }
+
+// Words that end a compound noun: function words and verbs of outcome.
+const COMPOUND_BREAK = /^(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an|killed|killing|dead|died|wounded|injured|shot|said|says)$/;
+
+// Between two person nouns of one compound: nothing, or a modifier or two ("police special forces officer"), never a
+// function word or an outcome.
+const COMPOUND_GAP = /^\s+(?:(?!(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an)\b)[a-z][\p{L}-]*\s+){0,2}$/u;
 
 // The noun may also end at a comma when an apposition follows ("Thirteen Palestinians, including five children, were killed").
 const GENERIC_NP = /^\s+((?:[\p{L}'’()-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:were|was|have|had|are|and|died|lost)\b|\s*,|\s*$)/u;
@@ -207,7 +229,7 @@ function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexi
   let rest = body.slice(from, Math.min(sentenceEnd, from + 140));
   // "779 \"extrajudicial killings\" have been documented", "five civilian deaths": a death noun after a modifier or two.
   if (DEATH_NOUN_AFTER.test(rest)) return { outcome: 'killed', subset: false };
-  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest);
+  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest);
   if (app) rest = rest.slice(app[0].length);
   const aux = AUX.exec(rest)![0];
   rest = rest.slice(aux.length);
@@ -281,6 +303,9 @@ function isCampaignFigure(body: string, sentenceStart: number, countStart: numbe
   return CAMPAIGN_SUBJECT.test(body.slice(sentenceStart, countStart));
 }
 
+// "another 12", "a further three", "an additional 40": deaths on top of a count already given.
+const INCREMENT_BEFORE = /\b(?:another|a further|an additional|additional|further)\s+$/i;
+
 // Plural nouns after a count that still count people or deaths.
 const PEOPLE_OR_DEATHS = /^(?:deaths|fatalities|casualties|victims|bodies|others|people|persons|dead|killed)$/i;
 
@@ -313,6 +338,15 @@ const TOLL_WORD = /\b(?:toll|tally|count|number|total|figure|coded)\b/i;
 // "One video shows dozens of bodies": a description of evidence, not a new count.
 const EVIDENCE_DESCRIPTION = /\b(?:video|videos|clip|clips|footage|image|images|photo|photos|photograph|picture|pictures)\b[^.;]{0,25}\b(?:shows?|showed|showing|captures?|captured|depicts?|depicted|appears? to show)\b/i;
 
+// After an apposition the sentence goes on with its verb, not with another element of a list ("…, a child and …").
+const AFTER_APPOSITION = /^\s*,\s*(?!\s|(?:and|or|a|an|one|the|his|her|their|two|three|four|five)\b|\d)/i;
+
+/** "the body of one Maoist, a woman, had been recovered": a noun of one person between commas after a count of one says who that one is. */
+function isAppositionOfOne(body: string, previous: CasualtyFigure | undefined, previousEnd: number, count: Count, phraseEnd: number, sentenceEnd: number): boolean {
+  return previous !== undefined && previous.value === 1 && count.implicit && count.value === 1 &&
+    /^\s*,\s*$/.test(body.slice(previousEnd, count.start)) && AFTER_APPOSITION.test(body.slice(phraseEnd, sentenceEnd));
+}
+
 /** Finds the casualty figures of one sentence. Pure: depends only on the text, its numbers and the lexicons. */
 export function recognizeCasualties(body: string, sentence: Sentence, numbers: NumberMention[], lex: Lexicons = lexicons()): CasualtyFigure[] {
   // Cheap prefilter: with no outcome word and no toll or coder's wording, no figure can come out of the sentence.
@@ -335,6 +369,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     if (candidates.slice(0, i).some((c) => c.np && !c.np.anaphoric && c.np.end > count.start)) continue;
     if (count.definite && !/^\s*\S+\s*(?:was\s+|had\s+)?(?:died|succumbed|was killed|was shot dead|was found dead)\b/i.test(body.slice(count.end, sEnd)) && outcomeBefore(body, sStart, count.start, lex) === null) continue;
     const phraseEnd = np?.end ?? count.end;
+    if (isAppositionOfOne(body, figures.at(-1), previousEnd, count, phraseEnd, sEnd)) continue;
     const before = outcomeBefore(body, sStart, count.start, lex);
     // A list continues the previous figure's verb: "killed a man, three women and a child".
     const joined = previousEnd >= 0 && LIST_GAP.test(body.slice(previousEnd, count.start));
@@ -383,6 +418,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const backReference = OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
     // "72 more" are new deaths even in a sentence that speaks of a toll.
     const more = /\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
+    const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
     const cumulative = !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start))));
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
@@ -401,6 +437,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       cumulative,
       backReference,
       coded,
+      increment,
       rule: coded ? 'coded-total' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : anaphoricSubset ? 'subset-of-previous' : 'toll-frame',
     });
     if (np?.category) lastCategoryNoun = np.category;
