@@ -383,6 +383,44 @@ const CASES: Case[] = [
       assert.equal(only(r).fatalities.best, 12);
     },
   },
+  // a record of labelled fields: the figure in "Killed:" happened on its "Date:" at its "Place:"
+  {
+    name: 'two records of labelled fields',
+    body: ['Incidents recorded this week.', '', 'Date: 4 March 2025', 'Place: the town of Jableh, Latakia province', 'Weapons: car bomb', 'Killed: 12–15', 'Injured: 30', '',
+      'Date: 6 March 2025', 'Place: Homs city', 'Weapons: gunmen', 'Deaths: 4', ''].join('\n'),
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      const [first, second] = [withBest(r, 12), withBest(r, 4)];
+      assert.deepEqual([first.date, names(first)[0], first.fatalities.high, first.injured], [{ start: '2025-03-04', end: '2025-03-04' }, 'Jableh', 15, 30]);
+      assert.deepEqual([second.date, names(second)[0]], [{ start: '2025-03-06', end: '2025-03-06' }, 'Homs']);
+    },
+  },
+  // a figure that points back at an event told right before it, in another place, is that event's
+  {
+    name: 'a count "in the strikes" after a strike elsewhere',
+    body: 'Gunmen executed 12 men in the village of Al-Mukhtariya on Friday, residents said.\nIn Homs, warplanes struck an army depot on Saturday. The health ministry said two people were killed in the strikes.',
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      assert.ok(names(withBest(r, 2)).includes('Homs'), trace(r));
+      assert.ok(!names(withBest(r, 12)).includes('Homs'), trace(r));
+    },
+  },
+  {
+    name: 'a count "in the attack" in the same place stays a detail',
+    body: 'Gunmen executed 12 men in the village of Al-Mukhtariya on Friday, residents said. Two of the gunmen were wounded in the attack.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 12);
+    },
+  },
+  // a superseded figure of the same event is no toll
+  {
+    name: 'an earlier toll the ministry had given',
+    body: 'The health ministry said 40 people were killed in an air strike on Jableh on Saturday. On Saturday night the ministry had given a toll of 25.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 40);
+      assert.equal(r.tolls.length, 0, trace(r));
+    },
+  },
 ];
 
 for (const c of CASES) {

@@ -74,8 +74,36 @@ function narrative(cluster: Cluster, next: Cluster | undefined, sentences: Sente
   }
   const prev = sentences[first - 1];
   if (prev && prev.paragraph === sentences[first]!.paragraph && !claimed.has(prev.index)) out.add(prev.index);
+  for (const own of cluster.sentences) for (const i of recordFields(sentences, own)) out.add(i);
   for (const own of cluster.sentences) out.delete(own);
   return [...out].sort((a, b) => a - b);
+}
+
+// "Date: 3 Jul 2016", "Place: Karrada district", "Deaths (min–max): 292–324": one labelled field of a record.
+const FIELD_LINE = /^(\p{Lu}[\p{L}\p{N} '’\/-]{0,30}?)\s*(?:\([^)]{0,20}\))?\s*:\s+\S/u;
+
+/**
+ * The other fields of the record a field line belongs to (a database entry, a bulletin's form): the run of field lines
+ * around it, up to a label seen twice, which opens the next record. A figure in "Deaths:" happened on "Date:" at "Place:".
+ */
+function recordFields(sentences: Sentence[], own: number): number[] {
+  const labelOf = (i: number): string | null => {
+    const m = sentences[i] ? FIELD_LINE.exec(sentences[i]!.text) : null;
+    return m ? m[1]!.toLowerCase() : null;
+  };
+  const ownLabel = labelOf(own);
+  if (ownLabel === null) return [];
+  const labels = new Set([ownLabel]);
+  const fields: number[] = [];
+  for (const step of [-1, 1]) {
+    for (let i = own + step; ; i += step) {
+      const label = labelOf(i);
+      if (label === null || labels.has(label)) break;
+      labels.add(label);
+      fields.push(i);
+    }
+  }
+  return fields;
 }
 
 function specificity(p: PlaceRef): number {
@@ -303,10 +331,24 @@ function collectSources(sources: (sentence: number) => SentenceSources, which: n
   };
 }
 
+/**
+ * The places in the country most of them lie in, when one country has more than any other: a lone province abroad is a
+ * name the gazetteer resolved elsewhere ("the Hadi Centre mall" → Centre, Cameroon), not a sign the figure spans provinces.
+ */
+function inMainCountry(places: PlaceRef[]): PlaceRef[] {
+  const counts = new Map<string, number>();
+  for (const p of places) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
+  const [first, second] = [...counts.values()].sort((a, b) => b - a);
+  if (second === undefined || first === second) return places;
+  const main = [...counts.entries()].find(([, n]) => n === first)![0];
+  return places.filter((p) => p.country === main);
+}
+
 /** A figure with no town-level or province-level place, or spread over several provinces, is a toll, not an incident. */
 function isTollScope(places: PlaceRef[]): boolean {
-  const events = places.filter((p) => p.role === 'event' && !p.featureCode.startsWith('PCL'));
-  if (events.length === 0) return true;
+  const named = places.filter((p) => p.role === 'event' && !p.featureCode.startsWith('PCL'));
+  if (named.length === 0) return true;
+  const events = inMainCountry(named);
   const admin1s = new Set(events.filter((p) => p.featureCode === 'ADM1').map((p) => p.admin1));
   const towns = events.filter((p) => !isAdminLevel(p));
   // "in Latakia and in the neighbouring provinces of Hama, Homs and Tartous": a regional count.

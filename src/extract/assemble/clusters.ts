@@ -31,7 +31,8 @@ export function isAdminLevel(p: PlaceRef): boolean {
   return p.featureCode.startsWith('ADM') || p.featureCode.startsWith('PCL') || p.geoPrecision === 3;
 }
 
-function placesCompatible(a: PlaceMention[], b: PlaceMention[]): boolean {
+/** With `strict`, a place whose province is unknown is not taken to lie in the other's province. */
+function placesCompatible(a: PlaceMention[], b: PlaceMention[], strict = false): boolean {
   if (a.length === 0 || b.length === 0) return true;
   for (const x of a) {
     for (const y of b) {
@@ -39,7 +40,7 @@ function placesCompatible(a: PlaceMention[], b: PlaceMention[]): boolean {
       if (x.place.name === y.place.name) return true;
       // A town and the province or district it lies in describe the same event.
       if ((isAdminLevel(x.place) || isAdminLevel(y.place)) && x.place.country === y.place.country &&
-        (x.place.admin1 === y.place.admin1 || x.place.admin1 === null || y.place.admin1 === null)) return true;
+        (x.place.admin1 === y.place.admin1 || (!strict && (x.place.admin1 === null || y.place.admin1 === null)))) return true;
     }
   }
   return false;
@@ -62,6 +63,48 @@ function isOtherSide(st: Statement, cluster: Cluster, text: string): boolean {
   const theirs = demonymsOf(cluster.statements);
   const ours = demonymsOf([st]);
   return theirs.size > 0 && ours.size > 0 && [...ours].every((d) => !theirs.has(d));
+}
+
+function scenePlaces(sentence: number, placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
+  return (placesBySentence.get(sentence) ?? []).filter((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'));
+}
+
+/** The places of the latest sentence after the cluster's own and before `sentence` that names a place of events. */
+function sceneSince(cluster: Cluster, sentence: number, placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
+  const last = Math.max(...cluster.sentences);
+  for (let i = sentence - 1; i > last; i--) {
+    const named = scenePlaces(i, placesBySentence);
+    if (named.length > 0) return named;
+  }
+  return [];
+}
+
+// "killed … in the strikes", "wounded in the attack": the figure points back at an event the story has just told.
+const DEFINITE_EVENT = /\b(?:in|from|by|during)\s+(?:the|these|those|this|that)\s+(?:[\p{L}-]+\s+)?(?:strikes?|airstrikes?|air strikes?|attacks?|bombings?|blasts?|explosions?|raids?|shelling|ambush|assault|shooting)\b/iu;
+// "Deaths: 12" after "Place: Balad": a field of a record.
+const FIELD = /^\p{Lu}[\p{L} '’\/-]{0,30}?\s*(?:\([^)]{0,20}\))?\s*:\s+\S/u;
+
+/**
+ * Where the figure's referent was told, when it names no place: for a field of a record, the latest place named since
+ * the last event (its "Place:" field); in prose, the sentence right before, when the figure points back at an event
+ * ("three people were killed … in the strikes").
+ */
+function sceneOfReferent(cluster: Cluster, sentence: number, sentences: Sentence[], placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
+  const here = sentences[sentence]!;
+  if (FIELD.test(here.text)) return sceneSince(cluster, sentence, placesBySentence);
+  const previous = sentences[sentence - 1];
+  if (!previous || previous.paragraph !== here.paragraph || cluster.sentences.has(previous.index) || !DEFINITE_EVENT.test(here.text)) return [];
+  return scenePlaces(previous.index, placesBySentence);
+}
+
+/** Where an event was told: its own places, or for one that names none the scene set before its first sentence. */
+function whereTold(cluster: Cluster, placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
+  if (cluster.places.length > 0) return cluster.places;
+  for (let i = Math.min(...cluster.sentences) - 1; i >= 0; i--) {
+    const named = scenePlaces(i, placesBySentence);
+    if (named.length > 0) return named;
+  }
+  return [];
 }
 
 function leadValue(c: Cluster): number {
@@ -103,11 +146,15 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     const places = (placesBySentence.get(st.sentence) ?? []).filter((p) => p.context !== 'origin');
     const contrast = hasMarker(lex.contrastMarkers, sentence.text) || SECOND_ACCOUNT.test(sentence.text) || (previous !== undefined && hasMarker(lex.contrastMarkers, previous.text) && previous.paragraph === sentence.paragraph);
     const separate = SEPARATE_EVENT.test(sentence.text);
-    const compatible = clusters.filter((c) => placesCompatible(c.places, places));
-    const repeat = compatible.find((c) => c.statements.some((s) => s.value === st.value) && (st.category === null || leadCategory(c) === null || leadCategory(c) === st.category));
+    // A figure with no place of its own speaks of the scene set since the last event ("In Damascus, warplanes struck …
+    // The ministry said three people were killed"); when that scene is elsewhere, it is not the last event's figure.
+    const scene: PlaceMention[] = places.length === 0 && current ? sceneOfReferent(current, st.sentence, sentences, placesBySentence) : [];
+    const elsewhere: boolean = current !== null && scene.length > 0 && !placesCompatible(whereTold(current, placesBySentence), scene, true);
+    const compatible: Cluster[] = clusters.filter((c) => placesCompatible(c.places, elsewhere ? scene : places));
+    const repeat: Cluster | undefined = compatible.find((c) => c.statements.some((s) => s.value === st.value) && (st.category === null || leadCategory(c) === null || leadCategory(c) === st.category));
     let target: Cluster | null = null;
     let as: 'statement' | 'alternative' | 'part' | 'detail' | 'other-side' | 'new' = 'new';
-    const updated = st.increment ? eventUpdatedBy(st.sentence, statements, compatible) : undefined;
+    const updated: Cluster | undefined = st.increment ? eventUpdatedBy(st.sentence, statements, compatible) : undefined;
     if (updated) {
       // "found the bodies of 17 more, bringing the toll to 22": the increment is a step of the event's count, which the
       // sentence states again; it is neither a conflicting figure nor a new event.
@@ -116,7 +163,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     } else if (repeat && !separate) {
       target = repeat;
       as = 'statement';
-    } else if (current && !separate && placesCompatible(current.places, places)) {
+    } else if (current && !separate && !elsewhere && placesCompatible(current.places, places)) {
       const whole = leadValue(current);
       const partsSoFar = current.parts.reduce((s, p) => s + p.value, 0);
       const wholeCategory = leadCategory(current);
@@ -144,7 +191,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     else if (as === 'other-side') target.otherSide.push(st);
     else if (as !== 'detail') target.statements.push(st);
     target.sentences.add(st.sentence);
-    for (const p of places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);
+    for (const p of elsewhere && as === 'new' ? scene : places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);
     current = target;
   }
   return clusters;

@@ -163,6 +163,17 @@ const CASES: Case[] = [
   { text: 'Another 6 bodies were found in a ravine on Saturday.', figures: [[6, 'killed', null, 'whole', 1]], check: (f) => assert.equal(f[0]!.increment, true) },
   { text: 'Officials said a further 12 people had died overnight.', figures: [[12, 'killed', null, 'whole', 1]], check: (f) => assert.equal(f[0]!.increment, true) },
   { text: 'An additional 40 people were killed in the shelling.', figures: [[40, 'killed', null, 'whole', 1]], check: (f) => assert.equal(f[0]!.increment, true) },
+  // a field of a record, its label an outcome word; a range keeps its bounds
+  { text: 'Deaths (min–max): 292–324', figures: [[292, 'killed', null, 'whole', 1]], rules: ['field-label'], check: (f) => assert.deepEqual([f[0]!.low, f[0]!.high], [292, 324]) },
+  { text: 'Killed: 35-40', figures: [[35, 'killed', null, 'whole', 1]], rules: ['field-label'] },
+  { text: 'Fatalities: 3', figures: [[3, 'killed', null, 'whole', 1]], rules: ['field-label'] },
+  { text: 'Injured: over 200', figures: [[200, 'injured', null, 'whole', 1]], rules: ['field-label'] },
+  { text: 'Target: 12 shops', figures: [] },
+  // an earlier figure the report says was replaced is a step of the count's history (a back reference), not a toll
+  { text: 'On Saturday night the ministry had given a toll of 210.', figures: [[210, 'killed', null, 'whole', 1, 'cb']] },
+  { text: 'The count stood at 292 on 7 July; later counts by local officials went up to 324.', figures: [[292, 'killed', null, 'whole', 1, 'cb']] },
+  { text: 'Police had earlier put the death toll at 12.', figures: [[12, 'killed', null, 'whole', 1, 'cb']] },
+  { text: 'The ministry said the overall death toll had risen to 36,050.', figures: [[36050, 'killed', null, 'whole', 1, 'c']] },
   // counts of things, not people
   { text: 'On Monday, 13 Russian missiles struck the city.', figures: [] },
   { text: 'A stray shell killed a cow in the village.', figures: [] },

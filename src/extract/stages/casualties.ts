@@ -260,6 +260,18 @@ function outcomeBefore(body: string, sentenceStart: number, countStart: number, 
   return atEnd && !second ? atEnd : second ? endsWithOutcome(head.slice(0, second.index)) ?? atEnd : null;
 }
 
+// "Deaths (min–max): 292–324", "Killed: 35-40", "Injured: over 200": a field of a record, its label an outcome word.
+const FIELD_LABEL = /^\s*(\p{L}[\p{L} -]{0,24}?)\s*(?:\([^)]{0,20}\))?\s*:\s*$/u;
+
+/** The outcome of a labelled field whose value is the count ("Deaths: 12"), when the whole label is an outcome word. */
+function fieldLabelOutcome(body: string, sentenceStart: number, countStart: number, lex: Lexicons): Outcome | null {
+  const label = FIELD_LABEL.exec(body.slice(sentenceStart, countStart));
+  if (!label) return null;
+  const text = label[1]!.toLowerCase();
+  const outcome = outcomeAt(text, lex);
+  return outcome && outcome.length === text.length ? outcome.outcome : null;
+}
+
 const TRANSITIVE = /^(?:\s*(?:also|then|reportedly|allegedly))?\s*(?:killed|killing|kills|kill|executed|executing|executes|massacred|murdered|murdering|shot dead|shot and killed|gunned down|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|beheaded|slaughtered)\b\s+(?:at least\s+|more than\s+|some\s+)?(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d|[A-Z])/;
 
 /** True when the phrase is followed by an active verb with an object: the counted people did the killing. */
@@ -301,6 +313,17 @@ const CAMPAIGN_SUBJECT = /\b(?:(?:(?:\p{L}+|\d+)-(?:month|year|decade)s?(?:-long
 /** True when the text before the count, in its sentence, makes a months- or years-long campaign the subject of the killing. */
 function isCampaignFigure(body: string, sentenceStart: number, countStart: number): boolean {
   return CAMPAIGN_SUBJECT.test(body.slice(sentenceStart, countStart));
+}
+
+// "the ministry had given a toll of 210", "an earlier toll of 15": a count the report says was replaced since. Not "said
+// the toll had risen to 36,050": reported speech shifts the tense of a current count.
+const SUPERSEDED_BEFORE = /\b(?:had\s+(?:earlier\s+|initially\s+|first\s+)?(?:given|put|reported|announced|stated|said|estimated|set|placed)|(?:an?|the|its|their)\s+(?:earlier|initial|previous|preliminary|first|old)\s+(?:death\s+)?(?:toll|count|tally|figure|estimate))\b[^.;]{0,40}$/i;
+// "The count stood at 292 on 7 July; later counts went up to 324": the figure is followed by the one that replaced it.
+const SUPERSEDED_AFTER = /^[^.]{0,40}?[;,]\s*(?:but\s+|and\s+)?(?:later|subsequent|newer|updated)\s+(?:counts?|figures?|tolls?|tallies|reports?|estimates?)\b/i;
+
+/** A toll figure the report gives as a step of the count's history, since replaced: it is no toll of its own. */
+function isSupersededToll(body: string, sentenceStart: number, countStart: number, countEnd: number, sentenceEnd: number): boolean {
+  return SUPERSEDED_BEFORE.test(body.slice(Math.max(sentenceStart, countStart - 80), countStart)) || SUPERSEDED_AFTER.test(body.slice(countEnd, sentenceEnd));
 }
 
 // "another 12", "a further three", "an additional 40": deaths on top of a count already given.
@@ -370,7 +393,9 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     if (count.definite && !/^\s*\S+\s*(?:was\s+|had\s+)?(?:died|succumbed|was killed|was shot dead|was found dead)\b/i.test(body.slice(count.end, sEnd)) && outcomeBefore(body, sStart, count.start, lex) === null) continue;
     const phraseEnd = np?.end ?? count.end;
     if (isAppositionOfOne(body, figures.at(-1), previousEnd, count, phraseEnd, sEnd)) continue;
-    const before = outcomeBefore(body, sStart, count.start, lex);
+    const verbBefore = outcomeBefore(body, sStart, count.start, lex);
+    const labelled = verbBefore === null ? fieldLabelOutcome(body, sStart, count.start, lex) : null;
+    const before = verbBefore ?? labelled;
     // A list continues the previous figure's verb: "killed a man, three women and a child".
     const joined = previousEnd >= 0 && LIST_GAP.test(body.slice(previousEnd, count.start));
     let after = outcomeAfter(body, phraseEnd, sEnd, lex);
@@ -415,7 +440,8 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     // "died in Banyas, ten of them women": the subset belongs to the list of the figure it refers to.
     if (!(joined || anaphoricSubset) || figures.length === 0) group++;
     // "Of those, 211 civilians…" breaks down a figure given before; "the 15 had died" repeats one.
-    const backReference = OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
+    // An earlier, replaced figure refers back to the event's count as much as "the 15" does.
+    const backReference = (tollFrame && isSupersededToll(body, sStart, count.start, phraseEnd, sEnd)) || OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
     // "72 more" are new deaths even in a sentence that speaks of a toll.
     const more = /\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
     const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
@@ -438,7 +464,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       backReference,
       coded,
       increment,
-      rule: coded ? 'coded-total' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : anaphoricSubset ? 'subset-of-previous' : 'toll-frame',
+      rule: coded ? 'coded-total' : labelled ? 'field-label' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : anaphoricSubset ? 'subset-of-previous' : 'toll-frame',
     });
     if (np?.category) lastCategoryNoun = np.category;
     previousOutcome = outcome;
