@@ -421,6 +421,25 @@ const CASES: Case[] = [
       assert.equal(r.tolls.length, 0, trace(r));
     },
   },
+  // "70 were killed in X and 30 in Y": two incidents, each in its own place
+  {
+    name: 'an elliptical second figure with its own place is an incident of its own',
+    body: 'Four soldiers were killed in Jableh and two in Baniyas on Friday when militants attacked checkpoints.',
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      assert.deepEqual(names(withBest(r, 4)), ['Jableh']);
+      assert.deepEqual(names(withBest(r, 2)), ['Baniyas']);
+    },
+  },
+  {
+    name: 'a count from last week is not a breakdown of this week\'s attack',
+    body: 'Gunmen killed 30 villagers in Jableh on Friday, officials said. Residents said the attack could be revenge after villagers killed two gunmen last week.',
+    check: (r) => {
+      const i = withBest(r, 30);
+      assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
+      assert.deepEqual(i.fatalities.byCategory, { civilians: 30 });
+    },
+  },
 ];
 
 for (const c of CASES) {

@@ -25,7 +25,7 @@ const SECOND_ACCOUNT = /\b(?:while|whereas|but)\s+(?:(?:a|an|the|other|local|som
 const SAME_EVENT_REFERENT = /\b(?:also|too|as well|(?:in|during)\s+the\s+(?:same\s+)?(?:operation|attack|ambush|raid|assault|clash|clashes|fighting|gunfight|firefight|battle|encounter|shootout|exchange of fire|strike|strikes)|(?:at|from|near)\s+the\s+(?:site|scene|spot))\b/i;
 // A people's name as a modifier or noun ("Israeli", "Palestinians", "Ukrainian", "Somali", "Congolese"): who the counted are.
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ians?|eans?|ans?|is?|ese|ish)$/u;
-const SEPARATE_EVENT = /\b(?:separate|separately|another|second|elsewhere|meanwhile|retaliation|in response|later that|a further|also late|earlier,)\b/i;
+const SEPARATE_EVENT = /\b(?:separate|separately|another|second|elsewhere|meanwhile|retaliation|revenge|in response|later that|a further|also late|earlier,|last (?:week|month|year))\b/i;
 
 export function isAdminLevel(p: PlaceRef): boolean {
   return p.featureCode.startsWith('ADM') || p.featureCode.startsWith('PCL') || p.geoPrecision === 3;
@@ -132,6 +132,19 @@ function eventUpdatedBy(sentence: number, statements: Statement[], clusters: Clu
   return totals.length === 0 ? undefined : clusters.find((c) => c.statements.some((s) => totals.includes(s.value)));
 }
 
+/**
+ * The places of a statement: with several figures of deaths in one sentence ("70 were killed in X and 30 in Y"), those
+ * named between its figure and the next one; the sentence's places when that stretch names none.
+ */
+function placesOfStatement(st: Statement, statements: Statement[], sentencePlaces: PlaceMention[], sentenceEnd: number): PlaceMention[] {
+  const starts = statements.filter((s) => s.sentence === st.sentence && s.value > 0 && !s.cumulative).map((s) => s.spans[0]!.start).sort((a, b) => a - b);
+  if (starts.length < 2) return sentencePlaces;
+  const from = st.spans[0]!.start;
+  const to = starts.find((x) => x > from) ?? sentenceEnd;
+  const own = sentencePlaces.filter((p) => p.span.start >= from && p.span.end <= to);
+  return own.length > 0 ? own : sentencePlaces;
+}
+
 /** Assigns each statement to an event in reading order. Cumulative statements are left out (they become tolls). */
 export function clusterStatements({ sentences, statements, placesBySentence, lex }: ClusterInput): Cluster[] {
   const clusters: Cluster[] = [];
@@ -143,7 +156,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     }
     const sentence = sentences[st.sentence]!;
     const previous = sentences[st.sentence - 1];
-    const places = (placesBySentence.get(st.sentence) ?? []).filter((p) => p.context !== 'origin');
+    const places = placesOfStatement(st, statements, placesBySentence.get(st.sentence) ?? [], sentence.span.end).filter((p) => p.context !== 'origin');
     const contrast = hasMarker(lex.contrastMarkers, sentence.text) || SECOND_ACCOUNT.test(sentence.text) || (previous !== undefined && hasMarker(lex.contrastMarkers, previous.text) && previous.paragraph === sentence.paragraph);
     const separate = SEPARATE_EVENT.test(sentence.text);
     // A figure with no place of its own speaks of the scene set since the last event ("In Damascus, warplanes struck …

@@ -174,6 +174,11 @@ const CASES: Case[] = [
   { text: 'The count stood at 292 on 7 July; later counts by local officials went up to 324.', figures: [[292, 'killed', null, 'whole', 1, 'cb']] },
   { text: 'Police had earlier put the death toll at 12.', figures: [[12, 'killed', null, 'whole', 1, 'cb']] },
   { text: 'The ministry said the overall death toll had risen to 36,050.', figures: [[36050, 'killed', null, 'whole', 1, 'c']] },
+  // an elliptical second count with a place of its own shares the first one's verb and noun, in a list of its own
+  { text: 'Seventy people were killed in Tchoma Bangou and thirty in Zaroumdareye, both in the Tondikiwindi commune.', figures: [[70, 'killed', null, 'whole', 1], [30, 'killed', null, 'whole', 2]], rules: ['count-verb', 'elliptical'] },
+  { text: 'Four soldiers were killed in Jableh and two in Baniyas on Friday when militants attacked checkpoints.', figures: [[4, 'killed', 'stateForces', 'whole', 1], [2, 'killed', 'stateForces', 'whole', 2]], rules: ['count-verb', 'elliptical'] },
+  { text: 'Twelve people died at Kidal, while 5 at Gao, officials said.', figures: [[12, 'killed', null, 'whole', 1], [5, 'killed', null, 'whole', 2]], rules: ['count-verb', 'elliptical'] },
+  { text: 'Five people were killed in Homs and 12 in 2019.', figures: [[5, 'killed', null, 'whole', 1]] },
   // counts of things, not people
   { text: 'On Monday, 13 Russian missiles struck the city.', figures: [] },
   { text: 'A stray shell killed a cow in the village.', figures: [] },

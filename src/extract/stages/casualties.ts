@@ -370,6 +370,16 @@ function isAppositionOfOne(body: string, previous: CasualtyFigure | undefined, p
     /^\s*,\s*$/.test(body.slice(previousEnd, count.start)) && AFTER_APPOSITION.test(body.slice(phraseEnd, sentenceEnd));
 }
 
+// "… were killed in Tchoma Bangou and": the previous figure's verb and its place, then a conjunction.
+const ELLIPSIS_BEFORE = /^\s+(?:were|was|had been|have been)?\s*[\p{L}-]+\s+(?:in|at|near)\s+(?:the\s+)?\p{Lu}[^,;:.]{0,50}?,?\s+(?:and|while|with)\s+(?:another\s+)?$/u;
+// "thirty in Zaroumdareye", "12 more at the market": the count names a place of its own and no verb.
+const ELLIPSIS_AFTER = /^\s+(?:more\s+|others\s+)?(?:in|at|near)\s+(?:the\s+)?\p{Lu}/u;
+
+/** "Seventy people were killed in X and thirty in Y": a count with its own place whose verb and noun are the previous figure's. */
+function isEllipticalCount(body: string, previousEnd: number, count: Count, sentenceEnd: number): boolean {
+  return previousEnd >= 0 && ELLIPSIS_BEFORE.test(body.slice(previousEnd, count.start)) && ELLIPSIS_AFTER.test(body.slice(count.end, sentenceEnd));
+}
+
 /** Finds the casualty figures of one sentence. Pure: depends only on the text, its numbers and the lexicons. */
 export function recognizeCasualties(body: string, sentence: Sentence, numbers: NumberMention[], lex: Lexicons = lexicons()): CasualtyFigure[] {
   // Cheap prefilter: with no outcome word and no toll or coder's wording, no figure can come out of the sentence.
@@ -385,7 +395,11 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
   const candidates = counts.map((count) => ({ count, np: nounPhraseAfter(body, count, sEnd, lex) ?? syntacticNounPhrase(count, lex) ?? (count.implicit ? null : genericNounPhrase(body, count, sEnd, lex)) }));
 
   for (let i = 0; i < candidates.length; i++) {
-    const { count, np } = candidates[i]!;
+    const { count } = candidates[i]!;
+    // "Seventy people were killed in X and thirty in Y": the second count shares the first one's verb and noun; what
+    // follows its place is no noun of it.
+    const elliptical = figures.length > 0 && isEllipticalCount(body, previousEnd, count, sEnd);
+    const np = elliptical ? null : candidates[i]!.np;
     if (count.implicit && !np) continue;
     // "seven members of one family", "12 of 20 passengers": a number inside the noun phrase of the count before it
     // says what the counted belong to, not how many more died.
@@ -418,16 +432,16 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const deathNoun = np !== null && /(?:^|\s)(?:bodies|corpses|dead|body)$/i.test(np.noun) ? 'killed' as const : null;
     // "thirty-one people were killed, nine of whom were children": the subset shares the whole's outcome.
     const anaphoricSubset = np?.anaphoric === true && figures.length > 0;
-    let outcome: Outcome | null = (coded ? 'killed' : null) ?? before ?? deathNoun ?? after?.outcome ?? (joined || partBefore || anaphoricSubset ? previousOutcome : null) ?? (tollFrame ? 'killed' : null);
+    let outcome: Outcome | null = (coded ? 'killed' : null) ?? before ?? deathNoun ?? after?.outcome ?? (joined || partBefore || anaphoricSubset || elliptical ? previousOutcome : null) ?? (tollFrame ? 'killed' : null);
     if (!outcome) {
       if (np?.category) lastCategoryNoun = np.category;
       continue;
     }
     // A bare number needs its verb right beside it ("killing three", "five dead"), or a toll frame.
-    if (!np && !before && !after && !tollFrame && !joined && !partBefore && !coded) continue;
+    if (!np && !before && !after && !tollFrame && !joined && !partBefore && !coded && !elliptical) continue;
     // "a gunman executing a young man": the count is the agent of an active verb, not a casualty.
     if (!before && after && !joined && !partBefore && isAgent(body, phraseEnd, sEnd)) continue;
-    let category = np?.category ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
+    let category = np?.category ?? (elliptical ? figures.at(-1)!.category : null) ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
     if (np?.anaphoric && category === null) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
     const subsetBefore = /\b(?:of them|of whom|among them|among whom)\s*[:,]?\s*$/i.test(body.slice(Math.max(sStart, count.start - 30), count.start));
     const subsetAfter = /^\s*(?:among them|among the dead|among the victims)\b/i.test(body.slice(phraseEnd, phraseEnd + 30)) || after?.subset === true;
@@ -464,7 +478,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       backReference,
       coded,
       increment,
-      rule: coded ? 'coded-total' : labelled ? 'field-label' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : anaphoricSubset ? 'subset-of-previous' : 'toll-frame',
+      rule: coded ? 'coded-total' : labelled ? 'field-label' : elliptical ? 'elliptical' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : anaphoricSubset ? 'subset-of-previous' : 'toll-frame',
     });
     if (np?.category) lastCategoryNoun = np.category;
     previousOutcome = outcome;
