@@ -351,6 +351,15 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'the bodies of N more, with the updated count in a later sentence',
+    body: 'Twenty-two soldiers were killed when rebels ambushed a patrol near Kidal on Saturday, the army said. Five soldiers were confirmed dead on Saturday evening. Search teams found the bodies of 17 more on Sunday. The toll now stands at 22.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 22);
+      assert.ok(!codes(i).includes('conflicting_figures'), codes(i).join(','));
+    },
+  },
+  {
     name: 'another N, raising the death toll to the event\'s count',
     body: 'Militants killed 20 villagers in Jableh on Friday. Another 6 bodies were found in a ravine on Saturday, raising the death toll to 20.',
     check: (r) => {

@@ -180,7 +180,11 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       const whole = leadValue(current);
       const partsSoFar = current.parts.reduce((s, p) => s + p.value, 0);
       const wholeCategory = leadCategory(current);
-      if (contrast) {
+      if (st.increment && st.value < whole && places.length === 0) {
+        // "found the bodies of 17 more": deaths added on the way to the event's count, never a rival account of it.
+        target = current;
+        as = 'detail';
+      } else if (contrast) {
         target = current;
         as = 'alternative';
       } else if (places.length === 0 && st.sentence !== current.statements[0]!.sentence && isOtherSide(st, current, sentence.text)) {
