@@ -6,6 +6,7 @@ import {
   defaultPrecision,
   lookupKey,
   placeKey,
+  plainWordKey,
   recognizerLexicon,
   toPlaceRef,
   unresolvedPlaceRef,
@@ -162,7 +163,7 @@ function tokenize(body: string): Token[] {
     const cap = upper || ((c === 97 || c === 101) && ARTICLE_PREFIX.test(text));
     const lower = text.toLowerCase();
     // Only capitalised words and connectors are ever looked up, so only they pay for a key.
-    const key = cap || (lower.length <= LONGEST_CONNECTOR && CONNECTORS.has(lower)) ? placeKey(text) : '';
+    const key = cap || (lower.length <= LONGEST_CONNECTOR && CONNECTORS.has(lower)) ? plainWordKey(text, lower) ?? placeKey(text) : '';
     out.push({ start, end, text, key, lower, cap, possessive });
   }
   return out;
