@@ -8,7 +8,7 @@ import { placeKey } from './normalize.js';
 import { packageRoot } from '../shared/package-root.js';
 
 export type { GazetteerEntry } from './format.js';
-export { placeKey, foldText, stripGenericSuffix } from './normalize.js';
+export { placeKey, plainWordKey, foldText, stripGenericSuffix } from './normalize.js';
 
 /** Raised when build/gazetteer is absent or unreadable. */
 export class GazetteerMissingError extends Error {

@@ -76,6 +76,23 @@ function computePlaceKey(s: string): string {
   return out.join(' ');
 }
 
+/**
+ * placeKey(word) when it is the word's lower-case form itself (`lower`): ASCII letters, none doubled, no final "h" to
+ * drop; null otherwise. The recognizer asks it of every capitalised word, and reading a few characters is cheaper than
+ * hashing a freshly sliced word for the memo.
+ */
+export function plainWordKey(word: string, lower: string): string | null {
+  const n = word.length;
+  if (n === 0 || lower.length !== n) return null;
+  for (let i = 0; i < n; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return null;
+    if (i > 0 && (c | 32) === (word.charCodeAt(i - 1) | 32)) return null;
+  }
+  if (n > 2 && (word.charCodeAt(n - 1) | 32) === 104 /* h */) return null;
+  return lower;
+}
+
 function squeezeToken(t: string): string {
   let s = t.replace(/(.)\1+/g, '$1');
   if (s.length > 2 && s.endsWith('h')) s = s.slice(0, -1);

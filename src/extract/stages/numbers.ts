@@ -125,12 +125,17 @@ function parseWords(words: string): number {
   return total + current;
 }
 
+// Maps of the phrase tables: a figure's text is a fresh string, and an object lookup by one probes V8's string table
+// first. (The figure regex only yields number words and digits, none of them a name an object inherits.)
+const VAGUE_VALUES: ReadonlyMap<string, number> = new Map(Object.entries(VAGUE_PHRASES));
+const PHRASE_VALUES: ReadonlyMap<string, number> = new Map(Object.entries(PHRASE_NUMBERS));
+
 /** The value of one matched figure (without qualifiers). */
 function parseCore(raw: string): Core {
   const n = normalize(raw);
-  const vague = VAGUE_PHRASES[n];
+  const vague = VAGUE_VALUES.get(n);
   if (vague !== undefined) return { value: vague, vague: true };
-  const phrase = PHRASE_NUMBERS[n];
+  const phrase = PHRASE_VALUES.get(n);
   if (phrase !== undefined) return { value: phrase, vague: false };
   const digits = /^([\d.,]+)(?: (\w+))?$/.exec(n);
   if (digits) {

@@ -192,6 +192,11 @@ const CASES: { sentence: string; hints?: string[]; expect: Expect[]; absent?: st
     expect: [],
     absent: ['Nasser'],
   },
+  {
+    // a lower-case word that names a property of every object ("constructor") before a name is no direction
+    sentence: 'A local constructor Ahmed Saleh was killed in Homs on Friday.',
+    expect: [{ text: 'Homs', name: 'Homs', country: 'SY' }],
+  },
 ];
 
 for (const c of CASES) {

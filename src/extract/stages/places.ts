@@ -6,6 +6,7 @@ import {
   defaultPrecision,
   lookupKey,
   placeKey,
+  plainWordKey,
   recognizerLexicon,
   toPlaceRef,
   unresolvedPlaceRef,
@@ -167,7 +168,7 @@ function tokenize(body: string): Token[] {
     const cap = upper || ((c === 97 || c === 101) && ARTICLE_PREFIX.test(text));
     const lower = text.toLowerCase();
     // Only capitalised words and connectors are ever looked up, so only they pay for a key.
-    const key = cap || (lower.length <= LONGEST_CONNECTOR && CONNECTORS.has(lower)) ? placeKey(text) : '';
+    const key = cap || (lower.length <= LONGEST_CONNECTOR && CONNECTORS.has(lower)) ? plainWordKey(text, lower) ?? placeKey(text) : '';
     out.push({ start, end, text, key, lower, cap, possessive });
   }
   return out;
@@ -751,17 +752,19 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
   return matches;
 }
 
-const DIRECTIONS: Record<string, string> = {
+// A Map, not an object: an object also answers for "constructor" (a function, which placeKey cannot fold), and a
+// property lookup by a fresh string goes through V8's string table first.
+const DIRECTIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   north: 'north', northern: 'north', south: 'south', southern: 'south', east: 'east', eastern: 'east', west: 'west', western: 'west',
   central: 'central', northeastern: 'northeast', northwestern: 'northwest', southeastern: 'southeast', southwestern: 'southwest',
   'north-eastern': 'northeast', 'north-western': 'northwest', 'south-eastern': 'southeast', 'south-western': 'southwest',
-};
+}));
 
 /** A lower-case direction word right before a run ("southern Gaza"); capitalised ones are part of the name. */
 function directionBefore(body: string, tokens: Token[], i: number): { key: string; start: number } | null {
   const prev = tokens[i - 1];
   if (!prev || prev.cap || tokens[i]!.start - prev.end !== 1 || body.charCodeAt(prev.end) !== 32) return null;
-  const word = DIRECTIONS[prev.lower];
+  const word = DIRECTIONS.get(prev.lower);
   return word ? { key: placeKey(word), start: prev.start } : null;
 }
 
