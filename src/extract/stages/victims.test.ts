@@ -296,6 +296,11 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   // a capitalised group name before a common noun is not a person
   { text: 'The army said it killed Boko Haram fighters near the lake.', victims: [] },
   { text: 'An Abu Sayyaf militant was killed during a firefight with the army.', victims: [] },
+  // a run after a preposition of place is a place; "shot at" is no death; a run before a group noun is a group
+  { text: 'On 3 May, in New Grant, Princes Town, a man was shot and killed by gunmen.', victims: [] },
+  { text: 'The house of the mayor, Hassan Dabouq, was shot at by an unidentified attacker.', victims: [] },
+  { text: 'A prominent Bayan Muna official was shot dead by suspected police elements.', victims: [] },
+  { text: 'Three Malay Muslim Separatist suspects were killed in the clash.', victims: [] },
   // after "of", the death is the head noun's: a member of a group, a relative of a person
   { text: 'A local leader of Jubo League was stabbed to death by unidentified assailants.', victims: [] },
   { text: 'The son of Hamid Karimi was shot dead at the market.', victims: [] },

@@ -39,7 +39,7 @@ const TITLE = String.raw`(?:spokesman|spokeswoman|spokesperson|governor|presiden
 const TITLE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}-])((?:[\p{L}-]+\s+)?${TITLE})\s*,?\s*$`, 'iu');
 const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wrote|recalls|recalled|speaks|spoke|explained|described)\b/i;
 // The death must be said of the name itself: no other subject or reporting verb in between.
-const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:(?:also|later|reportedly|allegedly|fatally)\s+)?(?:(?:among|one\s+of)\s+(?:the\s+)?(?:victims|dead|those killed|casualties|people killed)(?!['’])|killed|shot dead|shot|executed|murdered|(?:found|pronounced|declared|confirmed)\s+dead|slain|beheaded|assassinated|gunned\s+down|lynched|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|tortured)\s+to\s+death|fatally\s+(?:stabbed|wounded|injured))\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|succumbed|lost (?:his|her) life|was (?:(?:also|later|reportedly)\s+)?killed)\b/i;
+const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:(?:also|later|reportedly|allegedly|fatally)\s+)?(?:(?:among|one\s+of)\s+(?:the\s+)?(?:victims|dead|those killed|casualties|people killed)(?!['’])|killed|shot dead|shot(?!\s+at\b)|executed|murdered|(?:found|pronounced|declared|confirmed)\s+dead|slain|beheaded|assassinated|gunned\s+down|lynched|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|tortured)\s+to\s+death|fatally\s+(?:stabbed|wounded|injured))\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|succumbed|lost (?:his|her) life|was (?:(?:also|later|reportedly)\s+)?killed)\b/i;
 const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:including|among them|among whom|such as)\s+(?:the\s+[\p{L}\s-]{1,30},\s*)?$/iu;
 // "named as", "named the woman as", "identified the dead as X, 30, …; Y, 43, …; and Z": the name list after the dead.
 const NAMED_AS = /\b(?:named|identified)\s+(?:(?:him|her|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:dead|victims?|woman|man|girl|boy|child|deceased|killed))\s+)?as\s+$/iu;
@@ -56,6 +56,8 @@ const KILLED_OBJECT_BEFORE = /\b(?:kills|killed|killing|shot\s+dead|shoots\s+dea
 const TO_DEATH_AFTER = /^\s*(?:,\s*\d{1,3}\s*,\s*)?to\s+death\b/i;
 // "the body of Ahmed Saleh", "Ahmed Saleh's body was found", "the funeral of X", "the killing of X": the person is dead.
 const BODY_OF_BEFORE = /\b(?:body|bodies|corpse|remains|funeral|burial|killing|murder|assassination|death|slaying|killers)\s+of\s+$/i;
+// A run after a preposition of place is where it happened ("in New Grant, Princes Town, a man was shot").
+const LOCATIVE_BEFORE = /\b(?:in|at|near|inside|outside|into|between|around|across|towards|within)\s+(?:the\s+)?$/i;
 // Otherwise a death told after "a leader of X", "the son of X" is the head noun's, not X's.
 const OF_BEFORE = /\bof\s+$/i;
 const BODY_AFTER_POSSESSIVE = /^['’]s\s+(?:body|corpse|remains|funeral|burial)\b/i;
@@ -223,7 +225,9 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       const before = body.slice(s.span.start, runStart - titled.abbreviationLength);
       const after = body.slice(end, s.span.end);
       // "Ahmed Saleh's son", "an Abu Sayyaf militant", "two Guardias Indigenas members": the run qualifies someone else.
-      if ((possessive && !BODY_AFTER_POSSESSIVE.test(after)) || lex.victimWords.has(NEXT_WORD.exec(after)?.[1] ?? '')) continue;
+      const nextWord = NEXT_WORD.exec(after)?.[1] ?? '';
+      if ((possessive && !BODY_AFTER_POSSESSIVE.test(after)) || lex.victimWords.has(nextWord) || lex.groupNounsAfterName.has(nextWord)) continue;
+      if (LOCATIVE_BEFORE.test(before)) continue;
       const deathToldOfName = DEATH_AFTER.test(after.replace(WHOSE_CLAUSE, (m) => ' '.repeat(m.length)));
       const includedAmongDead = INCLUDED_AMONG_DEAD.test(before);
       if (SPEECH_BEFORE.test(before) && !includedAmongDead) continue;
