@@ -28,9 +28,25 @@ const NOT_NAME_WORDS = new Set([
   'another', 'several', 'some', 'many', 'both', 'all', 'dozens', 'scores', 'hundreds',
 ]);
 
+/**
+ * The words `part in UNIT_WORDS || part in TENS_WORDS || part in SCALE_WORDS` accepts, as a set: `in` with a fresh
+ * string looks it up in V8's string table first. `in` also sees the inherited names ("constructor"), so they are kept.
+ */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(UNIT_WORDS), ...Object.keys(TENS_WORDS), ...Object.keys(SCALE_WORDS), ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
 /** "Thirteen Palestinians", "Twenty-Two Soldiers": a capitalised count at a sentence start is never a person's name. */
 function isNumberWord(word: string): boolean {
-  return word.toLowerCase().split('-').every((part) => part in UNIT_WORDS || part in TENS_WORDS || part in SCALE_WORDS);
+  const lower = word.toLowerCase();
+  // Each hyphen-separated part, without splitting: this is asked of every word of every capitalised run.
+  for (let from = 0; ; ) {
+    const hyphen = lower.indexOf('-', from);
+    const part = hyphen < 0 ? lower.slice(from) : lower.slice(from, hyphen);
+    if (!NUMBER_WORDS.has(part)) return false;
+    if (hyphen < 0) return true;
+    from = hyphen + 1;
+  }
 }
 // A name after these words is someone spoken to or quoted ("told Reuters", "speaking to X"), not the subject of a death.
 const SPEECH_BEFORE = /\b(?:to|with|from|speaking to|told|by)\s*,?\s*$/i;
@@ -82,7 +98,7 @@ const ANNOUNCES_NAMED_DEAD = /\b(?:names|identities)\s+of\s+(?:the\s+)?(?:[\p{L}
 const PROFILE_AGE_AFTER = /^\s*,\s*(?:(?:a|an|the)\s+[^,.;]{1,50},\s*)?(?:\d{1,3}\s*[,;.]|(?:a|an)\s+(?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old\b)/iu;
 const SENTENCE_OPENING = /^\s*(?:(?:and|also|but)\s*,?\s*)?$/i;
 // "Three-year-old Mucad Ibrahim, the youngest victim, …": an apposition that calls the name a victim.
-const VICTIM_APPOSITION = /^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:victim|fatality)|one\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+)?(?:victims|dead|those\s+killed|fatalities))\b(?!['’])/iu;
+const VICTIM_APPOSITION = /^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?(?:victim|fatality|of\s+the\s+(?:victims|dead|fatalities))|one\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+)?(?:victims|dead|those\s+killed|fatalities))\b(?!['’])/iu;
 // What befell the name itself decides: "was among the wounded", "was injured", "survived" make a survivor, not a victim,
 // unless a death is told first ("was killed and his wife was injured"). Relative clauses speak of someone else or of
 // an earlier moment ("with her sister, who survived"; "who was wounded in March, died on Friday") and are skipped.
