@@ -179,6 +179,23 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   },
   // the attacker is identified the same way as the dead
   { text: 'The suspected gunman was identified as Lucas Brandt, a 19-year-old from Ohio.', victims: [] },
+  // the frame may describe the group before a colon, and items may name a relation first
+  {
+    text: 'Among those killed were three members of the Cho family: Kyu Song Cho, 37, his wife Cindy Cho, 35, and their son James Cho, 3.',
+    victims: [
+      { name: 'Kyu Song Cho', sex: 'male', age: 37, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Cindy Cho', sex: 'female', age: 35, origin: null, occupation: null, category: 'civilians' },
+      { name: 'James Cho', sex: 'male', age: 3, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  // two given names that are towns of two countries are a name, not a place and its province
+  {
+    text: 'Sisters Daniela Mendoza, 11, and Sofia Mendoza, 8, were also killed.',
+    victims: [
+      { name: 'Daniela Mendoza', sex: null, age: 11, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Sofia Mendoza', sex: null, age: 8, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
   // a frame of the dead followed by other words is not a list of names
   { text: 'The dead were taken to the hospital in Kenema, where Dr Samuel Bangura said more bodies were expected.', victims: [] },
   // once the report says the dead are being named, a sentence that opens with a name and an age profiles one of them
@@ -195,6 +212,10 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
       { name: 'Kamal Darwish', sex: null, age: 40, origin: null, occupation: null, category: 'civilians' },
       { name: 'Leila Darwish', sex: 'female', age: 12, origin: null, occupation: null, category: 'civilians' },
     ],
+  },
+  {
+    text: 'Authorities on Monday identified the eight people killed at the mall. Aishwarya Thatikonda, 27, an engineer, had been shopping with a friend.',
+    victims: [{ name: 'Aishwarya Thatikonda', sex: null, age: 27, origin: null, occupation: 'engineer', category: 'civilians' }],
   },
   // without such an announcement a name and an age say nothing of a death
   { text: 'Ruth Whitfield, 86, had stopped at the store after visiting her husband.', victims: [] },

@@ -93,7 +93,7 @@ const DEAD_LIST_HEAD = /\b(?:(?:also\s+)?(?:killed|dead|slain|died)(?:\s+(?:in|a
 const LIST_SEPARATOR_BEFORE = /(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,?\s+|\d{1,3}-year-old\s+)?$/u;
 // A report that says the dead are being named ("Police released the names of the ten people killed", "Families began to
 // name the dead", "as first victims are named") introduces profiles: "Ruth Whitfield, 86, had stopped at the store".
-const ANNOUNCES_NAMED_DEAD = /\b(?:names|identities)\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:victims|dead|killed|deceased)\b(?!['’])|\b(?:name|names|named|naming|identify|identifies|identified|identifying)\s+(?:all\s+)?(?:the\s+)?(?:[\p{L}\d-]+\s+)?(?:dead|victims|deceased)\b(?!['’])|\b(?:victims|dead|deceased)\s+(?:are|were|was|have\s+been|had\s+been|being)\s+(?:named|identified)\b/iu;
+const ANNOUNCES_NAMED_DEAD = /\b(?:names|identities)\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:victims|dead|killed|deceased)\b(?!['’])|\b(?:name|names|named|naming|identify|identifies|identified|identifying)\s+(?:all\s+)?(?:the\s+)?(?:[\p{L}\d-]+\s+){0,2}?(?:dead|victims|deceased|(?:people|persons|men|women|those)\s+(?:killed|who\s+died))\b(?!['’])|\b(?:victims|dead|deceased)\s+(?:are|were|was|have\s+been|had\s+been|being)\s+(?:named|identified)\b/iu;
 // A profile opens its sentence with the name and an age: "Pearl Young, 77, …", "Aaron Salter, a 55-year-old guard, …".
 const PROFILE_AGE_AFTER = /^\s*,\s*(?:(?:a|an|the)\s+[^,.;]{1,50},\s*)?(?:\d{1,3}\s*[,;.]|(?:a|an)\s+(?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old\b)/iu;
 const SENTENCE_OPENING = /^\s*(?:(?:and|also|but)\s*,?\s*)?$/i;
@@ -127,9 +127,10 @@ function isPlausibleName(name: string, places: PlaceMention[], span: Span): bool
   if (inside.length === 0) return true;
   if (inside.some((p) => p.span.start < span.start || p.span.end > span.end)) return false;
   // "Christina Langford Johnson": each word a village somewhere, but a place's name is one match, not three. A run
-  // holding a province or a provincial seat ("Tijuana Baja California") is a place and its province.
+  // holding a province or a provincial seat ("Tijuana Baja California") is a place and its province, but places of
+  // two countries are not one place ("Sofia Mendoza": a capital in Bulgaria, a provincial seat in Argentina).
   const majorPlace = (m: PlaceMention) => /^(?:ADM1|PCL\w*|PPLA|PPLC)$/.test(m.place.featureCode);
-  if (inside.length > 1 && !inside.some(majorPlace)) return true;
+  if (inside.length > 1 && (!inside.some(majorPlace) || inside.some((p) => p.place.country !== inside[0]!.place.country))) return true;
   let covered = 0;
   for (const p of inside) covered += p.text.split(/\s+/).length;
   return covered < words.length;
@@ -150,12 +151,15 @@ function inListOfDead(before: string): boolean {
   let last: RegExpExecArray | undefined;
   for (const m of allMatches(DEAD_LIST_HEAD, before)) last = m;
   if (!last) return false;
-  const items = before.slice(last.index + last[0].length);
+  // "Among those killed were three members of the Cho family: A, 37, his wife B, …": the names follow the colon.
+  const afterHead = before.slice(last.index + last[0].length);
+  const items = afterHead.slice(afterHead.lastIndexOf(':') + 1).trimStart();
   // An item may open with a short description in apposition ("Among the dead were a nurse, Amal Haddad, and …"), but
   // not with a noun phrase that goes on ("killed a civilian in Goday, Shabelle Zone").
   return items === '' || (/^(?:\p{Lu}|(?:a|an|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,\s|\d{1,3}-year-old\s)/u.test(items) && !items.includes(':') && LIST_SEPARATOR_BEFORE.test(items));
 }
 
+const RELATION_BEFORE = /\b(?:his|her|their)\s+([\p{Ll}-]+)\s+$/u;
 // A capitalised connective opening a sentence ("And Leila Darwish, 12, …") is not the first word of a name.
 const LEADING_CONNECTIVES = new Set(['and', 'but', 'also', 'then']);
 
@@ -194,8 +198,9 @@ function splitTitles(run: string, before: string, lex: Lexicons): TitledName {
     const ageOfWord = recognizeAges(word)[0];
     if (ageOfWord && ageOfWord.text.length === word.length) age = ageOfWord.unit === 'year' ? ageOfWord.value : 0;
     else if (lex.rankTitles.has(lower)) isRank = true;
-    else if (!lex.courtesyTitles.has(lower) && !(kept === 0 && LEADING_CONNECTIVES.has(lower))) break;
-    if (!ageOfWord && !LEADING_CONNECTIVES.has(lower)) titleWords.push(word);
+    // "Sisters Daniela Mendoza", "Farmer Ahmed Saleh": a noun of people opening a sentence describes the name.
+    else if (!lex.courtesyTitles.has(lower) && !(kept === 0 && (LEADING_CONNECTIVES.has(lower) || lex.victimWords.has(lower)))) break;
+    if (!ageOfWord && !LEADING_CONNECTIVES.has(lower) && !lex.victimWords.has(lower)) titleWords.push(word);
     kept++;
   }
   const ageBefore = /\b((?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old)\s+$/u.exec(before)?.[1];
@@ -282,7 +287,8 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
         span: { start, end },
         sentence: s.index,
         // A semicolon closes the item of this name: "Geraldine Talley, 62; Andre Mackniel, 53, … for his son".
-        sex: sexFrom(`${occupation ?? ''} ${after.slice(0, 120).split(';')[0]} ${nextText}`),
+        // A relation just before the name says the most ("his wife Cindy Cho").
+        sex: sexFrom(`${RELATION_BEFORE.exec(before)?.[1] ?? ''} ${occupation ?? ''} ${after.slice(0, 120).split(';')[0]} ${nextText}`),
         age: ageMatch ? Number(ageMatch[1] ?? ageMatch[2] ?? ageMatch[3]) : titled.age,
         origin: ORIGIN.exec(after)?.[1] ?? null,
         occupation,
