@@ -66,6 +66,27 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
       { name: 'Khaled Nagar', sex: null, age: null, origin: null, occupation: null, category: 'nonStateFighters' },
     ],
   },
+  // a plural noun of people named as: the dead counted before
+  {
+    text: 'The army named the soldiers as Corporal Abdi Warsame Hassan and Private Ahmed Nur Ali.',
+    victims: [
+      { name: 'Abdi Warsame Hassan', sex: null, age: null, origin: null, occupation: 'corporal', category: 'stateForces' },
+      { name: 'Ahmed Nur Ali', sex: null, age: null, origin: null, occupation: 'private', category: 'stateForces' },
+    ],
+  },
+  {
+    text: 'Police identified the two slain journalists as Carlos Mena and Rosa Ibarra.',
+    victims: [
+      { name: 'Carlos Mena', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Rosa Ibarra', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  // a name in apposition to a noun the report has already counted dead
+  {
+    text: 'Gunmen attacked the base, killing two soldiers and a local journalist. The journalist, Hodan Abdullahi, 29, worked for a radio station.',
+    victims: [{ name: 'Hodan Abdullahi', sex: null, age: 29, origin: null, occupation: null, category: 'civilians' }],
+  },
+  { text: 'Gunmen attacked the convoy and wounded a driver. The driver, Musa Abdi, was taken to hospital.', victims: [] },
   // named after "as" without a death: a speaker described, not a victim
   { text: 'The army named its new commander as Ahmed Saleh Karim on Monday.', victims: [] },
   // a run of a city and its province is a place, not a name

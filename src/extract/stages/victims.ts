@@ -61,6 +61,10 @@ const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:inc
 const NAMED_AS = /\b(?:named|identified)\s+(?:(?:him|her|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:dead|victims?|woman|man|girl|boy|child|deceased|killed))\s+)?as\s+$/iu;
 // "The suspect was identified as X": the attacker is named the same way as the dead.
 const PERPETRATOR_NAMED_AS = /\b(?:suspect|gunman|shooter|attacker|assailant|perpetrator|bomber|killer)s?\b[^.;]{0,40}\b(?:named|identified)\s+(?:\w+\s+)?as\s+$/i;
+// "The army named the soldiers as A and B", "identified the two journalists as A": a plural noun of people named.
+const NAMED_PEOPLE_AS = /\b(?:named|identified)\s+the\s+(?:[\p{Ll}\d-]+\s+){0,2}?([\p{Ll}-]+s)\s+as\s+(?:[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+))?$/u;
+// "The journalist, Hodan Abdullahi, 29, worked for …": a name in apposition to a noun the report has counted dead.
+const DEFINITE_NOUN_BEFORE = /^\s*The\s+([\p{Ll}-]+),\s*$/u;
 const NAMED_AS_LIST = /\b(?:named|identified)\s+(?:them|the\s+(?:dead|victims|deceased|killed))\s+as\s+[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)$/iu;
 // "killed two senior Hamas officials, Yassin Rabia and Khaled Nagar": names in apposition to a counted object of a
 // death verb.
@@ -163,6 +167,18 @@ const RELATION_BEFORE = /\b(?:his|her|their)\s+([\p{Ll}-]+)\s+$/u;
 // A capitalised connective opening a sentence ("And Leila Darwish, 12, …") is not the first word of a name.
 const LEADING_CONNECTIVES = new Set(['and', 'but', 'also', 'then']);
 
+function namesPeopleCounted(before: string, lex: Lexicons): boolean {
+  const noun = NAMED_PEOPLE_AS.exec(before)?.[1];
+  return noun !== undefined && lex.victimWords.has(noun);
+}
+
+/** True when an earlier sentence tells the death of this noun of people ("killing two soldiers and a local journalist"). */
+function isCountedDeadEarlier(noun: string | undefined, earlier: Sentence[], lex: Lexicons): boolean {
+  if (!noun || !lex.victimWords.has(noun)) return false;
+  const mention = new RegExp(String.raw`\b${noun}s?\b`, 'i');
+  return earlier.some((s) => mention.test(s.text) && (FIRM_DEATH.test(s.text) || /\bkilling\b/i.test(s.text)));
+}
+
 interface TitledName {
   name: string;
   /** Characters dropped from the start of the run. */
@@ -259,7 +275,7 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       let rule: string | null = null;
       if (includedAmongDead) rule = 'victim-included-among-dead';
       else if (title) rule = deathToldOfName && !survivedFrom(after) ? 'victim-titled-death-phrase' : null;
-      else if ((NAMED_AS.test(before) || NAMED_AS_LIST.test(before)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-named-as';
+      else if ((NAMED_AS.test(before) || NAMED_AS_LIST.test(before) || namesPeopleCounted(before, lex)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-named-as';
       else if (inListOfDead(before)) rule = 'victim-in-list-of-dead';
       else if (KILLED_APPOSITION.test(before)) rule = 'victim-apposition-to-killed';
       else if (KILLED_OBJECT_BEFORE.test(before) || TO_DEATH_AFTER.test(after)) rule = 'victim-object-of-killed';
@@ -267,6 +283,7 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       else if (survivedFrom(after)) rule = null;
       else if (deathToldOfName && !OF_BEFORE.test(before)) rule = 'victim-death-phrase';
       else if (VICTIM_APPOSITION.test(after)) rule = 'victim-called-victim';
+      else if (isCountedDeadEarlier(DEFINITE_NOUN_BEFORE.exec(before)?.[1], sentences.slice(0, idx), lex)) rule = 'victim-apposition-to-counted-dead';
       else if (announcement >= 0 && announcement < idx && opensSentence && (PROFILE_AGE_AFTER.test(after) || titled.age !== null) && !PERPETRATOR_AFTER.test(after) && !RELATIVE_OR_SPEAKER_AFTER.test(after)) {
         rule = 'victim-profile-after-names-announced';
       }
