@@ -66,6 +66,17 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
       { name: 'Khaled Nagar', sex: null, age: null, origin: null, occupation: null, category: 'nonStateFighters' },
     ],
   },
+  {
+    text: 'He named them as Mohammed Abu Anza, 5, his sister Rasha, 2, and their cousin Yazan Abu Anza, 9.',
+    victims: [
+      { name: 'Mohammed Abu Anza', sex: 'male', age: 5, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Yazan Abu Anza', sex: null, age: 9, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'Among the dead was also an elderly man, Hassan Abu Anza, 71.',
+    victims: [{ name: 'Hassan Abu Anza', sex: 'male', age: 71, origin: null, occupation: 'elderly man', category: 'civilians' }],
+  },
   // a plural noun of people named as: the dead counted before
   {
     text: 'The army named the soldiers as Corporal Abdi Warsame Hassan and Private Ahmed Nur Ali.',

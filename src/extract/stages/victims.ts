@@ -62,10 +62,10 @@ const NAMED_AS = /\b(?:named|identified)\s+(?:(?:him|her|them|the\s+(?:[\p{L}-]+
 // "The suspect was identified as X": the attacker is named the same way as the dead.
 const PERPETRATOR_NAMED_AS = /\b(?:suspect|gunman|shooter|attacker|assailant|perpetrator|bomber|killer)s?\b[^.;]{0,40}\b(?:named|identified)\s+(?:\w+\s+)?as\s+$/i;
 // "The army named the soldiers as A and B", "identified the two journalists as A": a plural noun of people named.
-const NAMED_PEOPLE_AS = /\b(?:named|identified)\s+the\s+(?:[\p{Ll}\d-]+\s+){0,2}?([\p{Ll}-]+s)\s+as\s+(?:[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+))?$/u;
+const NAMED_PEOPLE_AS = /\b(?:named|identified)\s+the\s+(?:[\p{Ll}\d-]+\s+){0,2}?([\p{Ll}-]+s)\s+as\s+(?:[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[\p{Ll}-]+\s+)?)?$/u;
 // "The journalist, Hodan Abdullahi, 29, worked for …": a name in apposition to a noun the report has counted dead.
 const DEFINITE_NOUN_BEFORE = /^\s*The\s+([\p{Ll}-]+),\s*$/u;
-const NAMED_AS_LIST = /\b(?:named|identified)\s+(?:them|the\s+(?:dead|victims|deceased|killed))\s+as\s+[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)$/iu;
+const NAMED_AS_LIST = /\b(?:named|identified)\s+(?:them|the\s+(?:dead|victims|deceased|killed))\s+as\s+[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[\p{Ll}-]+\s+)?$/iu;
 // "killed two senior Hamas officials, Yassin Rabia and Khaled Nagar": names in apposition to a counted object of a
 // death verb.
 const KILLED_APPOSITION = /\b(?:killed|killing|shot dead|executed|executing|assassinated|assassinating)\s+(?:two|three|four|five|six|both|\d{1,2})\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+),\s*(?:(?:[A-Z][\p{L}'’-]+\s+){1,4}(?:,\s*)?(?:and\s+)?)?$/u;
@@ -91,7 +91,7 @@ const FEMALE = /\b(?:she|her|woman|mother|girl|wife|daughter|sister|niece|grandm
 const MALE = /\b(?:he|his|him|man|father|boy|husband|son|brother|nephew|grandfather|monk|priest)\b/i;
 // Frames that govern a list of the named dead: "Also killed were A, 62; B, 53; and C", "The victims include A and B",
 // "Among the dead was A", "the names of the ten people killed: A, B, …", "The victims were identified as A, B".
-const DEAD_LIST_HEAD = /\b(?:(?:also\s+)?(?:killed|dead|slain|died)(?:\s+(?:in|at|on|during|by)\s+(?:[\p{L}\d'’-]+\s+){0,4}?[\p{L}\d'’-]+)?\s+(?:were|was|are|is|include[ds]?|included)|(?:the\s+)?(?:dead|victims|deceased|slain|(?:those|people)\s+(?:killed|who\s+died))\s+(?:(?:were|are|have\s+been|had\s+been)\s+(?:named|identified)(?:\s+by\s+[^,.;:]{1,40}?)?\s+as|were|are|include[ds]?|included)|(?:killed|killing|shot\s+dead|executed|executing|murdered)\s+|among\s+(?:the\s+)?(?:dead|victims|slain|those\s+killed)\s+(?:were|are|was|is)|(?:dead|victims|deceased|killed)\s*:|(?:names|identities)\s+of\s+[^.:]{0,60}:)\s*:?\s*/giu;
+const DEAD_LIST_HEAD = /\b(?:(?:also\s+)?(?:killed|dead|slain|died)(?:\s+(?:in|at|on|during|by)\s+(?:[\p{L}\d'’-]+\s+){0,4}?[\p{L}\d'’-]+)?\s+(?:were|was|are|is|include[ds]?|included)|(?:the\s+)?(?:dead|victims|deceased|slain|(?:those|people)\s+(?:killed|who\s+died))\s+(?:(?:were|are|have\s+been|had\s+been)\s+(?:named|identified)(?:\s+by\s+[^,.;:]{1,40}?)?\s+as|were|are|include[ds]?|included)|(?:killed|killing|shot\s+dead|executed|executing|murdered)\s+|among\s+(?:the\s+)?(?:dead|victims|slain|those\s+killed)\s+(?:were|are|was|is)(?:\s+also)?|(?:dead|victims|deceased|killed)\s*:|(?:names|identities)\s+of\s+[^.:]{0,60}:)\s*:?\s*/giu;
 // A list goes on from item to item: the name follows a separator, the first one follows the frame itself.
 // An item may name the person through a relation or an age first ("and her neighbour Sami Fares", "and 17-year-old X").
 const LIST_SEPARATOR_BEFORE = /(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,?\s+|\d{1,3}-year-old\s+)?$/u;
