@@ -92,6 +92,15 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
       { name: 'Rosa Ibarra', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
     ],
   },
+  {
+    text: 'The slain soldiers were identified as Havildar Mandeep Singh, Lance Naik Kulwant Singh and Sepoy Sewak Singh.',
+    victims: [
+      { name: 'Mandeep Singh', sex: null, age: null, origin: null, occupation: 'havildar', category: 'stateForces' },
+      { name: 'Kulwant Singh', sex: null, age: null, origin: null, occupation: 'lance naik', category: 'stateForces' },
+      { name: 'Sewak Singh', sex: null, age: null, origin: null, occupation: 'sepoy', category: 'stateForces' },
+    ],
+  },
+  { text: 'The two suspects were identified as Karl Weber and Jonas Brandt.', victims: [] },
   // a name in apposition to a noun the report has already counted dead
   {
     text: 'Gunmen attacked the base, killing two soldiers and a local journalist. The journalist, Hodan Abdullahi, 29, worked for a radio station.',

@@ -60,9 +60,11 @@ const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:inc
 // "named as", "named the woman as", "identified the dead as X, 30, …; Y, 43, …; and Z": the name list after the dead.
 const NAMED_AS = /\b(?:named|identified)\s+(?:(?:him|her|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:dead|victims?|woman|man|girl|boy|child|deceased|killed))\s+)?as\s+$/iu;
 // "The suspect was identified as X": the attacker is named the same way as the dead.
-const PERPETRATOR_NAMED_AS = /\b(?:suspect|gunman|shooter|attacker|assailant|perpetrator|bomber|killer)s?\b[^.;]{0,40}\b(?:named|identified)\s+(?:\w+\s+)?as\s+$/i;
+const PERPETRATOR_NAMED_AS = /\b(?:suspect|gunman|shooter|attacker|assailant|perpetrator|bomber|killer)s?\b[^.;]{0,40}\b(?:named|identified)\s+(?:\w+\s+)?as\s+[^.]*$/i;
 // "The army named the soldiers as A and B", "identified the two journalists as A": a plural noun of people named.
 const NAMED_PEOPLE_AS = /\b(?:named|identified)\s+the\s+(?:[\p{Ll}\d-]+\s+){0,2}?([\p{Ll}-]+s)\s+as\s+(?:[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[\p{Ll}-]+\s+)?)?$/u;
+// "The slain soldiers were identified as A, B and C": the passive form, with the noun as subject.
+const PEOPLE_NAMED_AS = /\b([\p{Ll}-]+s)\s+(?:were|are|have\s+been|had\s+been)\s+(?:named|identified)(?:\s+by\s+[^,.;:]{1,40}?)?\s+as\s+(?:[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[\p{Ll}-]+\s+)?)?$/u;
 // "The journalist, Hodan Abdullahi, 29, worked for …": a name in apposition to a noun the report has counted dead.
 const DEFINITE_NOUN_BEFORE = /^\s*The\s+([\p{Ll}-]+),\s*$/u;
 const NAMED_AS_LIST = /\b(?:named|identified)\s+(?:them|the\s+(?:dead|victims|deceased|killed))\s+as\s+[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[\p{Ll}-]+\s+)?$/iu;
@@ -168,7 +170,7 @@ const RELATION_BEFORE = /\b(?:his|her|their)\s+([\p{Ll}-]+)\s+$/u;
 const LEADING_CONNECTIVES = new Set(['and', 'but', 'also', 'then']);
 
 function namesPeopleCounted(before: string, lex: Lexicons): boolean {
-  const noun = NAMED_PEOPLE_AS.exec(before)?.[1];
+  const noun = NAMED_PEOPLE_AS.exec(before)?.[1] ?? PEOPLE_NAMED_AS.exec(before)?.[1];
   return noun !== undefined && lex.victimWords.has(noun);
 }
 
@@ -276,7 +278,7 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       if (includedAmongDead) rule = 'victim-included-among-dead';
       else if (title) rule = deathToldOfName && !survivedFrom(after) ? 'victim-titled-death-phrase' : null;
       else if ((NAMED_AS.test(before) || NAMED_AS_LIST.test(before) || namesPeopleCounted(before, lex)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-named-as';
-      else if (inListOfDead(before)) rule = 'victim-in-list-of-dead';
+      else if (inListOfDead(before) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-in-list-of-dead';
       else if (KILLED_APPOSITION.test(before)) rule = 'victim-apposition-to-killed';
       else if (KILLED_OBJECT_BEFORE.test(before) || TO_DEATH_AFTER.test(after)) rule = 'victim-object-of-killed';
       else if (possessive || BODY_OF_BEFORE.test(before)) rule = 'victim-body-or-funeral';
