@@ -336,6 +336,10 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
     victims: [{ name: 'Priya Sharma', sex: 'female', age: 22, origin: null, occupation: null, category: 'civilians' }],
   },
   {
+    text: 'Constable Imran Khan was martyred when militants attacked the check post.',
+    victims: [{ name: 'Imran Khan', sex: null, age: null, origin: null, occupation: 'constable', category: 'stateForces' }],
+  },
+  {
     text: 'Javier Ruiz succumbed to his injuries on Tuesday.',
     victims: [{ name: 'Javier Ruiz', sex: 'male', age: null, origin: null, occupation: null, category: 'civilians' }],
   },
