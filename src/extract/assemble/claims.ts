@@ -12,6 +12,7 @@ import { LABEL_WEIGHT, type EventTriggerMention } from '../stages/events.js';
 import type { SentenceSources } from '../stages/sources.js';
 import type { VictimMention } from '../stages/victims.js';
 import { clusterStatements, isAdminLevel, type Cluster } from './clusters.js';
+import { recordFields } from './records.js';
 import type { Statement } from './statements.js';
 
 export interface AssembleInput {
@@ -75,6 +76,7 @@ function narrative(cluster: Cluster, next: Cluster | undefined, sentences: Sente
   }
   const prev = sentences[first - 1];
   if (prev && prev.paragraph === sentences[first]!.paragraph && !claimed.has(prev.index)) out.add(prev.index);
+  for (const own of cluster.sentences) for (const i of recordFields(sentences, own)) out.add(i);
   for (const own of cluster.sentences) out.delete(own);
   return [...out].sort((a, b) => a - b);
 }
@@ -83,6 +85,9 @@ function specificity(p: PlaceRef): number {
   if (p.featureCode.startsWith('PCL')) return 4;
   if (p.featureCode === 'ADM1') return 3;
   if (p.featureCode.startsWith('ADM')) return 2;
+  // A village the gazetteer lacks, which the sentence names as the place ("in San Miguel del Ene, a hamlet in …"), is as
+  // specific as a town it knows; only its coordinates are coarse.
+  if (p.geonameId === null) return 0;
   return p.geoPrecision === 1 ? 0 : 1;
 }
 
@@ -135,8 +140,6 @@ function eventDates(dates: DateMention[], body: string, sentenceStart: number): 
   });
 }
 
-/** "Place: Karrada", "Deaths (min–max): 292–324": a field line of a listing's record. */
-const FIELD_LINE = /^[A-Z][\p{L} ()–-]{1,30}:\s/u;
 const MIN_RECORD_FIELDS = 3;
 
 /** A date with its sentence's text (after any dateline) and its offsets into that text, for the tests of dates.ts. */
@@ -156,27 +159,17 @@ function datesInSentence(input: AssembleInput, i: number): DateInSentence[] {
 }
 
 /**
- * A listing's record ("Date: 3 Jul 2016 / Place: … / Deaths: …", lines up to a blank line): its labelled date dates
- * every line of it. The nearest labelled line at or before the event's sentence, else the first one after it.
+ * A listing's record ("Date: 3 Jul 2016 / Place: … / Deaths: …"): its labelled date dates every line of it. The nearest
+ * labelled line at or before the event's sentence, else the first one after it.
  */
 function recordDate(input: AssembleInput, first: number): DateMention | null {
-  const { sentences, report } = input;
-  const joined = (a: number, b: number) => !/\n[ \t\r]*\n/.test(report.body.slice(sentences[a]!.span.end, sentences[b]!.span.start));
-  let lo = first;
-  while (lo > 0 && joined(lo - 1, lo)) lo--;
-  let hi = first;
-  while (hi + 1 < sentences.length && joined(hi, hi + 1)) hi++;
+  const fields = recordFields(input.sentences, first);
   // A listing, not a dated story: a "Date:" line above an article's first paragraph is its publication, not its event.
-  let fields = 0;
-  for (let i = lo; i <= hi; i++) if (FIELD_LINE.test(sentences[i]!.text)) fields++;
-  if (fields < MIN_RECORD_FIELDS) return null;
-  const labelled = (i: number) => hasDateLabel(sentences[i]!.text) ? datesInSentence(input, i).find((x) => isLabelledDate(x.text, x.start))?.d : undefined;
-  for (let i = first; i >= lo; i--) {
-    const d = labelled(i);
-    if (d) return d;
-  }
-  for (let i = first + 1; i <= hi; i++) {
-    const d = labelled(i);
+  if (fields.length + 1 < MIN_RECORD_FIELDS) return null;
+  const nearestFirst = [first, ...fields.filter((i) => i < first).sort((a, b) => b - a), ...fields.filter((i) => i > first).sort((a, b) => a - b)];
+  for (const i of nearestFirst) {
+    const text = input.sentences[i]!.text;
+    const d = hasDateLabel(text) ? datesInSentence(input, i).find((x) => isLabelledDate(x.text, x.start))?.d : undefined;
     if (d) return d;
   }
   return null;
@@ -359,7 +352,19 @@ function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Quali
       : { code: 'parts_below_whole', message: `the parts add up to ${statedParts}, less than the stated ${lead.value}; the rest is uncategorised`, whole: lead.value, parts: statedParts, spans });
     if (statedParts < lead.value) byCategory.unknown = (byCategory.unknown ?? 0) + lead.value - statedParts;
   }
-  return { fatalities: { low: lead.low, best: lead.value, high, byCategory }, qualifier: lead.qualifier, lead, warnings };
+  // The other side's dead are not among the count: they add to it, each under its own category.
+  const other = cluster.otherSide;
+  if (other.length > 0) {
+    if (Object.keys(byCategory).length === 0 && lead.category) byCategory = { [lead.category]: lead.value };
+    for (const o of other) byCategory[o.category ?? 'unknown'] = (byCategory[o.category ?? 'unknown'] ?? 0) + o.value;
+  }
+  const added = other.reduce((s, o) => s + o.value, 0);
+  const addedLow = other.reduce((s, o) => s + o.low, 0);
+  const addedHigh = other.some((o) => o.high === null) ? null : other.reduce((s, o) => s + (o.high ?? o.value), 0);
+  return {
+    fatalities: { low: lead.low + addedLow, best: lead.value + added, high: high === null || addedHigh === null ? null : high + addedHigh, byCategory },
+    qualifier: lead.qualifier, lead, warnings,
+  };
 }
 
 function actorsIn(actors: ActorMention[], sentences: Sentence[], which: number[]): ActorMention[] {
@@ -395,10 +400,24 @@ function collectSources(sources: (sentence: number) => SentenceSources, which: n
   };
 }
 
+/**
+ * The places in the country most of them lie in, when one country has more than any other: a lone province abroad is a
+ * name the gazetteer resolved elsewhere ("the Hadi Centre mall" → Centre, Cameroon), not a sign the figure spans provinces.
+ */
+function inMainCountry(places: PlaceRef[]): PlaceRef[] {
+  const counts = new Map<string, number>();
+  for (const p of places) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
+  const [first, second] = [...counts.values()].sort((a, b) => b - a);
+  if (second === undefined || first === second) return places;
+  const main = [...counts.entries()].find(([, n]) => n === first)![0];
+  return places.filter((p) => p.country === main);
+}
+
 /** A figure with no town-level or province-level place, or spread over several provinces, is a toll, not an incident. */
 function isTollScope(places: PlaceRef[]): boolean {
-  const events = places.filter((p) => p.role === 'event' && !p.featureCode.startsWith('PCL'));
-  if (events.length === 0) return true;
+  const named = places.filter((p) => p.role === 'event' && !p.featureCode.startsWith('PCL'));
+  if (named.length === 0) return true;
+  const events = inMainCountry(named);
   const admin1s = new Set(events.filter((p) => p.featureCode === 'ADM1').map((p) => p.admin1));
   const towns = events.filter((p) => !isAdminLevel(p));
   // "in Latakia and in the neighbouring provinces of Hama, Homs and Tartous": a regional count.
@@ -429,7 +448,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
   const incidents: IncidentClaim[] = [];
   const tollStatements: Array<{ st: Statement; places: PlaceRef[] }> = statements
     .filter((s) => s.cumulative && !s.coded && !s.backReference && s.value > 0)
-    .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], nonFatal: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
+    .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
 
   clusters.forEach((cluster, i) => {
     const own = [...cluster.sentences].sort((a, b) => a - b);
@@ -463,7 +482,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
       kind: 'incident',
       id: `i${incidents.length + 1}`,
       spans: own.map((s) => sentences[s]!.span),
-      rules: [...new Set([...cluster.statements.flatMap((s) => s.rules), type.rule, date.rule, ...(cluster.alternatives.length ? ['figures:lowest-of-conflicting'] : []), ...(cluster.parts.length ? ['figures:breakdown-from-later-sentences'] : [])])],
+      rules: [...new Set([...cluster.statements.flatMap((s) => s.rules), type.rule, date.rule, ...(cluster.alternatives.length ? ['figures:lowest-of-conflicting'] : []), ...(cluster.parts.length ? ['figures:breakdown-from-later-sentences'] : []), ...(cluster.otherSide.length ? ['figures:other-side-added'] : [])])],
       warnings,
       date: date.range,
       datePrecision: date.precision,
@@ -476,7 +495,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
       injured: [...cluster.statements, ...cluster.nonFatal].find((s) => s.injured !== null)?.injured ?? null,
       missing: [...cluster.statements, ...cluster.nonFatal].find((s) => s.missing !== null)?.missing ?? null,
       arrested: null,
-      figures: [...cluster.statements, ...cluster.alternatives].map((st) => figureOf(st, sourceOf(st), body)),
+      figures: [...cluster.statements, ...cluster.alternatives, ...cluster.otherSide].map((st) => figureOf(st, sourceOf(st), body)),
       attributions: src.attributions,
       evidence: src.evidence,
       disputes: src.disputes,
@@ -535,7 +554,7 @@ function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, 
   const candidates = sentences.filter((s) => s.role !== 'caption' && ((triggersBySentence.get(s.index) ?? []).length > 0 || hurt.has(s.index)));
   const pick = candidates.find((s) => (placesBySentence.get(s.index) ?? []).some((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'))) ?? candidates[0];
   if (!pick) return null;
-  const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
+  const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
   const nonFatal = input.statements.find((st) => st.sentence === pick.index && st.value === 0);
   const context = narrative(cluster, undefined, sentences, new Set([pick.index])).filter((i) => i <= pick.index + 3);
   let places = placesFor(cluster, inSentences(input.places, sentences, context), [], sceneBefore(input, pick.index, new Set([pick.index])));

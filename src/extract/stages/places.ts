@@ -48,6 +48,8 @@ interface Match {
   anchor: GazetteerEntry | null;
   /** Set when syntax marks the whole match as a place. */
   certain: Certain | null;
+  /** "the Somali capital": the capital of this country is meant. */
+  capitalOf?: string;
 }
 
 /** A capitalised run that syntax marks as a place, whether or not the gazetteer knows it. */
@@ -80,7 +82,10 @@ const PLACE_CUE_WORDS = new Set(['in', 'at', 'near', 'of', 'from', 'to', 'into',
   'reached', 'entered', 'hit', 'struck', 'shelled', 'bombed', 'targeted', 'captured', 'seized', 'stormed', 'raided', 'village', 'town', 'city', 'province',
   'governorate', 'region', 'district', 'camp', 'neighbourhood', 'neighborhood', 'area', 'areas', 'outskirts', 'countryside', 'rural', 'and']);
 const hasPlaceCue = (before: string): boolean => endsWithCue(before, PLACE_CUE_WORDS, true);
-const ORIGIN_CUE = /\b(?:originally from|hometown of|home town of|native of|natives of|hails? from|hailing from|born in|a native of)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+// "an 18-year-old man from Conklin": where a person comes from, not where the event was.
+const ORIGIN_CUE = /\b(?:originally from|hometown of|home town of|native of|natives of|hails? from|hailing from|born in|a native of|(?:man|woman|men|women|boy|girl|youth|teenager|teen|suspect|gunman|gunmen|shooter|attacker|assailant|student|resident)s?\s+(?:(?:who\s+(?:is|was|came)|originally)\s+)?from)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+// "a man from Conklin, New York": the unit that locates a home town is part of the origin too.
+const ORIGIN_LOCATED = new RegExp(`${ORIGIN_CUE.source.slice(0, -1)}\\p{Lu}[\\p{L}\\p{M}'’ -]{0,40},\\s*$`, 'iu');
 const NEAR_CUE = /\b(?:near|nearby|outside|close to|around|on the outskirts of|outskirts of|(?:in )?the vicinity of|(?:the )?area of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: part)? of|(?:kilomet(?:re|er)s?|km|miles?)(?: (?:north|south|east|west)(?:-?(?:east|west))?)? (?:from|of))\s+(?:the\s+)?(?:(?:town|city|village|camp) of\s+)?$/i;
 const COUNTRYSIDE_BEFORE = /\b(?:(?:the\s+)?countryside of|rural)\s+(?:the\s+)?$/i;
 const COUNTRYSIDE_AFTER = /^(?:['’]s)?\s+(?:countryside|rural areas|suburbs|hinterland)\b/i;
@@ -243,7 +248,29 @@ function personCut(body: string, tokens: Token[], a: number, b: number): number 
   }
   if (b - a >= 2 && lex.givenNames.has(tokens[a]!.lower)) return a;
   if (b - a >= 2 && SPEECH_AFTER.test(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 20))) return a;
+  if (b - a >= 2 && isPersonApposition(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 60), lex.titles, hasPlaceCue(body.slice(Math.max(0, tokens[a]!.start - 30), tokens[a]!.start)))) return a;
+  if (prev && NAMED_BEFORE.test(body.slice(Math.max(0, tokens[a]!.start - 20), tokens[a]!.start))) return a;
   return b;
+}
+
+// "Geraldine Talley, 62;", "Zaire Goodman, 20, a store employee": an age in commas is said of people, never of places
+// (a year has four digits, and a count goes on with its noun: "in Homs, 12 in Hama").
+const AGE_AFTER = /^,\s*(?:aged\s+)?\d{1,3}(?:\s*,|\s*;|\s*\.|\s*\)|\s*$|\s+(?:and|who|was|were|had|has|is)\b)/;
+// "Aaron Salter, a 55-year-old security guard", "Hassan Ali, a student who …": an apposition that describes a person.
+const YEAR_OLD_AFTER = /^,\s*an?\s+\d{1,3}-year-old\b/;
+const ROLE_AFTER = /^,\s*(?:an?|the|whose|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b/;
+// "a man identified as X", "the victim, named as X": what follows names a person.
+const NAMED_BEFORE = /\b(?:identified|named)\s+as\s+$/i;
+
+/**
+ * What follows a capitalised run says it names a person: an age, "a 55-year-old …", or "a student", "a local farmer".
+ * After a place cue a role is the speaker of the next clause instead ("in Deir ez-Zor, a resident said").
+ */
+function isPersonApposition(after: string, titles: ReadonlySet<string>, cued: boolean): boolean {
+  if (AGE_AFTER.test(after) || YEAR_OLD_AFTER.test(after)) return true;
+  if (cued) return false;
+  const role = ROLE_AFTER.exec(after)?.[1];
+  return !!role && titles.has(role);
 }
 
 /** Country names, variants and demonyms by key, built once. */
@@ -259,6 +286,44 @@ function countryKeyMap(): Map<string, string> {
     }
   }
   return countryKeys;
+}
+
+/** Demonyms that are not also a name of their country ("Somali", "Afghan"; not "Djibouti"), by key, built once. */
+let demonymKeys: Map<string, string> | null = null;
+function demonymKeyMap(): Map<string, string> {
+  if (!demonymKeys) {
+    demonymKeys = new Map();
+    const names = new Set<string>();
+    for (const c of countries().values()) for (const n of [c.name, ...c.variants]) names.add(placeKey(n));
+    for (const c of countries().values()) {
+      for (const d of c.demonyms) {
+        const k = placeKey(d);
+        if (k && !names.has(k) && !demonymKeys.has(k)) demonymKeys.set(k, c.iso2);
+      }
+    }
+  }
+  return demonymKeys;
+}
+
+const NOUN_AFTER = /^\s+([a-z]+)\b/;
+
+/**
+ * "the Somali capital", "the Afghan army": a demonym before a lower-case noun is an adjective of its country, not a
+ * place of that name (the Somali region of Ethiopia). Returns the country when it names its capital, null when the
+ * demonym is an adjective to skip, and undefined when the word is no such adjective (a unit word may follow: "Somali region").
+ */
+function demonymAdjective(key: string, after: string): { capitalOf: string; noun: string } | null | undefined {
+  const cc = demonymKeyMap().get(key);
+  if (!cc || UNIT_AFTER.test(after) || STRONG_AFTER.test(after)) return undefined;
+  const noun = NOUN_AFTER.exec(after);
+  if (!noun) return undefined;
+  return noun[1] === 'capital' ? { capitalOf: cc, noun: noun[0] } : null;
+}
+
+/** The country's own entry, for a demonym that names it. */
+function countryEntries(cc: string): GazetteerEntry[] {
+  const name = countries().get(cc)?.name;
+  return name ? lookupKey(placeKey(name)).filter((e) => e.country === cc && e.featureCode.startsWith('PCL')) : [];
 }
 
 /**
@@ -350,6 +415,11 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
     }
     if (dropped.size) matches = matches.filter((m) => !dropped.has(m));
   }
+  for (const m of matches) {
+    if (!m.capitalOf) continue;
+    const seat = matches.flatMap((x) => x.candidates).find((e) => e.featureCode === 'PPLC' && e.country === m.capitalOf);
+    if (seat) m.candidates = [seat];
+  }
   const admins = mentionedAdmins(matches, countryWeight);
   const chosenByKey = new Map<string, GazetteerEntry>();
   const out: PlaceMention[] = [];
@@ -372,16 +442,33 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
       candidates: m.candidates.length,
     });
   }
+  // A name no unit locates lies where the report's resolved places lie, rather than where its demonyms point ("Israeli
+  // drones" in a report on Syria).
+  const placesCountry = unresolved.length ? dominantCountry(out) : null;
   for (const { c, span } of unresolved) {
-    if (!c.country) continue;
+    const country = !c.anchor && placesCountry ? placesCountry : c.country;
+    if (!country) continue;
     const before = body.slice(Math.max(0, span.start - 60), span.start);
     const after = body.slice(span.end, span.end + 80);
     const m = withContext(body, span, [], before, after, c.b - c.a, true);
     const name = surfaceName(body.slice(span.start, span.end));
     const role = m.context === 'origin' ? 'origin' : 'event';
-    out.push({ span: m.span, text: m.text, place: unresolvedPlaceRef(name, c.anchor, c.country, role, [m.span], c.featureCode), context: m.context, candidates: 0 });
+    out.push({ span: m.span, text: m.text, place: unresolvedPlaceRef(name, c.anchor, country, role, [m.span], c.featureCode), context: m.context, candidates: 0 });
   }
   return unresolved.length ? out.sort((x, y) => x.span.start - y.span.start) : out;
+}
+
+/** The country most of the resolved event places lie in (the first named wins a tie), or null when none is resolved. */
+function dominantCountry(mentions: PlaceMention[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (const m of mentions) {
+    if (m.place.role !== 'event') continue;
+    const n = (counts.get(m.place.country) ?? 0) + 1;
+    counts.set(m.place.country, n);
+    if (!best || n > counts.get(best)!) best = m.place.country;
+  }
+  return best;
 }
 
 /**
@@ -389,7 +476,12 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
  * reader may not know, ", a village in Y" (which also says it is a place) and ", in the north-west of Y"; the locating
  * name may follow a possessive ("Ethiopia's Tigray region").
  */
-const LOCATOR_LINK = /^(?:\s*,\s*(?:(?:an?\s+(?:[a-z-]+\s+){0,2}?(village|town|hamlet|settlement|locality|community|camp)\s+)?(?:in|of|near)\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?(?:\s+part)?\s+of\s+|cent(?:re|er|ral)(?:\s+part)?\s+of\s+)?)?|\s+(?:in|of)\s+(?:the\s+)?)(?:(\p{Lu}[\p{L}-]*)(['’]s\s+))?/u;
+const LOCATOR_LINK = /^(?:\s*,\s*(?:(?:an?\s+(?:[a-z-]+\s+){0,2}?(village|town|hamlet|settlement|locality|community|camp)\s+)?(?:(?:both|all|each)\s+)?(?:in|of|near)\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?(?:\s+part)?\s+of\s+|cent(?:re|er|ral)(?:\s+part)?\s+of\s+)?)?|\s+(?:in|of)\s+(?:the\s+)?)(?:(\p{Lu}[\p{L}-]*)(['’]s\s+))?/u;
+
+/** "killed in X and thirty in Y, both in Z": a locator shared by the names listed before it. */
+const SHARED_LOCATOR = /^[^.;:()]{0,80}?,\s*(?:both|all|all three|each)\s+(?:in|of|near)\s+(?:the\s+)?/;
+/** "the Tondikiwindi commune of the Tillabéri region": a unit located in turn by a broader one. */
+const UNIT_OF = /^\s+(?:commune|district|sub-?district|county|municipality|department|township|local government area|lga|tehsil|taluka|ward|province|governorate|prefecture)\s+of\s+(?:the\s+)?/i;
 
 /** Cues after which a capitalised run located by a known unit is a place ("shelled X in Idlib"). */
 const UNRESOLVED_CUE = /\b(?:in|at|near|from|into|outside|inside|toward|towards|around|between|reached|entered|shelled|bombed|targeted|attacked|captured|seized|stormed|raided|hit|struck|located at)\s+$/i;
@@ -439,6 +531,9 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     if (!key || countryKeyMap().has(key)) continue;
     const nameEnd = unitWord ? tokens[cut - 1]!.end : endX;
     let after = body.slice(nameEnd, endX + 160);
+    // "in Maguindanao del Sur province": an admin unit the gazetteer lacks, after a place cue.
+    const adminAfter = !unitWord && weak ? UNIT_AFTER.exec(after) : null;
+    if (adminAfter && lookupKey(spanKey(tokens, a, b)).length === 0) unitWord = adminAfter[1]!.toLowerCase();
     const unitAfter = STRONG_AFTER.exec(after);
     if (unitAfter && !unitWord) {
       unitWord = unitAfter[0].replace(/^(?:['’]s)?\s+/, '').toLowerCase();
@@ -449,20 +544,31 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     // What locates it: "(Y, Z)", ", Y", " in Y".
     let parts: string[] = [];
     let viaParens = false;
+    // The locating name is itself called a unit ("in X, in Y province"): it locates X even when the gazetteer lacks it.
+    let unitLocated = false;
     const paren = /^\s*\(([^()]{2,100})\)/.exec(after);
     if (paren) {
       parts = paren[1]!.split(/\s*(?:[,;/]|\band\b)\s*/);
       viaParens = true;
     } else {
       const link = LOCATOR_LINK.exec(after);
-      if (link) {
-        if (link[1] && !unitWord) unitWord = link[1].toLowerCase();
+      const shared = link ? null : SHARED_LOCATOR.exec(after);
+      if (link || shared) {
+        if (link?.[1] && !unitWord) unitWord = link[1].toLowerCase();
         // "Ethiopia's Tigray region": the country's possessive is skipped, any other one is the locating name.
-        const possessive = !link[2] || countryKeyMap().has(placeKey(link[2])) ? 0 : link[2].length + link[3]!.length;
-        const at = nameEnd + (unitAfter ? unitAfter[0].length : 0) + link[0].length - possessive;
+        const possessive = !link?.[2] || countryKeyMap().has(placeKey(link[2])) ? 0 : link[2].length + link[3]!.length;
+        const at = nameEnd + (unitAfter ? unitAfter[0].length : 0) + (link ?? shared)![0].length - possessive;
         const ti = tokenStartingAt(tokens, at, b);
         const re = ti === undefined ? undefined : runEndAt(runs, ti, r);
-        if (ti !== undefined && re !== undefined) parts = [body.slice(tokens[ti]!.start, tokens[re - 1]!.end)];
+        if (ti !== undefined && re !== undefined) {
+          parts = [body.slice(tokens[ti]!.start, tokens[re - 1]!.end)];
+          const partAfter = body.slice(tokens[re - 1]!.end, tokens[re - 1]!.end + 60);
+          unitLocated = UNIT_AFTER.test(partAfter);
+          const of = UNIT_OF.exec(partAfter);
+          const tz = of ? tokenStartingAt(tokens, tokens[re - 1]!.end + of[0].length, re) : undefined;
+          const rz = tz === undefined ? undefined : runEndAt(runs, tz, r);
+          if (tz !== undefined && rz !== undefined) parts.push(body.slice(tokens[tz]!.start, tokens[rz - 1]!.end));
+        }
       }
     }
     const strong = strongBefore || (!!unitWord && !namesAGroup(tokens, a, b)) || listed;
@@ -471,7 +577,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const closes = /^\s*(?:[.;,)]|$)/.test(after);
     const certain =
       (!acronym && strong) ||
-      (!acronym && weak && anchored) ||
+      (!acronym && weak && (anchored || (unitLocated && !anchor))) ||
       (!acronym && near && closes) ||
       (viaParens && anchored && !!anchor && /^ADM[12]$/.test(anchor.featureCode) && parts.length >= 2);
     if (!certain) continue;
@@ -568,6 +674,8 @@ const UNIT_TAIL = /\s+(?:province|governorate|region|state|oblast|prefecture|dep
 function precisionFor(m: Match, e: GazetteerEntry): GeoPrecision {
   const base = defaultPrecision(e);
   if (m.context === 'near' || m.context === 'countryside') return Math.max(base, 2) as GeoPrecision;
+  // "the province of Satipo" resolved to the town of Satipo: the unit is meant, the town only stands in for it.
+  if (m.unitSuffix && base === 1) return 2;
   return base;
 }
 
@@ -589,6 +697,8 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         const a = tokens[i]!;
         const z = tokens[i + len - 1]!;
         if (lex.stopwords.has(a.lower) && len === 1) continue;
+        // "Hadi Centre", "Tops Supermarket": the generic noun that ends a longer name is its head, not a place of that name.
+        if (len === 1 && i > runStart && lex.orgNouns.has(a.lower)) continue;
         if (CONNECTOR_ARTICLES.has(z.lower) || CONNECTORS.has(z.lower)) continue;
         const key = spanKey(tokens, i, i + len);
         if (!key) continue;
@@ -602,6 +712,10 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         if (candidates.length === 0) candidates = lookupKey(key);
         // Syllables written apart or together ("Yar Maung" / "Yarmaung"): short tokens only.
         if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = lookupKey(key.replace(/ /g, ''));
+        const adjective = len === 1 && demonymKeyMap().has(key) ? demonymAdjective(key, body.slice(z.end, z.end + 40)) : undefined;
+        if (adjective === null) continue;
+        // The country stands in for its capital until the report names it (see recognizePlaces).
+        if (adjective) candidates = countryEntries(adjective.capitalOf);
         if (candidates.length === 0) continue;
         const span = { start, end: z.end };
         const before = body.slice(Math.max(0, span.start - 60), span.start);
@@ -617,6 +731,11 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
         if (words === 1 && lex.stopwords.has(a.lower) && !cued) continue;
         const m = withContext(body, span, candidates, before, after, len, cued);
+        if (adjective) {
+          m.capitalOf = adjective.capitalOf;
+          m.span = { start: span.start, end: span.end + adjective!.noun.length };
+          m.text = body.slice(m.span.start, m.span.end);
+        }
         m.strong = strong;
         m.regional = !!dir && i === runStart && start === a.start;
         matches.push(m);
@@ -706,7 +825,7 @@ function withContext(body: string, span: Span, candidates: GazetteerEntry[], bef
   const unitBefore = UNIT_BEFORE.exec(before);
   const text = body.slice(span.start, span.end);
   const ownUnit = UNIT_TAIL.exec(text);
-  if (ORIGIN_CUE.test(before)) context = 'origin';
+  if (ORIGIN_CUE.test(before) || ORIGIN_LOCATED.test(before)) context = 'origin';
   else if (COUNTRYSIDE_BEFORE.test(before) || COUNTRYSIDE_AFTER.test(after)) context = 'countryside';
   else if (ownUnit || unitAfter || unitBefore) {
     const word = (ownUnit?.[0] ?? unitAfter?.[1] ?? unitBefore?.[1] ?? '').trim().toLowerCase();
