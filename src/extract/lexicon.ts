@@ -112,6 +112,7 @@ interface VictimLexiconFile {
   nonStateMarkers: string[];
   rankTitles: string[];
   courtesyTitles: string[];
+  groupNounsAfterName: string[];
 }
 interface CasualtyLexiconFile {
   outcomes: Record<Outcome, string[]>;
@@ -157,6 +158,8 @@ export interface Lexicons {
   rankTitles: Set<string>;
   /** Titles written before a name that say nothing of the side ("Dr.", "Imam", "Rev."). */
   courtesyTitles: Set<string>;
+  /** Words that, after a capitalised run, make it a group's or a place's name ("a Bayan Muna official"). */
+  groupNounsAfterName: Set<string>;
   outcomes: Array<{ outcome: Outcome; set: PhraseSet }>;
   outcomeWord: Map<string, Outcome>;
   anyOutcome: PhraseSet;
@@ -206,6 +209,7 @@ export function lexicons(): Lexicons {
     nonStateMarkers: new PhraseSet(v.nonStateMarkers),
     rankTitles: new Set(v.rankTitles),
     courtesyTitles: new Set(v.courtesyTitles),
+    groupNounsAfterName: new Set(v.groupNounsAfterName),
     outcomes: (Object.entries(c.outcomes) as Array<[Outcome, string[]]>).map(([outcome, words]) => ({ outcome, set: new PhraseSet(words) })),
     outcomeWord,
     anyOutcome: new PhraseSet(Object.values(c.outcomes).flat()),

@@ -66,6 +66,47 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
       { name: 'Khaled Nagar', sex: null, age: null, origin: null, occupation: null, category: 'nonStateFighters' },
     ],
   },
+  {
+    text: 'He named them as Mohammed Abu Anza, 5, his sister Rasha, 2, and their cousin Yazan Abu Anza, 9.',
+    victims: [
+      { name: 'Mohammed Abu Anza', sex: 'male', age: 5, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Yazan Abu Anza', sex: null, age: 9, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'Among the dead was also an elderly man, Hassan Abu Anza, 71.',
+    victims: [{ name: 'Hassan Abu Anza', sex: 'male', age: 71, origin: null, occupation: 'elderly man', category: 'civilians' }],
+  },
+  // a plural noun of people named as: the dead counted before
+  {
+    text: 'The army named the soldiers as Corporal Abdi Warsame Hassan and Private Ahmed Nur Ali.',
+    victims: [
+      { name: 'Abdi Warsame Hassan', sex: null, age: null, origin: null, occupation: 'corporal', category: 'stateForces' },
+      { name: 'Ahmed Nur Ali', sex: null, age: null, origin: null, occupation: 'private', category: 'stateForces' },
+    ],
+  },
+  {
+    text: 'Police identified the two slain journalists as Carlos Mena and Rosa Ibarra.',
+    victims: [
+      { name: 'Carlos Mena', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Rosa Ibarra', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'The slain soldiers were identified as Havildar Mandeep Singh, Lance Naik Kulwant Singh and Sepoy Sewak Singh.',
+    victims: [
+      { name: 'Mandeep Singh', sex: null, age: null, origin: null, occupation: 'havildar', category: 'stateForces' },
+      { name: 'Kulwant Singh', sex: null, age: null, origin: null, occupation: 'lance naik', category: 'stateForces' },
+      { name: 'Sewak Singh', sex: null, age: null, origin: null, occupation: 'sepoy', category: 'stateForces' },
+    ],
+  },
+  { text: 'The two suspects were identified as Karl Weber and Jonas Brandt.', victims: [] },
+  // a name in apposition to a noun the report has already counted dead
+  {
+    text: 'Gunmen attacked the base, killing two soldiers and a local journalist. The journalist, Hodan Abdullahi, 29, worked for a radio station.',
+    victims: [{ name: 'Hodan Abdullahi', sex: null, age: 29, origin: null, occupation: null, category: 'civilians' }],
+  },
+  { text: 'Gunmen attacked the convoy and wounded a driver. The driver, Musa Abdi, was taken to hospital.', victims: [] },
   // named after "as" without a death: a speaker described, not a victim
   { text: 'The army named its new commander as Ahmed Saleh Karim on Monday.', victims: [] },
   // a run of a city and its province is a place, not a name
@@ -179,6 +220,23 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   },
   // the attacker is identified the same way as the dead
   { text: 'The suspected gunman was identified as Lucas Brandt, a 19-year-old from Ohio.', victims: [] },
+  // the frame may describe the group before a colon, and items may name a relation first
+  {
+    text: 'Among those killed were three members of the Cho family: Kyu Song Cho, 37, his wife Cindy Cho, 35, and their son James Cho, 3.',
+    victims: [
+      { name: 'Kyu Song Cho', sex: 'male', age: 37, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Cindy Cho', sex: 'female', age: 35, origin: null, occupation: null, category: 'civilians' },
+      { name: 'James Cho', sex: 'male', age: 3, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  // two given names that are towns of two countries are a name, not a place and its province
+  {
+    text: 'Sisters Daniela Mendoza, 11, and Sofia Mendoza, 8, were also killed.',
+    victims: [
+      { name: 'Daniela Mendoza', sex: null, age: 11, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Sofia Mendoza', sex: null, age: 8, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
   // a frame of the dead followed by other words is not a list of names
   { text: 'The dead were taken to the hospital in Kenema, where Dr Samuel Bangura said more bodies were expected.', victims: [] },
   // once the report says the dead are being named, a sentence that opens with a name and an age profiles one of them
@@ -195,6 +253,10 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
       { name: 'Kamal Darwish', sex: null, age: 40, origin: null, occupation: null, category: 'civilians' },
       { name: 'Leila Darwish', sex: 'female', age: 12, origin: null, occupation: null, category: 'civilians' },
     ],
+  },
+  {
+    text: 'Authorities on Monday identified the eight people killed at the mall. Aishwarya Thatikonda, 27, an engineer, had been shopping with a friend.',
+    victims: [{ name: 'Aishwarya Thatikonda', sex: null, age: 27, origin: null, occupation: 'engineer', category: 'civilians' }],
   },
   // without such an announcement a name and an age say nothing of a death
   { text: 'Ruth Whitfield, 86, had stopped at the store after visiting her husband.', victims: [] },
@@ -274,6 +336,10 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
     victims: [{ name: 'Priya Sharma', sex: 'female', age: 22, origin: null, occupation: null, category: 'civilians' }],
   },
   {
+    text: 'Constable Imran Khan was martyred when militants attacked the check post.',
+    victims: [{ name: 'Imran Khan', sex: null, age: null, origin: null, occupation: 'constable', category: 'stateForces' }],
+  },
+  {
     text: 'Javier Ruiz succumbed to his injuries on Tuesday.',
     victims: [{ name: 'Javier Ruiz', sex: 'male', age: null, origin: null, occupation: null, category: 'civilians' }],
   },
@@ -310,6 +376,11 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   // a capitalised group name before a common noun is not a person
   { text: 'The army said it killed Boko Haram fighters near the lake.', victims: [] },
   { text: 'An Abu Sayyaf militant was killed during a firefight with the army.', victims: [] },
+  // a run after a preposition of place is a place; "shot at" is no death; a run before a group noun is a group
+  { text: 'On 3 May, in New Grant, Princes Town, a man was shot and killed by gunmen.', victims: [] },
+  { text: 'The house of the mayor, Hassan Dabouq, was shot at by an unidentified attacker.', victims: [] },
+  { text: 'A prominent Bayan Muna official was shot dead by suspected police elements.', victims: [] },
+  { text: 'Three Malay Muslim Separatist suspects were killed in the clash.', victims: [] },
   // after "of", the death is the head noun's: a member of a group, a relative of a person
   { text: 'A local leader of Jubo League was stabbed to death by unidentified assailants.', victims: [] },
   { text: 'The son of Hamid Karimi was shot dead at the market.', victims: [] },

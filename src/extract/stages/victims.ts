@@ -55,13 +55,19 @@ const TITLE = String.raw`(?:spokesman|spokeswoman|spokesperson|governor|presiden
 const TITLE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}-])((?:[\p{L}-]+\s+)?${TITLE})\s*,?\s*$`, 'iu');
 const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wrote|recalls|recalled|speaks|spoke|explained|described)\b/i;
 // The death must be said of the name itself: no other subject or reporting verb in between.
-const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:(?:also|later|reportedly|allegedly|fatally)\s+)?(?:(?:among|one\s+of)\s+(?:the\s+)?(?:victims|dead|those killed|casualties|people killed)(?!['’])|killed|shot dead|shot|executed|murdered|(?:found|pronounced|declared|confirmed)\s+dead|slain|beheaded|assassinated|gunned\s+down|lynched|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|tortured)\s+to\s+death|fatally\s+(?:stabbed|wounded|injured))\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|succumbed|lost (?:his|her) life|was (?:(?:also|later|reportedly)\s+)?killed)\b/i;
+const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:(?:also|later|reportedly|allegedly|fatally)\s+)?(?:(?:among|one\s+of)\s+(?:the\s+)?(?:victims|dead|those killed|casualties|people killed)(?!['’])|killed|shot dead|shot(?!\s+at\b)|executed|murdered|(?:found|pronounced|declared|confirmed)\s+dead|slain|beheaded|assassinated|martyred|gunned\s+down|lynched|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|tortured)\s+to\s+death|fatally\s+(?:stabbed|wounded|injured))\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|succumbed|lost (?:his|her) life|was (?:(?:also|later|reportedly)\s+)?killed)\b/i;
 const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:including|among them|among whom|such as)\s+(?:the\s+[\p{L}\s-]{1,30},\s*)?$/iu;
 // "named as", "named the woman as", "identified the dead as X, 30, …; Y, 43, …; and Z": the name list after the dead.
 const NAMED_AS = /\b(?:named|identified)\s+(?:(?:him|her|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:dead|victims?|woman|man|girl|boy|child|deceased|killed))\s+)?as\s+$/iu;
 // "The suspect was identified as X": the attacker is named the same way as the dead.
-const PERPETRATOR_NAMED_AS = /\b(?:suspect|gunman|shooter|attacker|assailant|perpetrator|bomber|killer)s?\b[^.;]{0,40}\b(?:named|identified)\s+(?:\w+\s+)?as\s+$/i;
-const NAMED_AS_LIST = /\b(?:named|identified)\s+(?:them|the\s+(?:dead|victims|deceased|killed))\s+as\s+[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)$/iu;
+const PERPETRATOR_NAMED_AS = /\b(?:suspect|gunman|shooter|attacker|assailant|perpetrator|bomber|killer)s?\b[^.;]{0,40}\b(?:named|identified)\s+(?:\w+\s+)?as\s+[^.]*$/i;
+// "The army named the soldiers as A and B", "identified the two journalists as A": a plural noun of people named.
+const NAMED_PEOPLE_AS = /\b(?:named|identified)\s+the\s+(?:[\p{Ll}\d-]+\s+){0,2}?([\p{Ll}-]+s)\s+as\s+(?:[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[\p{Ll}-]+\s+)?)?$/u;
+// "The slain soldiers were identified as A, B and C": the passive form, with the noun as subject.
+const PEOPLE_NAMED_AS = /\b([\p{Ll}-]+s)\s+(?:were|are|have\s+been|had\s+been)\s+(?:named|identified)(?:\s+by\s+[^,.;:]{1,40}?)?\s+as\s+(?:[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[\p{Ll}-]+\s+)?)?$/u;
+// "The journalist, Hodan Abdullahi, 29, worked for …": a name in apposition to a noun the report has counted dead.
+const DEFINITE_NOUN_BEFORE = /^\s*The\s+([\p{Ll}-]+),\s*$/u;
+const NAMED_AS_LIST = /\b(?:named|identified)\s+(?:them|the\s+(?:dead|victims|deceased|killed))\s+as\s+[^.]*?(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[\p{Ll}-]+\s+)?$/iu;
 // "killed two senior Hamas officials, Yassin Rabia and Khaled Nagar": names in apposition to a counted object of a
 // death verb.
 const KILLED_APPOSITION = /\b(?:killed|killing|shot dead|executed|executing|assassinated|assassinating)\s+(?:two|three|four|five|six|both|\d{1,2})\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+),\s*(?:(?:[A-Z][\p{L}'’-]+\s+){1,4}(?:,\s*)?(?:and\s+)?)?$/u;
@@ -72,6 +78,8 @@ const KILLED_OBJECT_BEFORE = /\b(?:kills|killed|killing|shot\s+dead|shoots\s+dea
 const TO_DEATH_AFTER = /^\s*(?:,\s*\d{1,3}\s*,\s*)?to\s+death\b/i;
 // "the body of Ahmed Saleh", "Ahmed Saleh's body was found", "the funeral of X", "the killing of X": the person is dead.
 const BODY_OF_BEFORE = /\b(?:body|bodies|corpse|remains|funeral|burial|killing|murder|assassination|death|slaying|killers)\s+of\s+$/i;
+// A run after a preposition of place is where it happened ("in New Grant, Princes Town, a man was shot").
+const LOCATIVE_BEFORE = /\b(?:in|at|near|inside|outside|into|between|around|across|towards|within)\s+(?:the\s+)?$/i;
 // Otherwise a death told after "a leader of X", "the son of X" is the head noun's, not X's.
 const OF_BEFORE = /\bof\s+$/i;
 const BODY_AFTER_POSSESSIVE = /^['’]s\s+(?:body|corpse|remains|funeral|burial)\b/i;
@@ -85,13 +93,13 @@ const FEMALE = /\b(?:she|her|woman|mother|girl|wife|daughter|sister|niece|grandm
 const MALE = /\b(?:he|his|him|man|father|boy|husband|son|brother|nephew|grandfather|monk|priest)\b/i;
 // Frames that govern a list of the named dead: "Also killed were A, 62; B, 53; and C", "The victims include A and B",
 // "Among the dead was A", "the names of the ten people killed: A, B, …", "The victims were identified as A, B".
-const DEAD_LIST_HEAD = /\b(?:(?:also\s+)?(?:killed|dead|slain|died)(?:\s+(?:in|at|on|during|by)\s+(?:[\p{L}\d'’-]+\s+){0,4}?[\p{L}\d'’-]+)?\s+(?:were|was|are|is|include[ds]?|included)|(?:the\s+)?(?:dead|victims|deceased|slain|(?:those|people)\s+(?:killed|who\s+died))\s+(?:(?:were|are|have\s+been|had\s+been)\s+(?:named|identified)(?:\s+by\s+[^,.;:]{1,40}?)?\s+as|were|are|include[ds]?|included)|(?:killed|killing|shot\s+dead|executed|executing|murdered)\s+|among\s+(?:the\s+)?(?:dead|victims|slain|those\s+killed)\s+(?:were|are|was|is)|(?:dead|victims|deceased|killed)\s*:|(?:names|identities)\s+of\s+[^.:]{0,60}:)\s*:?\s*/giu;
+const DEAD_LIST_HEAD = /\b(?:(?:also\s+)?(?:killed|dead|slain|died)(?:\s+(?:in|at|on|during|by)\s+(?:[\p{L}\d'’-]+\s+){0,4}?[\p{L}\d'’-]+)?\s+(?:were|was|are|is|include[ds]?|included)|(?:the\s+)?(?:dead|victims|deceased|slain|(?:those|people)\s+(?:killed|who\s+died))\s+(?:(?:were|are|have\s+been|had\s+been)\s+(?:named|identified)(?:\s+by\s+[^,.;:]{1,40}?)?\s+as|were|are|include[ds]?|included)|(?:killed|killing|shot\s+dead|executed|executing|murdered)\s+|among\s+(?:the\s+)?(?:dead|victims|slain|those\s+killed)\s+(?:were|are|was|is)(?:\s+also)?|(?:dead|victims|deceased|killed)\s*:|(?:names|identities)\s+of\s+[^.:]{0,60}:)\s*:?\s*/giu;
 // A list goes on from item to item: the name follows a separator, the first one follows the frame itself.
 // An item may name the person through a relation or an age first ("and her neighbour Sami Fares", "and 17-year-old X").
 const LIST_SEPARATOR_BEFORE = /(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,?\s+|\d{1,3}-year-old\s+)?$/u;
 // A report that says the dead are being named ("Police released the names of the ten people killed", "Families began to
 // name the dead", "as first victims are named") introduces profiles: "Ruth Whitfield, 86, had stopped at the store".
-const ANNOUNCES_NAMED_DEAD = /\b(?:names|identities)\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:victims|dead|killed|deceased)\b(?!['’])|\b(?:name|names|named|naming|identify|identifies|identified|identifying)\s+(?:all\s+)?(?:the\s+)?(?:[\p{L}\d-]+\s+)?(?:dead|victims|deceased)\b(?!['’])|\b(?:victims|dead|deceased)\s+(?:are|were|was|have\s+been|had\s+been|being)\s+(?:named|identified)\b/iu;
+const ANNOUNCES_NAMED_DEAD = /\b(?:names|identities)\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:victims|dead|killed|deceased)\b(?!['’])|\b(?:name|names|named|naming|identify|identifies|identified|identifying)\s+(?:all\s+)?(?:the\s+)?(?:[\p{L}\d-]+\s+){0,2}?(?:dead|victims|deceased|(?:people|persons|men|women|those)\s+(?:killed|who\s+died))\b(?!['’])|\b(?:victims|dead|deceased)\s+(?:are|were|was|have\s+been|had\s+been|being)\s+(?:named|identified)\b/iu;
 // A profile opens its sentence with the name and an age: "Pearl Young, 77, …", "Aaron Salter, a 55-year-old guard, …".
 const PROFILE_AGE_AFTER = /^\s*,\s*(?:(?:a|an|the)\s+[^,.;]{1,50},\s*)?(?:\d{1,3}\s*[,;.]|(?:a|an)\s+(?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old\b)/iu;
 const SENTENCE_OPENING = /^\s*(?:(?:and|also|but)\s*,?\s*)?$/i;
@@ -125,9 +133,10 @@ function isPlausibleName(name: string, places: PlaceMention[], span: Span): bool
   if (inside.length === 0) return true;
   if (inside.some((p) => p.span.start < span.start || p.span.end > span.end)) return false;
   // "Christina Langford Johnson": each word a village somewhere, but a place's name is one match, not three. A run
-  // holding a province or a provincial seat ("Tijuana Baja California") is a place and its province.
+  // holding a province or a provincial seat ("Tijuana Baja California") is a place and its province, but places of
+  // two countries are not one place ("Sofia Mendoza": a capital in Bulgaria, a provincial seat in Argentina).
   const majorPlace = (m: PlaceMention) => /^(?:ADM1|PCL\w*|PPLA|PPLC)$/.test(m.place.featureCode);
-  if (inside.length > 1 && !inside.some(majorPlace)) return true;
+  if (inside.length > 1 && (!inside.some(majorPlace) || inside.some((p) => p.place.country !== inside[0]!.place.country))) return true;
   let covered = 0;
   for (const p of inside) covered += p.text.split(/\s+/).length;
   return covered < words.length;
@@ -148,14 +157,29 @@ function inListOfDead(before: string): boolean {
   let last: RegExpExecArray | undefined;
   for (const m of allMatches(DEAD_LIST_HEAD, before)) last = m;
   if (!last) return false;
-  const items = before.slice(last.index + last[0].length);
+  // "Among those killed were three members of the Cho family: A, 37, his wife B, …": the names follow the colon.
+  const afterHead = before.slice(last.index + last[0].length);
+  const items = afterHead.slice(afterHead.lastIndexOf(':') + 1).trimStart();
   // An item may open with a short description in apposition ("Among the dead were a nurse, Amal Haddad, and …"), but
   // not with a noun phrase that goes on ("killed a civilian in Goday, Shabelle Zone").
   return items === '' || (/^(?:\p{Lu}|(?:a|an|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,\s|\d{1,3}-year-old\s)/u.test(items) && !items.includes(':') && LIST_SEPARATOR_BEFORE.test(items));
 }
 
+const RELATION_BEFORE = /\b(?:his|her|their)\s+([\p{Ll}-]+)\s+$/u;
 // A capitalised connective opening a sentence ("And Leila Darwish, 12, …") is not the first word of a name.
 const LEADING_CONNECTIVES = new Set(['and', 'but', 'also', 'then']);
+
+function namesPeopleCounted(before: string, lex: Lexicons): boolean {
+  const noun = NAMED_PEOPLE_AS.exec(before)?.[1] ?? PEOPLE_NAMED_AS.exec(before)?.[1];
+  return noun !== undefined && lex.victimWords.has(noun);
+}
+
+/** True when an earlier sentence tells the death of this noun of people ("killing two soldiers and a local journalist"). */
+function isCountedDeadEarlier(noun: string | undefined, earlier: Sentence[], lex: Lexicons): boolean {
+  if (!noun || !lex.victimWords.has(noun)) return false;
+  const mention = new RegExp(String.raw`\b${noun}s?\b`, 'i');
+  return earlier.some((s) => mention.test(s.text) && (FIRM_DEATH.test(s.text) || /\bkilling\b/i.test(s.text)));
+}
 
 interface TitledName {
   name: string;
@@ -192,8 +216,9 @@ function splitTitles(run: string, before: string, lex: Lexicons): TitledName {
     const ageOfWord = recognizeAges(word)[0];
     if (ageOfWord && ageOfWord.text.length === word.length) age = ageOfWord.unit === 'year' ? ageOfWord.value : 0;
     else if (lex.rankTitles.has(lower)) isRank = true;
-    else if (!lex.courtesyTitles.has(lower) && !(kept === 0 && LEADING_CONNECTIVES.has(lower))) break;
-    if (!ageOfWord && !LEADING_CONNECTIVES.has(lower)) titleWords.push(word);
+    // "Sisters Daniela Mendoza", "Farmer Ahmed Saleh": a noun of people opening a sentence describes the name.
+    else if (!lex.courtesyTitles.has(lower) && !(kept === 0 && (LEADING_CONNECTIVES.has(lower) || lex.victimWords.has(lower)))) break;
+    if (!ageOfWord && !LEADING_CONNECTIVES.has(lower) && !lex.victimWords.has(lower)) titleWords.push(word);
     kept++;
   }
   const ageBefore = /\b((?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old)\s+$/u.exec(before)?.[1];
@@ -239,7 +264,9 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       const before = body.slice(s.span.start, runStart - titled.abbreviationLength);
       const after = body.slice(end, s.span.end);
       // "Ahmed Saleh's son", "an Abu Sayyaf militant", "two Guardias Indigenas members": the run qualifies someone else.
-      if ((possessive && !BODY_AFTER_POSSESSIVE.test(after)) || lex.victimWords.has(NEXT_WORD.exec(after)?.[1] ?? '')) continue;
+      const nextWord = NEXT_WORD.exec(after)?.[1] ?? '';
+      if ((possessive && !BODY_AFTER_POSSESSIVE.test(after)) || lex.victimWords.has(nextWord) || lex.groupNounsAfterName.has(nextWord)) continue;
+      if (LOCATIVE_BEFORE.test(before)) continue;
       const deathToldOfName = DEATH_AFTER.test(after.replace(WHOSE_CLAUSE, (m) => ' '.repeat(m.length)));
       const includedAmongDead = INCLUDED_AMONG_DEAD.test(before);
       if (SPEECH_BEFORE.test(before) && !includedAmongDead) continue;
@@ -250,14 +277,15 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       let rule: string | null = null;
       if (includedAmongDead) rule = 'victim-included-among-dead';
       else if (title) rule = deathToldOfName && !survivedFrom(after) ? 'victim-titled-death-phrase' : null;
-      else if ((NAMED_AS.test(before) || NAMED_AS_LIST.test(before)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-named-as';
-      else if (inListOfDead(before)) rule = 'victim-in-list-of-dead';
+      else if ((NAMED_AS.test(before) || NAMED_AS_LIST.test(before) || namesPeopleCounted(before, lex)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-named-as';
+      else if (inListOfDead(before) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-in-list-of-dead';
       else if (KILLED_APPOSITION.test(before)) rule = 'victim-apposition-to-killed';
       else if (KILLED_OBJECT_BEFORE.test(before) || TO_DEATH_AFTER.test(after)) rule = 'victim-object-of-killed';
       else if (possessive || BODY_OF_BEFORE.test(before)) rule = 'victim-body-or-funeral';
       else if (survivedFrom(after)) rule = null;
       else if (deathToldOfName && !OF_BEFORE.test(before)) rule = 'victim-death-phrase';
       else if (VICTIM_APPOSITION.test(after)) rule = 'victim-called-victim';
+      else if (isCountedDeadEarlier(DEFINITE_NOUN_BEFORE.exec(before)?.[1], sentences.slice(0, idx), lex)) rule = 'victim-apposition-to-counted-dead';
       else if (announcement >= 0 && announcement < idx && opensSentence && (PROFILE_AGE_AFTER.test(after) || titled.age !== null) && !PERPETRATOR_AFTER.test(after) && !RELATIVE_OR_SPEAKER_AFTER.test(after)) {
         rule = 'victim-profile-after-names-announced';
       }
@@ -278,7 +306,8 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
         span: { start, end },
         sentence: s.index,
         // A semicolon closes the item of this name: "Geraldine Talley, 62; Andre Mackniel, 53, … for his son".
-        sex: sexFrom(`${occupation ?? ''} ${after.slice(0, 120).split(';')[0]} ${nextText}`),
+        // A relation just before the name says the most ("his wife Cindy Cho").
+        sex: sexFrom(`${RELATION_BEFORE.exec(before)?.[1] ?? ''} ${occupation ?? ''} ${after.slice(0, 120).split(';')[0]} ${nextText}`),
         age: ageMatch ? Number(ageMatch[1] ?? ageMatch[2] ?? ageMatch[3]) : titled.age,
         origin: ORIGIN.exec(after)?.[1] ?? null,
         occupation,
