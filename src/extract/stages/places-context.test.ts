@@ -75,6 +75,13 @@ const CASES: Case[] = [
     sentence: 'Israeli drones and Israeli warplanes struck convoys near Al-Suwaidaa city, and later the ministry in Damascus.',
     expect: [{ text: 'Al-Suwaidaa', country: 'SY' }, { text: 'Damascus', country: 'SY' }],
   },
+  // A namesake in another province than the one the sentence names is a place the gazetteer lacks, in that province.
+  { rule: 'namesake by province', sentence: 'The attack on Bijapur district in Chhattisgarh killed 22 security personnel.', expect: [{ text: 'Bijapur district', country: 'IN', admin1: 'Chhattisgarh' }] },
+  { rule: 'namesake by province', sentence: 'Maoists killed five jawans near Bijapur in Chhattisgarh on Saturday.', expect: [{ text: 'Bijapur', country: 'IN', admin1: 'Chhattisgarh' }] },
+  // Not when the namesake lies in the province named, nor for a provincial seat, nor when two provinces are named.
+  { rule: 'namesake by province', sentence: 'Gunmen killed three in Makurdi, Benue state, and two in Jos.', expect: [{ text: 'Makurdi', admin1: 'Benue' }, { text: 'Jos', admin1: 'Plateau' }] },
+  { rule: 'namesake by province', sentence: 'Fighters fled from Gubio in Borno state to Damaturu in Yobe state.', expect: [{ text: 'Gubio', admin1: 'Borno' }] },
+  { rule: 'namesake by province', sentence: 'Among the dead was a student originally from Qamishli who had moved to Latakia, Syria.', expect: [{ text: 'Qamishli', admin1: 'Al-Hasakah', role: 'origin' }, { text: 'Syria', role: 'event' }] },
 ];
 
 for (const c of CASES) {
