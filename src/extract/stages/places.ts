@@ -389,10 +389,15 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
   }
   const provinces = resolved.filter((r) => r.entry.featureCode === 'ADM1' && r.m.context !== 'origin');
   if (provinces.length) {
-    for (let i = resolved.length - 1; i >= 0; i--) {
+    // The name means the same place throughout the report: what one sentence shows of it holds for the others.
+    const meant = new Map<GazetteerEntry, GazetteerEntry>();
+    for (const { m, entry } of resolved) {
+      const province = m.context === 'origin' ? null : provinceContradicting(body, m, entry, provinces);
+      if (province) meant.set(entry, province);
+    }
+    for (let i = resolved.length - 1; i >= 0 && meant.size; i--) {
       const { m, entry } = resolved[i]!;
-      if (m.context === 'origin') continue;
-      const province = provinceContradicting(body, m, entry, provinces);
+      const province = meant.get(entry);
       if (!province) continue;
       unresolved.push({ c: { a: 0, b: m.tokens, anchor: province, country: province.country, featureCode: entry.featureCode === 'ADM2' ? 'ADM2' : 'PPL' }, span: m.span });
       out.splice(i, 1);
@@ -718,10 +723,35 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         matched = len;
         break;
       }
+      if (!matched && i === end - 1 && tokens[i]!.text.includes('-')) matches.push(...routeEnds(body, tokens[i]!, lex.stopwords));
       i += matched || 1;
     }
   }
   return matches;
+}
+
+const ROUTE_AFTER = /^\s+(?:borders?|road|highway|motorway|expressway|axis|route|frontier|boundary|corridor|railway)\b/i;
+
+/**
+ * "on the Sukma-Bijapur border", "the Dhaka-Mymensingh highway": the two places a border or road joins, each a place
+ * near which the event happened (the name as a whole is in no gazetteer).
+ */
+function routeEnds(body: string, t: Token, stop: ReadonlySet<string>): Match[] {
+  if (!ROUTE_AFTER.test(body.slice(t.end, t.end + 20))) return [];
+  const out: Match[] = [];
+  let from = t.start;
+  for (const half of t.text.split('-')) {
+    const start = from;
+    from += half.length + 1;
+    if (half.length < 4 || !/^\p{Lu}/u.test(half) || stop.has(half.toLowerCase())) continue;
+    const candidates = lookupKey(placeKey(half));
+    if (candidates.length === 0) continue;
+    const span = { start, end: start + half.length };
+    const m = withContext(body, span, candidates, body.slice(Math.max(0, start - 60), start), body.slice(span.end, span.end + 40), 1, true);
+    m.context = 'near';
+    out.push(m);
+  }
+  return out;
 }
 
 const DIRECTIONS: Record<string, string> = {
