@@ -167,6 +167,39 @@ const CASES: Case[] = [
       assert.deepEqual(first!.date, { start: '2025-03-04', end: '2025-03-04' });
     },
   },
+  // a past month in the event's sentence is dated by the story's days inside it; a publication day dates nothing
+  {
+    name: 'the days the story gives inside "March last year" date the event, not the day the report was published',
+    body: 'Troops killed 40 people over three days in the town of Moura in March last year, according to a report by UN investigators published on Friday.\n\nThe troops arrived on the morning of 27 March 2022 and left on 31 March, the report said.',
+    published: '2023-05-12',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2022-03-27', end: '2022-03-27' }),
+  },
+  {
+    name: 'a day inside a past month of the event sentence dates the event',
+    body: 'Gunmen killed nine villagers in Jableh in January last year, a rights group said in a report released on Tuesday.\n\nThe gunmen entered the village on 14 January 2024, survivors said.',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2024-01-14', end: '2024-01-14' }),
+  },
+  {
+    name: 'a background year stays background when the story names no day inside it',
+    body: 'Gunmen killed 12 people in Jableh on Friday, the deadliest attack since the fighting began in March 2021.\n\nOn 3 March 2021 the first clashes broke out in the hills.',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  // "another body" raises the same event's toll; "another attack" is a new event
+  {
+    name: 'a figure repeated after "another body was found" stays one incident',
+    body: 'A gunman killed 12 people at a mosque in Jableh on Friday, police said, after the toll rose by one when officers found another body in the building. Residents said the gunman fled in a car.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: '"another body" beside the figure of the same sentence is one more death of that event, not an incident',
+    body: 'Jableh mourns 12 killed in mosque attack\nA gunman killed 12 people at a mosque in Jableh on Friday, police said, after rescuers recovered another body from the river on Sunday.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: '"another attack" still opens a second incident',
+    body: 'Gunmen killed four people in Jableh on Friday. In another attack, gunmen killed four people in Baniyas on Saturday.',
+    check: (r) => assert.equal(r.incidents.length, 2, trace(r)),
+  },
   // an event with no figure in a short bulletin
   {
     name: 'a bulletin entry with a label and no figure',
@@ -231,6 +264,71 @@ const CASES: Case[] = [
     name: 'with no date, the default window of the days before publication',
     body: 'Gunmen killed five people in Baniyas, the interior ministry said.',
     check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: SUNDAY }),
+  },
+  // which date is the event's: the killing clause's, not the burial's or the statement's
+  {
+    name: 'the day of the attack, not the day of the burial ("buried … on Sunday after … attacked late on Friday")',
+    body: 'Families in Jableh buried their dead on Sunday after gunmen attacked the market late on Friday, killing 12 people, police said.',
+    check: (r) => assert.deepEqual(withBest(r, 12).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  {
+    name: 'the day of the killing, not the day the names were released',
+    body: 'Police on Saturday released the names of the six people killed in Baniyas on Wednesday afternoon.',
+    check: (r) => assert.deepEqual(withBest(r, 6).date, { start: '2025-03-05', end: '2025-03-05' }),
+  },
+  {
+    name: 'a funeral held on one day for those shot dead the day before',
+    body: 'Hundreds held a funeral in Jableh on Saturday for the four farmers shot dead by gunmen on Friday.',
+    check: (r) => assert.deepEqual(withBest(r, 4).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  // a month long past that frames the sentence or paragraph dates its event
+  {
+    name: '"In October 2024, …" dates the event of its sentence',
+    body: 'In October 2024, a car bomb killed 20 people in Jableh.',
+    check: (r) => assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' }),
+  },
+  {
+    name: '"since October 2024, when …" dates the event of the when-clause',
+    body: 'It was the deadliest attack in Jableh since October 2024, when a car bomb killed 20 people near the port.',
+    check: (r) => assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' }),
+  },
+  {
+    name: 'a month long past in the clause of the killing dates it; one in a "since" clause does not',
+    body: 'A car bomb killed 20 people in Jableh in October 2024.\n\nGunmen killed five people in Baniyas, where the army has kept a base since it took the town in 2012.',
+    check: (r) => {
+      assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' });
+      assert.deepEqual(withBest(r, 5).date, { start: '2025-03-07', end: SUNDAY });
+    },
+  },
+  {
+    name: 'a date opening the paragraph dates the event told in the next sentence',
+    body: 'In January 2024, rebels seized parts of Jableh. The battle to retake the town killed 300 people.\n\nOn Friday, gunmen killed five people in Baniyas.',
+    check: (r) => assert.deepEqual(withBest(r, 300).date, { start: '2024-01-01', end: '2024-01-31' }),
+  },
+  // a background event in a later part of the story does not date the event
+  {
+    name: '"killed two fighters last week" in a later sentence does not date the attack',
+    body: 'Seventy people were killed in Jableh, officials said. The gunmen arrived on motorbikes on Saturday. Residents said the attack was revenge after villagers killed two fighters last week.',
+    check: (r) => assert.deepEqual(withBest(r, 70).date, { start: '2025-03-08', end: '2025-03-08' }),
+  },
+  // a listing's labelled date field dates every line of its record
+  {
+    name: 'labelled fields: "Date:" and "When:" lines date their records',
+    body: 'Incidents recorded this week\n\nDate: 4 Mar 2025\nPlace: Jableh\nNotes: Gunmen killed seven civilians in a raid on the town.\n\nWhen: Thursday\nPlace: Baniyas\nNotes: A roadside bomb killed three soldiers on the coast road.',
+    check: (r) => {
+      assert.deepEqual(withBest(r, 7).date, { start: '2025-03-04', end: '2025-03-04' });
+      assert.deepEqual(withBest(r, 3).date, { start: '2025-03-06', end: '2025-03-06' });
+    },
+  },
+  {
+    name: 'labelled fields: "Date of incident:" after the place line',
+    body: 'Monitoring update\n\nPlace: Jableh\nDate of incident: 2 March 2025\nNotes: Four shepherds were shot dead. The health ministry confirmed the toll on 5 March.',
+    check: (r) => assert.deepEqual(withBest(r, 4).date, { start: '2025-03-02', end: '2025-03-02' }),
+  },
+  {
+    name: 'a "Date:" line over a story that is no listing is its publication, not the event\'s date',
+    body: 'Gunmen attack village\nDate: 9 March 2025\nGunmen killed five people in Baniyas on Friday.',
+    check: (r) => assert.deepEqual(withBest(r, 5).date, { start: '2025-03-07', end: '2025-03-07' }),
   },
   // victims linked to the incident of their category and date
   {
@@ -338,6 +436,115 @@ const CASES: Case[] = [
       assert.ok(!names(i).includes('Bello'), names(i).join(','));
       assert.equal(r.victims[0]?.name, 'Musa Ibrahim Bello');
       assert.equal(r.victims[0]?.incident, i.id);
+    },
+  },
+  // an increment stated with the updated count is a step of the event's count, not a conflicting figure
+  {
+    name: 'the bodies of N more, bringing the toll to the event\'s count',
+    body: 'Twelve soldiers were killed when militants ambushed a convoy near Kidal on Saturday, the army said. Rescuers found the bodies of eight more on Sunday, bringing the toll to 12.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 12);
+      assert.ok(!codes(i).includes('conflicting_figures'), codes(i).join(','));
+    },
+  },
+  {
+    name: 'the bodies of N more, with the updated count in a later sentence',
+    body: 'Twenty-two soldiers were killed when rebels ambushed a patrol near Kidal on Saturday, the army said. Five soldiers were confirmed dead on Saturday evening. Search teams found the bodies of 17 more on Sunday. The toll now stands at 22.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 22);
+      assert.ok(!codes(i).includes('conflicting_figures'), codes(i).join(','));
+    },
+  },
+  {
+    name: 'another N, raising the death toll to the event\'s count',
+    body: 'Militants killed 20 villagers in Jableh on Friday. Another 6 bodies were found in a ravine on Saturday, raising the death toll to 20.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 20);
+    },
+  },
+  // the dead of another side of the same event are not among its count: they add to it
+  {
+    name: 'one fighter\'s body recovered beside a count of soldiers',
+    body: 'Twenty-two soldiers were killed when rebels ambushed a patrol near Kidal on Saturday. The body of one rebel was recovered from the site.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 23);
+      assert.deepEqual(i.fatalities.byCategory, { stateForces: 22, nonStateFighters: 1 });
+    },
+  },
+  {
+    name: 'a soldier of another people killed in the same operation',
+    body: 'The health ministry said 40 Palestinians were killed in an Israeli raid on Jenin on Friday. An Israeli soldier was also killed in the operation, the army said.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 41);
+      assert.equal(i.fatalities.byCategory.stateForces, 1);
+    },
+  },
+  {
+    name: 'more dead of the same side are not added',
+    body: 'Twelve soldiers were killed in an ambush near Kidal on Friday. Two soldiers also died in hospital.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 12);
+    },
+  },
+  // a record of labelled fields: the figure in "Killed:" happened on its "Date:" at its "Place:"
+  {
+    name: 'two records of labelled fields',
+    body: ['Incidents recorded this week.', '', 'Date: 4 March 2025', 'Place: the town of Jableh, Latakia province', 'Weapons: car bomb', 'Killed: 12–15', 'Injured: 30', '',
+      'Date: 6 March 2025', 'Place: Homs city', 'Weapons: gunmen', 'Deaths: 4', ''].join('\n'),
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      const [first, second] = [withBest(r, 12), withBest(r, 4)];
+      assert.deepEqual([first.date, names(first)[0], first.fatalities.high, first.injured], [{ start: '2025-03-04', end: '2025-03-04' }, 'Jableh', 15, 30]);
+      assert.deepEqual([second.date, names(second)[0]], [{ start: '2025-03-06', end: '2025-03-06' }, 'Homs']);
+    },
+  },
+  // a figure that points back at an event told right before it, in another place, is that event's
+  {
+    name: 'a count "in the strikes" after a strike elsewhere',
+    body: 'Gunmen executed 12 men in the village of Al-Mukhtariya on Friday, residents said.\nIn Homs, warplanes struck an army depot on Saturday. The health ministry said two people were killed in the strikes.',
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      assert.ok(names(withBest(r, 2)).includes('Homs'), trace(r));
+      assert.ok(!names(withBest(r, 12)).includes('Homs'), trace(r));
+    },
+  },
+  {
+    name: 'a count "in the attack" in the same place stays a detail',
+    body: 'Gunmen executed 12 men in the village of Al-Mukhtariya on Friday, residents said. Two of the gunmen were wounded in the attack.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 12);
+    },
+  },
+  // a superseded figure of the same event is no toll
+  {
+    name: 'an earlier toll the ministry had given',
+    body: 'The health ministry said 40 people were killed in an air strike on Jableh on Saturday. On Saturday night the ministry had given a toll of 25.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 40);
+      assert.equal(r.tolls.length, 0, trace(r));
+    },
+  },
+  // "70 were killed in X and 30 in Y": two incidents, each in its own place
+  {
+    name: 'an elliptical second figure with its own place is an incident of its own',
+    body: 'Four soldiers were killed in Jableh and two in Baniyas on Friday when militants attacked checkpoints.',
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      assert.deepEqual(names(withBest(r, 4)), ['Jableh']);
+      assert.deepEqual(names(withBest(r, 2)), ['Baniyas']);
+    },
+  },
+  {
+    name: 'a count from last week is not a breakdown of this week\'s attack',
+    body: 'Gunmen killed 30 villagers in Jableh on Friday, officials said. Residents said the attack could be revenge after villagers killed two gunmen last week.',
+    check: (r) => {
+      const i = withBest(r, 30);
+      assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
+      assert.deepEqual(i.fatalities.byCategory, { civilians: 30 });
     },
   },
 ];

@@ -32,7 +32,7 @@ const DESTINATIONS: { text: string; hints: string[]; kept: string[]; dropped: st
   { text: 'Five died in Kidal; two injured were transferred to a medical centre in Tessalit.', hints: ['ML'], kept: ['Kidal'], dropped: ['Tessalit'] },
   { text: 'A blast in Mardan killed four, and the wounded were rushed to Peshawar.', hints: ['PK'], kept: ['Mardan'], dropped: ['Peshawar'] },
   // The only place of the report stays: it is the nearest clue to where it happened.
-  { text: 'The injured were rushed to Burco for treatment.', hints: ['SO'], kept: ['Burco'], dropped: [] },
+  { text: 'The injured were taken to Burco for treatment.', hints: ['SO'], kept: ['Burco'], dropped: [] },
 ];
 
 for (const c of DESTINATIONS) {

@@ -11,7 +11,7 @@ import {
   unresolvedPlaceRef,
 } from '../../gazetteer/index.js';
 import type { PlaceContext, PlaceMention } from '../mentions.js';
-import { endsWithCue } from '../regex.js';
+import { endsWithCue, isRegexSpace } from '../regex.js';
 
 export interface RecognizePlacesOptions {
   /** ISO2 codes of the countries the report is about; when absent they are detected in the text. */
@@ -70,8 +70,11 @@ const SMALL_ABROAD = 50_000;
 
 /** Articles and particles that may sit inside a capitalised name ("Deir ez-Zor", "Ras al Ain"). */
 const CONNECTORS = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'ath', 'adh', 'de', 'del', 'la', 'le', 'las', 'los', 'du', 'des', 'da', 'do', 'dos', 'das', 'di', 'e', 'i', 'y', 'wa', 'bin', 'ibn', 'bani', 'beni', 'um', 'umm', 'abu']);
+const LONGEST_CONNECTOR = Math.max(...[...CONNECTORS].map((c) => c.length));
 const ARTICLE_PREFIX = /^(?:al|el|ash|as|ad|ar|at|az|an|ath|adh|ez)[-‐'’]\p{Lu}/u;
-const WORD = /[\p{L}\p{M}][\p{L}\p{M}\d'’‐-]*/gu;
+// A word is /[\p{L}\p{M}][\p{L}\p{M}\d'’‐-]*/u, read by `wordStart` and `wordEnd` without a match array per word.
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const letterOrMarkMemo = new Map<number, boolean>();
 
 /** Words that, before a name, make even a small or single-word place plausible. */
 // Same as /(?:\b(?:in|at|…)|,)\s+(?:the\s+)?$/i, asked of every candidate name: read backwards by `endsWithCue`.
@@ -101,22 +104,66 @@ const LIST_GAP = /^\s*(?:,|and|or|&|, and|, or)\s*$/;
 const isTrailingMark = (c: number): boolean => c === 45 /* - */ || c === 0x2010 || isApostrophe(c);
 const isApostrophe = (c: number): boolean => c === 39 /* ' */ || c === 0x2019;
 
+/** `[\p{L}\p{M}]` for one code point; ASCII decided inline, the rest asked of the regex once per code point. */
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+function isLetterOrMark(cp: number): boolean {
+  if (cp < 128) return isAsciiLetter(cp);
+  let v = letterOrMarkMemo.get(cp);
+  if (v === undefined) {
+    v = LETTER_OR_MARK.test(String.fromCodePoint(cp));
+    letterOrMarkMemo.set(cp, v);
+  }
+  return v;
+}
+
+/** Where the next word starts at or after `from`, stepping by code point as a /u regex does; -1 when none does. */
+function wordStart(body: string, from: number): number {
+  for (let i = from; i < body.length; ) {
+    const c = body.charCodeAt(i);
+    if (c < 128) {
+      if (isAsciiLetter(c)) return i;
+      i++;
+      continue;
+    }
+    const cp = body.codePointAt(i)!;
+    if (isLetterOrMark(cp)) return i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return -1;
+}
+
+/** End of the word starting at `start`: letters, marks, ASCII digits, apostrophes and hyphens. */
+function wordEnd(body: string, start: number): number {
+  let i = start;
+  while (i < body.length) {
+    const c = body.charCodeAt(i);
+    if (c < 128) {
+      if (!(isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 39 || c === 45)) break;
+      i++;
+      continue;
+    }
+    const cp = body.codePointAt(i)!;
+    if (!(isLetterOrMark(cp) || cp === 0x2019 || cp === 0x2010)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
 function tokenize(body: string): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(body); m; m = WORD.exec(body)) {
+  for (let start = wordStart(body, 0), full = 0; start >= 0; start = wordStart(body, full)) {
     // Character tests rather than a regex per word: this loop sees every word of every report.
-    let text = m[0];
-    let n = text.length;
-    while (n > 0 && isTrailingMark(text.charCodeAt(n - 1))) n--;
+    full = wordEnd(body, start);
+    let n = full - start;
+    while (n > 0 && isTrailingMark(body.charCodeAt(start + n - 1))) n--;
     let possessive = false;
-    if (n >= 2 && text.charCodeAt(n - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(n - 2))) {
+    if (n >= 2 && body.charCodeAt(start + n - 1) === 115 /* s */ && isApostrophe(body.charCodeAt(start + n - 2))) {
       n -= 2;
       possessive = true;
     }
-    if (n < text.length) text = text.slice(0, n);
-    const end = m.index + n;
-    if (!text) continue;
+    const end = start + n;
+    if (n === 0) continue;
+    const text = body.slice(start, end);
     const first = text[0]!;
     const c = text.charCodeAt(0);
     // ASCII letters decide without allocating; ARTICLE_PREFIX needs a lower-case "a" or "e" first ("al-Shir", "el-Fasher").
@@ -124,8 +171,8 @@ function tokenize(body: string): Token[] {
     const cap = upper || ((c === 97 || c === 101) && ARTICLE_PREFIX.test(text));
     const lower = text.toLowerCase();
     // Only capitalised words and connectors are ever looked up, so only they pay for a key.
-    const key = cap || CONNECTORS.has(lower) ? placeKey(text) : '';
-    out.push({ start: m.index, end, text, key, lower, cap, possessive });
+    const key = cap || (lower.length <= LONGEST_CONNECTOR && CONNECTORS.has(lower)) ? placeKey(text) : '';
+    out.push({ start, end, text, key, lower, cap, possessive });
   }
   return out;
 }
@@ -143,7 +190,7 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
     while (j < tokens.length) {
       const prev = tokens[j - 1]!;
       const t = tokens[j]!;
-      if (prev.possessive || !/^[ \u00a0]$/.test(body.slice(prev.end, t.start))) break;
+      if (prev.possessive || !isOneCharGap(body, prev.end, t.start, false)) break;
       if (t.cap) {
         j++;
         continue;
@@ -153,7 +200,7 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
       while (k < j + 2 && k < tokens.length && CONNECTORS.has(tokens[k]!.lower)) k++;
       if (k === j || !tokens[k]?.cap) break;
       let joined = true;
-      for (let q = j; q < k && joined; q++) joined = /^[ \u00a0-]$/.test(body.slice(tokens[q]!.end, tokens[q + 1]!.start));
+      for (let q = j; q < k && joined; q++) joined = isOneCharGap(body, tokens[q]!.end, tokens[q + 1]!.start, true);
       if (!joined) break;
       j = k + 1;
     }
@@ -163,8 +210,24 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
   return runs;
 }
 
+/** The text between two tokens is one space or no-break space (or a hyphen, when `hyphen`): /^[ \u00a0-]$/ without a slice. */
+function isOneCharGap(body: string, from: number, to: number, hyphen: boolean): boolean {
+  if (to - from !== 1) return false;
+  const c = body.charCodeAt(from);
+  return c === 32 || c === 0xa0 || (hyphen && c === 45);
+}
+
+/** The text between `from` and `to` is a non-empty run of `\s` (/^\s+$/ without a slice). */
+function isSpaceGap(body: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let p = from; p < to; p++) if (!isRegexSpace(body.charCodeAt(p))) return false;
+  return true;
+}
+
 /** Key of tokens [a, b): token keys joined, articles dropped unless last (as placeKey does). */
 function spanKey(tokens: Token[], a: number, b: number): string {
+  // One token: its own key, the memoised string whose hash the lookups that follow reuse (a join copies it).
+  if (b - a === 1) return tokens[a]!.key;
   const parts: string[] = [];
   for (let k = a; k < b; k++) {
     const t = tokens[k]!;
@@ -182,8 +245,7 @@ const CONNECTOR_ARTICLES = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', '
 function personCut(body: string, tokens: Token[], a: number, b: number): number {
   const lex = recognizerLexicon();
   const prev = tokens[a - 1];
-  const gapBefore = prev ? body.slice(prev.end, tokens[a]!.start) : '';
-  if (prev && !prev.cap && /^\s+$/.test(gapBefore) && lex.titles.has(prev.lower)) return a;
+  if (prev && !prev.cap && isSpaceGap(body, prev.end, tokens[a]!.start) && lex.titles.has(prev.lower)) return a;
   // A title inside the run ("President Bashar al-Assad", "Governor Vitaliy Kim"): what follows is a person.
   for (let k = a; k < b; k++) {
     if (lex.titles.has(tokens[k]!.lower) && k + 1 < b) return k;
@@ -557,7 +619,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
         }
       }
     }
-    const strong = strongBefore || !!unitWord || listed;
+    const strong = strongBefore || (!!unitWord && !namesAGroup(tokens, a, b)) || listed;
     const anchor = parts.length ? anchorFor(parts, countryWeight) : null;
     const anchored = !!anchor && (viaParens || anchor.featureCode !== 'PPL' || anchor.population >= 10_000);
     const closes = /^\s*(?:[.;,)]|$)/.test(after);
@@ -645,7 +707,15 @@ function fitsAnchor(e: GazetteerEntry, c: Certain): boolean {
 
 /** The surface spelling as an alias: possessive and unit word dropped ("Latakia province" → "Latakia"). */
 function surfaceName(text: string): string {
-  return text.replace(UNIT_TAIL, '').replace(/['’]s$/, '');
+  // UNIT_TAIL needs a space before the unit word, and most names are one word: no end-anchored scan for those.
+  let name = hasRegexSpace(text) ? text.replace(UNIT_TAIL, '') : text;
+  const n = name.length;
+  if (n >= 2 && name.charCodeAt(n - 1) === 115 /* s */ && isApostrophe(name.charCodeAt(n - 2))) name = name.slice(0, -2);
+  return name;
+}
+function hasRegexSpace(text: string): boolean {
+  for (let p = 0; p < text.length; p++) if (isRegexSpace(text.charCodeAt(p))) return true;
+  return false;
 }
 const UNIT_TAIL = /\s+(?:province|governorate|region|state|oblast|prefecture|department|district|county|township|local government area|lga|raion|rayon|division|municipality)$/i;
 
@@ -703,7 +773,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         const cued: boolean = hasPlaceCue(before) || listed;
         const strong: boolean =
           (cueWordBefore(tokens, i) === 'of' && STRONG_BEFORE.test(before.slice(-STRONG_REACH))) ||
-          (UNIT_AFTER_FIRST.has(tokens[i + len]?.lower ?? '') && STRONG_AFTER.test(after)) ||
+          (UNIT_AFTER_FIRST.has(tokens[i + len]?.lower ?? '') && STRONG_AFTER.test(after) && !namesAGroup(tokens, i, i + len)) ||
           (listed && lastStrong);
         const words = tokensInKey(key);
         if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
@@ -763,7 +833,7 @@ const DIRECTIONS: Record<string, string> = {
 /** A lower-case direction word right before a run ("southern Gaza"); capitalised ones are part of the name. */
 function directionBefore(body: string, tokens: Token[], i: number): { key: string; start: number } | null {
   const prev = tokens[i - 1];
-  if (!prev || prev.cap || !/^ $/.test(body.slice(prev.end, tokens[i]!.start))) return null;
+  if (!prev || prev.cap || tokens[i]!.start - prev.end !== 1 || body.charCodeAt(prev.end) !== 32) return null;
   const word = DIRECTIONS[prev.lower];
   return word ? { key: placeKey(word), start: prev.start } : null;
 }
@@ -786,7 +856,25 @@ const STRONG_REACH = 28;
 const STRONG_BEFORE = /\b(?:villages?|towns?|city|hamlets?|localit(?:y|ies)|communit(?:y|ies)|settlements?|camps?|neighbou?rhoods?|areas?|districts?|sub-?districts?|townships?|suburbs?|outskirts|vicinity|municipalit(?:y|ies)) of\s+(?:the\s+)?$/i;
 const STRONG_AFTER = /^(?:['’]s)?\s+(?:villages?|towns?|city|hamlet|locality|community|settlement|camp|area|neighbou?rhood|suburb|sector|district|sub-?district|subdistrict|township|tehsil|taluka|county|commune|ward|municipality|lga|local government area|village tract)\b/i;
 
-const tokensInKey = (key: string): number => key.split(' ').length;
+function tokensInKey(key: string): number {
+  let n = 1;
+  for (let p = key.indexOf(' '); p >= 0; p = key.indexOf(' ', p + 1)) n++;
+  return n;
+}
+
+/**
+ * "a Mormon community", "an Alawite village", "the Yazidi community", "Fulani settlements": a faith or a people named
+ * before a settlement noun says who lives there, not where. An indefinite article marks any such word as a kind;
+ * the faiths and peoples below are never the settlement's name even without one.
+ */
+const GROUP_ADJECTIVES = new Set(['mormon', 'christian', 'muslim', 'catholic', 'protestant', 'evangelical', 'coptic', 'jewish', 'hindu', 'sikh', 'buddhist',
+  'yazidi', 'yezidi', 'alawite', 'druze', 'ismaili', 'shia', 'shiite', 'sunni', 'sufi', 'ahmadi', 'mennonite', 'fulani', 'tuareg', 'bedouin', 'rohingya', 'hazara', 'pashtun']);
+function namesAGroup(tokens: Token[], a: number, b: number): boolean {
+  // Lower case only: a capital "An" is the Arabic article of the name ("An Najar village").
+  const before = tokens[a - 1];
+  const article = before && !before.cap && (before.text === 'a' || before.text === 'an');
+  return !!article || (b - a === 1 && GROUP_ADJECTIVES.has(tokens[a]!.lower));
+}
 
 /** "Nasser Hospital", "Latakia Governorate Council" are not the place itself. */
 function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {
@@ -839,8 +927,8 @@ function mentionedAdmins(matches: Match[], countryWeight: Map<string, number>): 
   for (const m of matches) {
     for (const e of m.candidates) {
       if (countryWeight.size && !countryWeight.has(e.country)) continue;
-      if (e.featureCode === 'ADM1') out.add(`${e.country}.${e.admin1Code}`);
-      else if (e.featureCode === 'ADM2') out.add(`${e.country}.${e.admin1Code}.${e.admin2Code}`);
+      if (e.featureCode === 'ADM1') out.add(adminKeys(e).admin1);
+      else if (e.featureCode === 'ADM2') out.add(adminKeys(e).admin2);
     }
   }
   return out;
@@ -889,10 +977,25 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
   return best;
 }
 
+/** "SY.11" and "SY.11.1105": an entry's units as `mentionedAdmins` names them, built once per entry (scored for every match). */
+const adminKeyMemo = new Map<number, { admin1: string; admin2: string }>();
+function adminKeys(e: GazetteerEntry): { admin1: string; admin2: string } {
+  // By entry index, as the gazetteer's own memos: a number key hashes cheaper than an object in a WeakMap.
+  let keys = adminKeyMemo.get(e.index);
+  if (!keys) {
+    if (adminKeyMemo.size >= 50_000) adminKeyMemo.clear();
+    keys = { admin1: `${e.country}.${e.admin1Code}`, admin2: `${e.country}.${e.admin1Code}.${e.admin2Code}` };
+    adminKeyMemo.set(e.index, keys);
+  }
+  return keys;
+}
+
 function score(e: GazetteerEntry, countryWeight: Map<string, number>, admins: Set<string>, m: Match): number {
   let s = (countryWeight.get(e.country) ?? 0) * 1000;
-  if (e.featureCode !== 'ADM1' && admins.has(`${e.country}.${e.admin1Code}`)) s += 300;
-  if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(`${e.country}.${e.admin1Code}.${e.admin2Code}`)) s += 150;
+  if (admins.size > 0) {
+    if (e.featureCode !== 'ADM1' && admins.has(adminKeys(e).admin1)) s += 300;
+    if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(adminKeys(e).admin2)) s += 150;
+  }
   const a = m.anchor;
   if (a) {
     // "X, Y" / "X (Y, Z)": X lies in Y.

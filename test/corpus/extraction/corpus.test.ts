@@ -32,7 +32,6 @@ const DIR = dirname(fileURLToPath(import.meta.url));
  * honest about it without failing.
  */
 const KNOWN_FIRST_PLACE_MISSES: Record<string, string> = {
-  'ext-004': '"Mormon community": a village called Mormon in the gazetteer is taken for a place of the event',
 };
 
 /**
@@ -40,49 +39,11 @@ const KNOWN_FIRST_PLACE_MISSES: Record<string, string> = {
  * suite stays green while the miss stays visible. Each line is a rule still to write, not a sentence to special-case.
  */
 const KNOWN_MISSES: Record<string, string> = {
-  'ext-016: incident count': '"Al Noor" mosque resolves to a place in France, which splits the 50 dead into a second incident',
-  'ext-016: tolls and named victims': '"Three-year-old Mucad Ibrahim": a name after an age phrase is not taken for a victim',
   'ext-017: killings in Ngarbuh Friday: UN up to 22 civilians, army five (lowest is best)': 'the army\'s lower figure, given as "a woman and four children", is not read as a conflicting count',
-  'ext-018: Moura operation 27-31 March 2022: between 300 and 500 killed': 'explicit dates ("on the morning of 27 March 2022 … ended on 31 March") lose to the publication weekday ("published on Friday")',
-  'ext-018: first place of "Moura operation 27-31 March 2022: between 300 and 500 killed"': 'same date miss: no incident on the gold days to check',
   'ext-022: incident count': '"Seven of them died on Friday": a subset of an earlier count is not made an incident of its own',
   'ext-022: convoy from Amarula hotel ambushed Friday: seven killed': 'a subset of an earlier count ("Seven of them died on Friday") is not made an incident of its own',
   'ext-022: first place of "convoy from Amarula hotel ambushed Friday: seven killed"': 'same subset miss: no such incident to check',
   // ext-023 … ext-032: the second held-out check (0.418 before any fix)
-  'ext-023: Israeli strikes on General Staff / Defence Ministry HQ in Damascus Wednesday: Health Ministry 3 killed, 34 injured':
-    'a count in the sentence after a strike ("three people were killed … in the strikes") is merged into the previous incident in another place (the Al-Suwaidaa executions, 27) instead of the strike it refers to',
-  'ext-023: first place of "Israeli strikes on General Staff / Defence Ministry HQ in Damascus Wednesday: Health Ministry 3 killed, 34 injured"':
-    'same merge miss: the 3 dead are counted in the Al-Suwaidaa incident',
-  'ext-025: incident count':
-    'a field list ("Date: 3 Jul 2016", "Deaths (min–max): 292–324") is not read: no date from a "Date:" line, no casualty figure from a "Deaths:" label with a range',
-  'ext-025: suicide lorry bomb in Karrada, Baghdad, just after midnight 3 July 2016: 292-324 killed (lowest is best)':
-    'a field list ("Date: 3 Jul 2016", "Deaths (min–max): 292–324") is not read: no date from a "Date:" line, no casualty figure from a "Deaths:" label with a range',
-  'ext-025: first place of "suicide lorry bomb in Karrada, Baghdad, just after midnight 3 July 2016: 292-324 killed (lowest is best)"':
-    'same field-list miss: no incident on the gold days to check',
-  'ext-025: attack on Sayyid Mohammed shrine, Balad, 7 July 2016 late evening: 35-40 killed':
-    'a field list ("Date: 3 Jul 2016", "Deaths (min–max): 292–324") is not read: no date from a "Date:" line, no casualty figure from a "Deaths:" label with a range',
-  'ext-025: first place of "attack on Sayyid Mohammed shrine, Balad, 7 July 2016 late evening: 35-40 killed"':
-    'same field-list miss: no incident on the gold days to check',
-  'ext-028: Maoist ambush near Tekalguda/Jonaguda, Sukma-Bijapur border, Saturday: 22 security personnel and one Maoist killed (sum of stated parts), 31 injured, one missing':
-    '"found the bodies of 17 more, bringing the toll to 22": an increment is taken for a conflicting figure (lowest wins) instead of a part of the updated count, and "the body of one Maoist" is not added as a fighter death',
-  'ext-029: incident count':
-    '"Seventy people were killed in Tchoma Bangou and thirty in Zaroumdareye": an elliptical second figure with its own place is not split into an incident of its own; the lead\'s "on Saturday" loses to a background "last week"',
-  'ext-029: gunmen on motorbikes attack Tchoma Bangou Saturday: 70 killed':
-    '"Seventy people were killed in Tchoma Bangou and thirty in Zaroumdareye": an elliptical second figure with its own place is not split into an incident of its own; the lead\'s "on Saturday" loses to a background "last week"',
-  'ext-029: first place of "gunmen on motorbikes attack Tchoma Bangou Saturday: 70 killed"':
-    'same date miss: the lead\'s "on Saturday" loses to a background "last week", so no incident on the gold day to check (the villages, missing from the gazetteer, now come first)',
-  'ext-029: gunmen on motorbikes attack Zaroumdareye Saturday: 30 killed':
-    '"Seventy people were killed in Tchoma Bangou and thirty in Zaroumdareye": an elliptical second figure with its own place is not split into an incident of its own; the lead\'s "on Saturday" loses to a background "last week"',
-  'ext-029: first place of "gunmen on motorbikes attack Zaroumdareye Saturday: 30 killed"':
-    'same date miss: the lead\'s "on Saturday" loses to a background "last week", so no incident on the gold day to check (the villages, missing from the gazetteer, now come first)',
-  'ext-030: Israeli hostage-rescue operation in Nuseirat camp Saturday: health ministry 274 Palestinians (up from 210) plus one Israeli officer = 275; army\'s \'fewer than 100 casualties\' is not a death count':
-    'a separately stated death in the same operation ("Chief Inspector Arnon Zamora … was killed in the operation") is not added to the ministry\'s 274',
-  'ext-030: tolls and named victims':
-    'the victim keeps his rank as part of the name ("Chief Inspector Arnon Zamora"); an earlier superseded figure of the same incident ("the ministry had given a toll of 210") is made a toll',
-  'ext-031: tolls and named victims':
-    'named dead listed after "the names of the ten people killed" with an age and no death verb ("Ruth Whitfield, 86, had stopped…", "Also killed were Geraldine Talley, 62; …") are not victims, while a named wounded man ("Zaire Goodman, 20, … shot in the neck, was among the wounded") is',
-  'ext-032: tolls and named victims':
-    'a background paragraph ("In May 2017 … The five-month battle … killed more than 1,100") is dated on the report\'s Sunday and made an incident, not a campaign toll',
 };
 
 /** The scorer's place key: no diacritics or case, no Arabic article, no final h, no doubled letters. */
