@@ -252,8 +252,10 @@ function personCut(body: string, tokens: Token[], a: number, b: number): number 
   }
   if (b - a >= 2 && lex.givenNames.has(tokens[a]!.lower)) return a;
   if (b - a >= 2 && SPEECH_AFTER.test(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 20))) return a;
-  if (b - a >= 2 && isPersonApposition(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 60), lex.titles, hasPlaceCue(body.slice(Math.max(0, tokens[a]!.start - 30), tokens[a]!.start)))) return a;
-  if (prev && NAMED_BEFORE.test(body.slice(Math.max(0, tokens[a]!.start - 20), tokens[a]!.start))) return a;
+  // Every apposition form starts with a comma: the character test spares the slices for nearly every run.
+  const end = tokens[b - 1]!.end;
+  if (b - a >= 2 && body.charCodeAt(end) === 44 && isPersonApposition(body.slice(end, end + 60), lex.titles, hasPlaceCue(body.slice(Math.max(0, tokens[a]!.start - 30), tokens[a]!.start)))) return a;
+  if (prev?.lower === 'as' && NAMED_BEFORE.test(body.slice(Math.max(0, tokens[a]!.start - 20), tokens[a]!.start))) return a;
   return b;
 }
 
