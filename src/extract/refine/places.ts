@@ -92,10 +92,32 @@ function dropAuthorityTerritories(places: PlaceMention[], body: string, sentence
   return dropped.size ? places.filter((p) => !dropped.has(p)) : places;
 }
 
+// "the wounded were taken to hospitals in Ouallam and Niamey": where the casualties were brought, not where they fell.
+const BROUGHT_TO = /\b(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted)\s+(?:to|in)\s+(?:(?:an?|the|several|two|three)\s+)?(?:(?:local|nearby|military|main|regional|district|general)\s+)?(?:hospitals?|clinics?|medical (?:centres?|centers?|facilities))?\s*(?:in|at)?\s*(?:the\s+)?(?:(?:city|town) of\s+)?$/i;
+const LIST_BEFORE = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$/;
+
+/**
+ * Places the casualties were brought to, dropped when the report names any other place of the event; a list after
+ * the cue ("in Ouallam and Niamey") shares it.
+ */
+function dropDestinations(places: PlaceMention[], body: string): PlaceMention[] {
+  const destination = new Set<PlaceMention>();
+  let previous: PlaceMention | null = null;
+  for (const p of places) {
+    const before = body.slice(Math.max(0, p.span.start - 80), p.span.start);
+    const listed = previous && destination.has(previous) && LIST_BEFORE.test(body.slice(previous.span.end, p.span.start));
+    if (BROUGHT_TO.test(before) || listed) destination.add(p);
+    previous = p;
+  }
+  if (destination.size === 0) return places;
+  const others = places.some((p) => !destination.has(p) && p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'));
+  return others ? places.filter((p) => !destination.has(p)) : places;
+}
+
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
   const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
   const venues = foreignVenueNames(places, body);
-  return dropAuthorityTerritories(places, body, sentences).map(asWritten).filter((p) => {
+  return dropDestinations(dropAuthorityTerritories(places, body, sentences), body).map(asWritten).filter((p) => {
     if (venues.size && venues.has(fold(p.text))) return false;
     if (datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) return false;
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);

@@ -86,7 +86,11 @@ const hasPlaceCue = (before: string): boolean => endsWithCue(before, PLACE_CUE_W
 // "an 18-year-old man from Conklin": where a person comes from, not where the event was.
 const ORIGIN_CUE = /\b(?:originally from|hometown of|home town of|native of|natives of|hails? from|hailing from|born in|a native of|(?:man|woman|men|women|boy|girl|youth|teenager|teen|suspect|gunman|gunmen|shooter|attacker|assailant|student|resident)s?\s+(?:(?:who\s+(?:is|was|came)|originally)\s+)?from)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
 // "a man from Conklin, New York": the unit that locates a home town is part of the origin too.
-const ORIGIN_LOCATED = new RegExp(`${ORIGIN_CUE.source.slice(0, -1)}\\p{Lu}[\\p{L}\\p{M}'’ -]{0,40},\\s*$`, 'iu');
+const NAME_AND_COMMA_END = /(?:^|\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,3},\s*$/u;
+const isOriginLocated = (before: string): boolean => {
+  const name = NAME_AND_COMMA_END.exec(before);
+  return !!name && ORIGIN_CUE.test(before.slice(0, name.index + (name[0].length - name[0].trimStart().length)));
+};
 const NEAR_CUE = /\b(?:near|nearby|outside|close to|around|on the outskirts of|outskirts of|(?:in )?the vicinity of|(?:the )?area of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: part)? of|(?:kilomet(?:re|er)s?|km|miles?)(?: (?:north|south|east|west)(?:-?(?:east|west))?)? (?:from|of))\s+(?:the\s+)?(?:(?:town|city|village|camp) of\s+)?$/i;
 const COUNTRYSIDE_BEFORE = /\b(?:(?:the\s+)?countryside of|rural)\s+(?:the\s+)?$/i;
 const COUNTRYSIDE_AFTER = /^(?:['’]s)?\s+(?:countryside|rural areas|suburbs|hinterland)\b/i;
@@ -249,8 +253,10 @@ function personCut(body: string, tokens: Token[], a: number, b: number): number 
   }
   if (b - a >= 2 && lex.givenNames.has(tokens[a]!.lower)) return a;
   if (b - a >= 2 && SPEECH_AFTER.test(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 20))) return a;
-  if (b - a >= 2 && isPersonApposition(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 60), lex.titles, hasPlaceCue(body.slice(Math.max(0, tokens[a]!.start - 30), tokens[a]!.start)))) return a;
-  if (prev && NAMED_BEFORE.test(body.slice(Math.max(0, tokens[a]!.start - 20), tokens[a]!.start))) return a;
+  // Every apposition form starts with a comma: the character test spares the slices for nearly every run.
+  const end = tokens[b - 1]!.end;
+  if (b - a >= 2 && body.charCodeAt(end) === 44 && isPersonApposition(body.slice(end, end + 60), lex.titles, hasPlaceCue(body.slice(Math.max(0, tokens[a]!.start - 30), tokens[a]!.start)))) return a;
+  if (prev?.lower === 'as' && NAMED_BEFORE.test(body.slice(Math.max(0, tokens[a]!.start - 20), tokens[a]!.start))) return a;
   return b;
 }
 
@@ -424,6 +430,8 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
   const admins = mentionedAdmins(matches, countryWeight);
   const chosenByKey = new Map<string, GazetteerEntry>();
   const out: PlaceMention[] = [];
+  /** Beside `out`, index for index: what each mention was resolved from. */
+  const resolved: { m: Match; entry: GazetteerEntry }[] = [];
   for (const m of matches) {
     let entry = resolve(m, countryWeight, admins, chosenByKey);
     const c = m.certain;
@@ -442,6 +450,23 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
       context: m.context,
       candidates: m.candidates.length,
     });
+    resolved.push({ m, entry });
+  }
+  const provinces = resolved.filter((r) => r.entry.featureCode === 'ADM1' && r.m.context !== 'origin');
+  if (provinces.length) {
+    // The name means the same place throughout the report: what one sentence shows of it holds for the others.
+    const meant = new Map<GazetteerEntry, GazetteerEntry>();
+    for (const { m, entry } of resolved) {
+      const province = m.context === 'origin' ? null : provinceContradicting(body, m, entry, provinces);
+      if (province) meant.set(entry, province);
+    }
+    for (let i = resolved.length - 1; i >= 0 && meant.size; i--) {
+      const { m, entry } = resolved[i]!;
+      const province = meant.get(entry);
+      if (!province) continue;
+      unresolved.push({ c: { a: 0, b: m.tokens, anchor: province, country: province.country, featureCode: entry.featureCode === 'ADM2' ? 'ADM2' : 'PPL' }, span: m.span });
+      out.splice(i, 1);
+    }
   }
   // A name no unit locates lies where the report's resolved places lie, rather than where its demonyms point ("Israeli
   // drones" in a report on Syria).
@@ -457,6 +482,31 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
     out.push({ span: m.span, text: m.text, place: unresolvedPlaceRef(name, c.anchor, country, role, [m.span], c.featureCode), context: m.context, candidates: 0 });
   }
   return unresolved.length ? out.sort((x, y) => x.span.start - y.span.start) : out;
+}
+
+/** Namesakes that may stand for a place the gazetteer lacks; capitals, provincial seats and provinces are well known. */
+const MINOR_PLACE = /^(?:PPL|PPLX|PPLL|PPLA[234]|ADM[23])$/;
+
+/**
+ * "Bijapur district in Chhattisgarh": the sentence names a province of the namesake's country, the namesake lies in
+ * another and no namesake lies in it, so the place meant is one the gazetteer lacks, in that province.
+ */
+function provinceContradicting(body: string, m: Match, entry: GazetteerEntry, provinces: { m: Match; entry: GazetteerEntry }[]): GazetteerEntry | null {
+  if (!MINOR_PLACE.test(entry.featureCode)) return null;
+  let unit: GazetteerEntry | null = null;
+  for (const { m: o, entry: a1 } of provinces) {
+    if (o === m || a1.country !== entry.country || !sameSentence(body, m.span, o.span)) continue;
+    if (a1.admin1Code === entry.admin1Code || (unit && unit.admin1Code !== a1.admin1Code)) return null;
+    unit = a1;
+  }
+  if (!unit || m.candidates.some((e) => e.country === unit!.country && e.admin1Code === unit!.admin1Code)) return null;
+  return unit;
+}
+
+/** No sentence end between two spans. */
+function sameSentence(body: string, x: Span, y: Span): boolean {
+  const gap = body.slice(Math.min(x.end, y.end), Math.max(x.start, y.start));
+  return gap.length < 200 && !/[.!?](?:\s|$)|\n/.test(gap);
 }
 
 /** The country most of the resolved event places lie in (the first named wins a tie), or null when none is resolved. */
@@ -746,10 +796,35 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         matched = len;
         break;
       }
+      if (!matched && i === end - 1 && tokens[i]!.text.includes('-')) matches.push(...routeEnds(body, tokens[i]!, lex.stopwords));
       i += matched || 1;
     }
   }
   return matches;
+}
+
+const ROUTE_AFTER = /^\s+(?:borders?|road|highway|motorway|expressway|axis|route|frontier|boundary|corridor|railway)\b/i;
+
+/**
+ * "on the Sukma-Bijapur border", "the Dhaka-Mymensingh highway": the two places a border or road joins, each a place
+ * near which the event happened (the name as a whole is in no gazetteer).
+ */
+function routeEnds(body: string, t: Token, stop: ReadonlySet<string>): Match[] {
+  if (!ROUTE_AFTER.test(body.slice(t.end, t.end + 20))) return [];
+  const out: Match[] = [];
+  let from = t.start;
+  for (const half of t.text.split('-')) {
+    const start = from;
+    from += half.length + 1;
+    if (half.length < 4 || !/^\p{Lu}/u.test(half) || stop.has(half.toLowerCase())) continue;
+    const candidates = lookupKey(placeKey(half));
+    if (candidates.length === 0) continue;
+    const span = { start, end: start + half.length };
+    const m = withContext(body, span, candidates, body.slice(Math.max(0, start - 60), start), body.slice(span.end, span.end + 40), 1, true);
+    m.context = 'near';
+    out.push(m);
+  }
+  return out;
 }
 
 // A Map, not an object: an object also answers for "constructor" (a function, which placeKey cannot fold), and a
@@ -828,7 +903,7 @@ function withContext(body: string, span: Span, candidates: GazetteerEntry[], bef
   const unitBefore = UNIT_BEFORE.exec(before);
   const text = body.slice(span.start, span.end);
   const ownUnit = UNIT_TAIL.exec(text);
-  if (ORIGIN_CUE.test(before) || ORIGIN_LOCATED.test(before)) context = 'origin';
+  if (ORIGIN_CUE.test(before) || isOriginLocated(before)) context = 'origin';
   else if (COUNTRYSIDE_BEFORE.test(before) || COUNTRYSIDE_AFTER.test(after)) context = 'countryside';
   else if (ownUnit || unitAfter || unitBefore) {
     const word = (ownUnit?.[0] ?? unitAfter?.[1] ?? unitBefore?.[1] ?? '').trim().toLowerCase();
