@@ -169,6 +169,10 @@ const CASES: Case[] = [
   { text: 'Fatalities: 3', figures: [[3, 'killed', null, 'whole', 1]], rules: ['field-label'] },
   { text: 'Injured: over 200', figures: [[200, 'injured', null, 'whole', 1]], rules: ['field-label'] },
   { text: 'Target: 12 shops', figures: [] },
+  { text: 'Death toll: 12', figures: [[12, 'killed', null, 'whole', 1]], rules: ['field-label'] },
+  { text: 'Number of deaths: 7', figures: [[7, 'killed', null, 'whole', 1]], rules: ['field-label'] },
+  { text: 'Civilians killed: 3', figures: [[3, 'killed', 'civilians', 'whole', 1]], rules: ['field-label'] },
+  { text: 'Total killed: 40', figures: [[40, 'killed', null, 'whole', 1, 'c']], rules: ['field-label'] },
   // an earlier figure the report says was replaced is a step of the count's history (a back reference), not a toll
   { text: 'On Saturday night the ministry had given a toll of 210.', figures: [[210, 'killed', null, 'whole', 1, 'cb']] },
   { text: 'The count stood at 292 on 7 July; later counts by local officials went up to 324.', figures: [[292, 'killed', null, 'whole', 1, 'cb']] },

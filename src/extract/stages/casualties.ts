@@ -263,13 +263,27 @@ function outcomeBefore(body: string, sentenceStart: number, countStart: number, 
 // "Deaths (min–max): 292–324", "Killed: 35-40", "Injured: over 200": a field of a record, its label an outcome word.
 const FIELD_LABEL = /^\s*(\p{L}[\p{L} -]{0,24}?)\s*(?:\([^)]{0,20}\))?\s*:\s*$/u;
 
-/** The outcome of a labelled field whose value is the count ("Deaths: 12"), when the whole label is an outcome word. */
+// Words a label may add to its outcome word: "Death toll", "Number of deaths", "Total killed", "Civilians killed".
+const LABEL_FILLER = /^(?:death|toll|number|of|total|confirmed|reported|estimated|people|persons)$/;
+
+/**
+ * The outcome of a labelled field whose value is the count ("Deaths: 12", "Death toll: 12", "Civilians killed: 3"): the
+ * label holds an outcome word, and its other words only say what is counted.
+ */
 function fieldLabelOutcome(body: string, sentenceStart: number, countStart: number, lex: Lexicons): Outcome | null {
   const label = FIELD_LABEL.exec(body.slice(sentenceStart, countStart));
   if (!label) return null;
-  const text = label[1]!.toLowerCase();
-  const outcome = outcomeAt(text, lex);
-  return outcome && outcome.length === text.length ? outcome.outcome : null;
+  const text = label[1]!.toLowerCase().trim();
+  for (let i = 0; i < text.length; i = text.indexOf(' ', i) + 1) {
+    const outcome = outcomeAt(text.slice(i), lex);
+    if (!outcome) {
+      if (text.indexOf(' ', i) < 0) break;
+      continue;
+    }
+    const rest = `${text.slice(0, i)} ${text.slice(i + outcome.length)}`.split(/\s+/).filter(Boolean);
+    return rest.every((w) => LABEL_FILLER.test(w) || lex.victimWords.has(w)) ? outcome.outcome : null;
+  }
+  return /^death toll$/.test(text) ? 'killed' : null;
 }
 
 const TRANSITIVE = /^(?:\s*(?:also|then|reportedly|allegedly))?\s*(?:killed|killing|kills|kill|executed|executing|executes|massacred|murdered|murdering|shot dead|shot and killed|gunned down|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|beheaded|slaughtered)\b\s+(?:at least\s+|more than\s+|some\s+)?(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d|[A-Z])/;
@@ -441,7 +455,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     if (!np && !before && !after && !tollFrame && !joined && !partBefore && !coded && !elliptical) continue;
     // "a gunman executing a young man": the count is the agent of an active verb, not a casualty.
     if (!before && after && !joined && !partBefore && isAgent(body, phraseEnd, sEnd)) continue;
-    let category = np?.category ?? (elliptical ? figures.at(-1)!.category : null) ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
+    let category = np?.category ?? (elliptical ? figures.at(-1)!.category : null) ?? (labelled ? categoryOf(body.slice(sStart, count.start), lex) : null) ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
     if (np?.anaphoric && category === null) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
     const subsetBefore = /\b(?:of them|of whom|among them|among whom)\s*[:,]?\s*$/i.test(body.slice(Math.max(sStart, count.start - 30), count.start));
     const subsetAfter = /^\s*(?:among them|among the dead|among the victims)\b/i.test(body.slice(phraseEnd, phraseEnd + 30)) || after?.subset === true;
@@ -459,7 +473,9 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     // "72 more" are new deaths even in a sentence that speaks of a toll.
     const more = /\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
     const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
-    const cumulative = !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start))));
+    // A record's "Death toll:" or "Number of deaths:" field is its event's count; only a "Total" field sums entries.
+    const recordCount = labelled !== null && !/\btotal\b/i.test(body.slice(sStart, count.start));
+    const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start))));
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
       sentence: sentence.index,
