@@ -177,6 +177,8 @@ const CASES: Case[] = [
   { text: 'On Saturday night the ministry had given a toll of 210.', figures: [[210, 'killed', null, 'whole', 1, 'cb']] },
   { text: 'The count stood at 292 on 7 July; later counts by local officials went up to 324.', figures: [[292, 'killed', null, 'whole', 1, 'cb']] },
   { text: 'Police had earlier put the death toll at 12.', figures: [[12, 'killed', null, 'whole', 1, 'cb']] },
+  { text: 'Earlier, the ministry put the toll at 210.', figures: [[210, 'killed', null, 'whole', 1, 'cb']] },
+  { text: 'Initially, officials gave a toll of 12.', figures: [[12, 'killed', null, 'whole', 1, 'cb']] },
   { text: 'The ministry said the overall death toll had risen to 36,050.', figures: [[36050, 'killed', null, 'whole', 1, 'c']] },
   // an elliptical second count with a place of its own shares the first one's verb and noun, in a list of its own
   { text: 'Seventy people were killed in Tchoma Bangou and thirty in Zaroumdareye, both in the Tondikiwindi commune.', figures: [[70, 'killed', null, 'whole', 1], [30, 'killed', null, 'whole', 2]], rules: ['count-verb', 'elliptical'] },

@@ -332,12 +332,14 @@ function isCampaignFigure(body: string, sentenceStart: number, countStart: numbe
 // "the ministry had given a toll of 210", "an earlier toll of 15": a count the report says was replaced since. Not "said
 // the toll had risen to 36,050": reported speech shifts the tense of a current count.
 const SUPERSEDED_BEFORE = /\b(?:had\s+(?:earlier\s+|initially\s+|first\s+)?(?:given|put|reported|announced|stated|said|estimated|set|placed)|(?:an?|the|its|their)\s+(?:earlier|initial|previous|preliminary|first|old)\s+(?:death\s+)?(?:toll|count|tally|figure|estimate))\b[^.;]{0,40}$/i;
+// "Earlier, the ministry put the toll at 210", "Initially, officials gave a toll of 12": a count from before the latest.
+const SUPERSEDED_OPENING = /^\s*(?:earlier|initially|at first|previously|before that)\s*,/i;
 // "The count stood at 292 on 7 July; later counts went up to 324": the figure is followed by the one that replaced it.
 const SUPERSEDED_AFTER = /^[^.]{0,40}?[;,]\s*(?:but\s+|and\s+)?(?:later|subsequent|newer|updated)\s+(?:counts?|figures?|tolls?|tallies|reports?|estimates?)\b/i;
 
 /** A toll figure the report gives as a step of the count's history, since replaced: it is no toll of its own. */
 function isSupersededToll(body: string, sentenceStart: number, countStart: number, countEnd: number, sentenceEnd: number): boolean {
-  return SUPERSEDED_BEFORE.test(body.slice(Math.max(sentenceStart, countStart - 80), countStart)) || SUPERSEDED_AFTER.test(body.slice(countEnd, sentenceEnd));
+  return SUPERSEDED_OPENING.test(body.slice(sentenceStart, countStart)) || SUPERSEDED_BEFORE.test(body.slice(Math.max(sentenceStart, countStart - 80), countStart)) || SUPERSEDED_AFTER.test(body.slice(countEnd, sentenceEnd));
 }
 
 // "another 12", "a further three", "an additional 40": deaths on top of a count already given.
