@@ -167,6 +167,39 @@ const CASES: Case[] = [
       assert.deepEqual(first!.date, { start: '2025-03-04', end: '2025-03-04' });
     },
   },
+  // a past month in the event's sentence is dated by the story's days inside it; a publication day dates nothing
+  {
+    name: 'the days the story gives inside "March last year" date the event, not the day the report was published',
+    body: 'Troops killed 40 people over three days in the town of Moura in March last year, according to a report by UN investigators published on Friday.\n\nThe troops arrived on the morning of 27 March 2022 and left on 31 March, the report said.',
+    published: '2023-05-12',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2022-03-27', end: '2022-03-27' }),
+  },
+  {
+    name: 'a day inside a past month of the event sentence dates the event',
+    body: 'Gunmen killed nine villagers in Jableh in January last year, a rights group said in a report released on Tuesday.\n\nThe gunmen entered the village on 14 January 2024, survivors said.',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2024-01-14', end: '2024-01-14' }),
+  },
+  {
+    name: 'a background year stays background when the story names no day inside it',
+    body: 'Gunmen killed 12 people in Jableh on Friday, the deadliest attack since the fighting began in March 2021.\n\nOn 3 March 2021 the first clashes broke out in the hills.',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  // "another body" raises the same event's toll; "another attack" is a new event
+  {
+    name: 'a figure repeated after "another body was found" stays one incident',
+    body: 'A gunman killed 12 people at a mosque in Jableh on Friday, police said, after the toll rose by one when officers found another body in the building. Residents said the gunman fled in a car.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: '"another body" beside the figure of the same sentence is one more death of that event, not an incident',
+    body: 'Jableh mourns 12 killed in mosque attack\nA gunman killed 12 people at a mosque in Jableh on Friday, police said, after rescuers recovered another body from the river on Sunday.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: '"another attack" still opens a second incident',
+    body: 'Gunmen killed four people in Jableh on Friday. In another attack, gunmen killed four people in Baniyas on Saturday.',
+    check: (r) => assert.equal(r.incidents.length, 2, trace(r)),
+  },
   // an event with no figure in a short bulletin
   {
     name: 'a bulletin entry with a label and no figure',
@@ -231,6 +264,71 @@ const CASES: Case[] = [
     name: 'with no date, the default window of the days before publication',
     body: 'Gunmen killed five people in Baniyas, the interior ministry said.',
     check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: SUNDAY }),
+  },
+  // which date is the event's: the killing clause's, not the burial's or the statement's
+  {
+    name: 'the day of the attack, not the day of the burial ("buried … on Sunday after … attacked late on Friday")',
+    body: 'Families in Jableh buried their dead on Sunday after gunmen attacked the market late on Friday, killing 12 people, police said.',
+    check: (r) => assert.deepEqual(withBest(r, 12).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  {
+    name: 'the day of the killing, not the day the names were released',
+    body: 'Police on Saturday released the names of the six people killed in Baniyas on Wednesday afternoon.',
+    check: (r) => assert.deepEqual(withBest(r, 6).date, { start: '2025-03-05', end: '2025-03-05' }),
+  },
+  {
+    name: 'a funeral held on one day for those shot dead the day before',
+    body: 'Hundreds held a funeral in Jableh on Saturday for the four farmers shot dead by gunmen on Friday.',
+    check: (r) => assert.deepEqual(withBest(r, 4).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  // a month long past that frames the sentence or paragraph dates its event
+  {
+    name: '"In October 2024, …" dates the event of its sentence',
+    body: 'In October 2024, a car bomb killed 20 people in Jableh.',
+    check: (r) => assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' }),
+  },
+  {
+    name: '"since October 2024, when …" dates the event of the when-clause',
+    body: 'It was the deadliest attack in Jableh since October 2024, when a car bomb killed 20 people near the port.',
+    check: (r) => assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' }),
+  },
+  {
+    name: 'a month long past in the clause of the killing dates it; one in a "since" clause does not',
+    body: 'A car bomb killed 20 people in Jableh in October 2024.\n\nGunmen killed five people in Baniyas, where the army has kept a base since it took the town in 2012.',
+    check: (r) => {
+      assert.deepEqual(withBest(r, 20).date, { start: '2024-10-01', end: '2024-10-31' });
+      assert.deepEqual(withBest(r, 5).date, { start: '2025-03-07', end: SUNDAY });
+    },
+  },
+  {
+    name: 'a date opening the paragraph dates the event told in the next sentence',
+    body: 'In January 2024, rebels seized parts of Jableh. The battle to retake the town killed 300 people.\n\nOn Friday, gunmen killed five people in Baniyas.',
+    check: (r) => assert.deepEqual(withBest(r, 300).date, { start: '2024-01-01', end: '2024-01-31' }),
+  },
+  // a background event in a later part of the story does not date the event
+  {
+    name: '"killed two fighters last week" in a later sentence does not date the attack',
+    body: 'Seventy people were killed in Jableh, officials said. The gunmen arrived on motorbikes on Saturday. Residents said the attack was revenge after villagers killed two fighters last week.',
+    check: (r) => assert.deepEqual(withBest(r, 70).date, { start: '2025-03-08', end: '2025-03-08' }),
+  },
+  // a listing's labelled date field dates every line of its record
+  {
+    name: 'labelled fields: "Date:" and "When:" lines date their records',
+    body: 'Incidents recorded this week\n\nDate: 4 Mar 2025\nPlace: Jableh\nNotes: Gunmen killed seven civilians in a raid on the town.\n\nWhen: Thursday\nPlace: Baniyas\nNotes: A roadside bomb killed three soldiers on the coast road.',
+    check: (r) => {
+      assert.deepEqual(withBest(r, 7).date, { start: '2025-03-04', end: '2025-03-04' });
+      assert.deepEqual(withBest(r, 3).date, { start: '2025-03-06', end: '2025-03-06' });
+    },
+  },
+  {
+    name: 'labelled fields: "Date of incident:" after the place line',
+    body: 'Monitoring update\n\nPlace: Jableh\nDate of incident: 2 March 2025\nNotes: Four shepherds were shot dead. The health ministry confirmed the toll on 5 March.',
+    check: (r) => assert.deepEqual(withBest(r, 4).date, { start: '2025-03-02', end: '2025-03-02' }),
+  },
+  {
+    name: 'a "Date:" line over a story that is no listing is its publication, not the event\'s date',
+    body: 'Gunmen attack village\nDate: 9 March 2025\nGunmen killed five people in Baniyas on Friday.',
+    check: (r) => assert.deepEqual(withBest(r, 5).date, { start: '2025-03-07', end: '2025-03-07' }),
   },
   // victims linked to the incident of their category and date
   {

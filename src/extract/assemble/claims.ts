@@ -7,10 +7,12 @@ import type {
 import type { Lexicons } from '../lexicon.js';
 import type { DateMention, PlaceMention, Sentence } from '../mentions.js';
 import type { ActorMention } from '../stages/actors.js';
+import { framesClause, hasDateLabel, inViolenceClause, isAftermathDate, isLabelledDate } from '../stages/dates.js';
 import { LABEL_WEIGHT, type EventTriggerMention } from '../stages/events.js';
 import type { SentenceSources } from '../stages/sources.js';
 import type { VictimMention } from '../stages/victims.js';
 import { clusterStatements, isAdminLevel, type Cluster } from './clusters.js';
+import { recordFields } from './records.js';
 import type { Statement } from './statements.js';
 
 export interface AssembleInput {
@@ -40,7 +42,7 @@ const RECENT_CONTEXT_DAYS = 31;
 const SHORT_REPORT_SENTENCES = 5;
 /** A figure whose own sentence names this many provinces counts a region, not an event. */
 const REGIONAL_ADMIN1S = 3;
-const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged)\b[^.;]{0,25}$/i;
+const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged|published|released|issued)\b[^.;]{0,25}$/i;
 // "the toll … rose to 52 on Friday": the day the count was updated, not the day of the event.
 const UPDATED_BEFORE_DATE = /\b(?:rose|risen|rises|climbed|jumped|increased)\s+to\s+(?:at least\s+)?[\d,]+\s*$/i;
 
@@ -79,37 +81,13 @@ function narrative(cluster: Cluster, next: Cluster | undefined, sentences: Sente
   return [...out].sort((a, b) => a - b);
 }
 
-// "Date: 3 Jul 2016", "Place: Karrada district", "Deaths (min–max): 292–324": one labelled field of a record.
-const FIELD_LINE = /^(\p{Lu}[\p{L}\p{N} '’\/-]{0,30}?)\s*(?:\([^)]{0,20}\))?\s*:\s+\S/u;
-
-/**
- * The other fields of the record a field line belongs to (a database entry, a bulletin's form): the run of field lines
- * around it, up to a label seen twice, which opens the next record. A figure in "Deaths:" happened on "Date:" at "Place:".
- */
-function recordFields(sentences: Sentence[], own: number): number[] {
-  const labelOf = (i: number): string | null => {
-    const m = sentences[i] ? FIELD_LINE.exec(sentences[i]!.text) : null;
-    return m ? m[1]!.toLowerCase() : null;
-  };
-  const ownLabel = labelOf(own);
-  if (ownLabel === null) return [];
-  const labels = new Set([ownLabel]);
-  const fields: number[] = [];
-  for (const step of [-1, 1]) {
-    for (let i = own + step; ; i += step) {
-      const label = labelOf(i);
-      if (label === null || labels.has(label)) break;
-      labels.add(label);
-      fields.push(i);
-    }
-  }
-  return fields;
-}
-
 function specificity(p: PlaceRef): number {
   if (p.featureCode.startsWith('PCL')) return 4;
   if (p.featureCode === 'ADM1') return 3;
   if (p.featureCode.startsWith('ADM')) return 2;
+  // A village the gazetteer lacks, which the sentence names as the place ("in San Miguel del Ene, a hamlet in …"), is as
+  // specific as a town it knows; only its coordinates are coarse.
+  if (p.geonameId === null) return 0;
   return p.geoPrecision === 1 ? 0 : 1;
 }
 
@@ -162,21 +140,95 @@ function eventDates(dates: DateMention[], body: string, sentenceStart: number): 
   });
 }
 
-function dateFor(
-  input: AssembleInput, own: number[], context: number[],
-): { range: DayRange; precision: DatePrecision; rule: string } {
-  const { sentences, dates, report } = input;
-  // A date in the surrounding story counts only if it is recent: "since it took power in 2021" dates no event.
-  const recent = (d: DateMention) => d.range.end >= addDays(report.published, -RECENT_CONTEXT_DAYS) && d.precision !== 'year' && d.precision !== 'month';
-  // "…the deadliest attack since the violence spread there in 2015": a bare year or month long past is background, even
-  // in the event's own sentence; a news report tells of recent events.
-  const backgroundYear = (d: DateMention) => (d.precision === 'year' || d.precision === 'month') && !recent(d);
-  for (const [which, rule] of [[own, 'date:own-sentence'], [context, 'date:narrative']] as const) {
-    const found = which.flatMap((i) => eventDates(dates(i), report.body, sentences[i]?.span.start ?? 0))
-      .filter((d) => d.range.end <= report.published && (rule === 'date:own-sentence' ? !backgroundYear(d) : recent(d)));
-    const pick = found.find((d) => d.kind === 'since') ?? found.find((d) => d.precision === 'day') ?? found[0];
-    if (pick) return { range: pick.range, precision: pick.kind === 'since' ? 'range' : pick.precision, rule };
+const MIN_RECORD_FIELDS = 3;
+
+/** A date with its sentence's text (after any dateline) and its offsets into that text, for the tests of dates.ts. */
+interface DateInSentence {
+  d: DateMention;
+  text: string;
+  start: number;
+  end: number;
+}
+
+function datesInSentence(input: AssembleInput, i: number): DateInSentence[] {
+  const s = input.sentences[i];
+  if (!s) return [];
+  const from = s.dateline?.end ?? s.span.start;
+  const text = input.report.body.slice(from, s.span.end);
+  return input.dates(i).filter((d) => d.span.start >= from).map((d) => ({ d, text, start: d.span.start - from, end: d.span.end - from }));
+}
+
+/**
+ * A listing's record ("Date: 3 Jul 2016 / Place: … / Deaths: …"): its labelled date dates every line of it. The nearest
+ * labelled line at or before the event's sentence, else the first one after it.
+ */
+function recordDate(input: AssembleInput, first: number): DateMention | null {
+  const fields = recordFields(input.sentences, first);
+  // A listing, not a dated story: a "Date:" line above an article's first paragraph is its publication, not its event.
+  if (fields.length + 1 < MIN_RECORD_FIELDS) return null;
+  const nearestFirst = [first, ...fields.filter((i) => i < first).sort((a, b) => b - a), ...fields.filter((i) => i > first).sort((a, b) => a - b)];
+  for (const i of nearestFirst) {
+    const text = input.sentences[i]!.text;
+    const d = hasDateLabel(text) ? datesInSentence(input, i).find((x) => isLabelledDate(x.text, x.start))?.d : undefined;
+    if (d) return d;
   }
+  return null;
+}
+
+/** "In May 2017, militants seized parts of Marawi. The battle … killed 1,100": a date opening an earlier sentence of the paragraph. */
+function paragraphFrame(input: AssembleInput, first: number): DateMention | null {
+  const { sentences } = input;
+  const paragraph = sentences[first]?.paragraph;
+  for (let i = first - 1; i >= 0 && sentences[i]!.paragraph === paragraph; i--) {
+    const opening = datesInSentence(input, i)[0];
+    if (opening && opening.text.slice(0, opening.start).trim() === '' && framesClause(opening.text, opening.start, opening.end)) return opening.d;
+  }
+  return null;
+}
+
+/**
+ * The event's dates, in this order: the labelled date of its listing record; its main statements' own sentences; a
+ * date opening an earlier sentence of its paragraph; the sentences of its later parts (days only: "killed two fighters
+ * last week" there is another, earlier event); the narrative around it; else the days before publication.
+ */
+function dateFor(
+  input: AssembleInput, own: number[], context: number[], secondary: number[] = [],
+): { range: DayRange; precision: DatePrecision; rule: string } {
+  const { sentences, report } = input;
+  const first = Math.min(...own);
+  const labelled = own.length ? recordDate(input, first) : null;
+  if (labelled && labelled.range.end <= report.published) return { range: labelled.range, precision: labelled.precision, rule: 'date:labelled-field' };
+  // A date in the surrounding story counts only if it is recent: "since it took power in 2021" dates no event.
+  let recentFrom: string | undefined;
+  const recent = (d: DateMention) => d.range.end >= (recentFrom ??= addDays(report.published, -RECENT_CONTEXT_DAYS)) && d.precision !== 'year' && d.precision !== 'month';
+  // "…the deadliest attack since the violence spread there in 2015": a bare year or month long past is background, even
+  // in the event's own sentence; a news report tells of recent events. Unless it frames the clause ("In May 2017, …") or
+  // sits in the clause of the violence ("a car bomb killed 587 people in October 2017").
+  const background = (x: DateInSentence) => (x.d.precision === 'year' || x.d.precision === 'month') && !recent(x.d) &&
+    !framesClause(x.text, x.start, x.end) && !(x.d.kind !== 'since' && inViolenceClause(x.text, x.start));
+  const choose = (which: number[], keep: (x: DateInSentence) => boolean): DateMention | undefined => {
+    const found = which.flatMap((i) => datesInSentence(input, i).filter((x) => eventDates([x.d], report.body, sentences[i]?.span.start ?? 0).length > 0))
+      .filter((x) => x.d.range.end <= report.published && keep(x));
+    const preferred = (ds: DateMention[]) => ds.find((d) => d.kind === 'since') ?? ds.find((d) => d.precision === 'day') ?? ds[0];
+    // "buried their dead on Sunday after gunmen attacked late on Friday": the aftermath's date only when there is no other.
+    const aftermath = found.map((x) => isAftermathDate(x.text, x.start, x.end));
+    return preferred(found.filter((_, k) => !aftermath[k]).map((x) => x.d)) ?? preferred(found.filter((_, k) => aftermath[k]).map((x) => x.d));
+  };
+  const result = (d: DateMention, rule: string) => ({ range: d.range, precision: d.kind === 'since' ? 'range' as const : d.precision, rule });
+  // "killed 300 … in March last year", then "arrived on 27 March 2022": the story's days inside a long-past month or
+  // year of the event's own sentences date the event more closely than the period does.
+  const pastPeriods = own.flatMap((i) => datesInSentence(input, i)).map((x) => x.d).filter((d) => (d.precision === 'year' || d.precision === 'month') && !recent(d));
+  const inPastPeriod = (d: DateMention) => d.precision === 'day' && pastPeriods.some((p) => p.range.start <= d.range.start && d.range.end <= p.range.end);
+  const mainDate = choose(own, (x) => !background(x));
+  const dayInside = mainDate && pastPeriods.includes(mainDate) ? choose(context, (x) => inPastPeriod(x.d)) : undefined;
+  if (dayInside) return result(dayInside, 'date:narrative');
+  if (mainDate) return result(mainDate, 'date:own-sentence');
+  const frame = own.length ? paragraphFrame(input, first) : null;
+  if (frame && frame.range.end <= report.published) return result(frame, 'date:paragraph-frame');
+  const partDate = choose(secondary, (x) => x.d.precision === 'day' || x.d.kind === 'since');
+  if (partDate) return result(partDate, 'date:own-sentence');
+  const narrated = choose(context, (x) => recent(x.d) || inPastPeriod(x.d));
+  if (narrated) return result(narrated, 'date:narrative');
   return { range: { start: addDays(report.published, -DEFAULT_WINDOW_DAYS), end: report.published }, precision: 'range', rule: 'date:default-window' };
 }
 
@@ -214,13 +266,20 @@ function clashOfUnarmed(text: string, lex: Lexicons): boolean {
   });
 }
 
+/** The heaviest trigger, the earliest among equals: what a stable sort by weight then start puts first, without the copy and sort. */
+function firstByStrength(ts: EventTriggerMention[]): EventTriggerMention | undefined {
+  let best: EventTriggerMention | undefined;
+  for (const t of ts) if (!best || t.weight - best.weight > 0 || (t.weight === best.weight && t.span.start < best.span.start)) best = t;
+  return best;
+}
+
 /**
  * ACLED's typology decided in its own order: a stated label; a clash between armed parties (a clash of unarmed
  * people is a riot); the weapon used; who died (armed dead: a battle; civilians: violence against civilians); then
  * the strongest trigger, nearest first.
  */
 function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
-  const strongest = (ts: EventTriggerMention[]) => [...ts].sort((a, b) => b.weight - a.weight || a.span.start - b.span.start)[0];
+  const strongest = (ts: EventTriggerMention[]) => firstByStrength(ts);
   const choose = (t: EventTriggerMention, why: string): TypeChoice => ({ eventType: t.eventType, subEventType: t.subEventType, rule: `type:${why}:${t.text.toLowerCase()}` });
   const label = strongest([...ev.own, ...ev.context].filter((t) => t.weight >= LABEL_WEIGHT));
   if (label) return choose(label, 'label');
@@ -309,7 +368,17 @@ function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Quali
 }
 
 function actorsIn(actors: ActorMention[], sentences: Sentence[], which: number[]): ActorMention[] {
-  return inSentences(actors.map((a) => ({ ...a, span: a.spans[0]! })), sentences, which);
+  // As inSentences by each actor's first span. No copies: the callers only read names, types and spans.
+  const out: ActorMention[] = [];
+  for (const i of which) {
+    const s = sentences[i];
+    if (!s) continue;
+    for (const a of actors) {
+      const span = a.spans[0]!;
+      if (span.start >= s.span.start && span.end <= s.span.end) out.push(a);
+    }
+  }
+  return out;
 }
 
 function dedupeActors(actors: ActorMention[]): Actor[] {
@@ -404,7 +473,9 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
       // ACLED codes the victims of violence against civilians as civilians unless the report says otherwise.
       fatalities.byCategory = { civilians: fatalities.best };
     }
-    const date = dateFor(input, own, context);
+    // The event's date comes from its own figures' sentences first, then from those of its parts and competing accounts.
+    const main = own.filter((i) => cluster.statements.some((st) => st.sentence === i));
+    const date = dateFor(input, main.length ? main : own, context, own.filter((i) => !main.includes(i)));
     const src = collectSources(sources, [...own, ...context]);
     const sourceOf = (st: Statement) => collectSources(sources, [st.sentence]).attributions[0]?.source ?? null;
     incidents.push({

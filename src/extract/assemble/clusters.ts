@@ -2,6 +2,7 @@
 import type { Category, PlaceRef } from '../../domain/types.js';
 import type { Lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
+import { isFieldLine } from './records.js';
 import type { Statement } from './statements.js';
 
 /** One event being assembled: its statements (the first is the lead figure) and the sentences that narrate it. */
@@ -21,11 +22,12 @@ export interface Cluster {
 
 // "police said four were killed, while a resident told the outlet that seven had died": a second account.
 const SECOND_ACCOUNT = /\b(?:while|whereas|but)\s+(?:(?:a|an|the|other|local|some)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:said|told|says|reported|put|gave|claimed|counted)\b/iu;
+// "another body was found" raises the toll of the same event: "another" before a casualty noun opens no event.
 // "was killed in the operation", "recovered from the site", "also died": the sentence speaks of the event already told.
 const SAME_EVENT_REFERENT = /\b(?:also|too|as well|(?:in|during)\s+the\s+(?:same\s+)?(?:operation|attack|ambush|raid|assault|clash|clashes|fighting|gunfight|firefight|battle|encounter|shootout|exchange of fire|strike|strikes)|(?:at|from|near)\s+the\s+(?:site|scene|spot))\b/i;
 // A people's name as a modifier or noun ("Israeli", "Palestinians", "Ukrainian", "Somali", "Congolese"): who the counted are.
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ians?|eans?|ans?|is?|ese|ish)$/u;
-const SEPARATE_EVENT = /\b(?:separate|separately|another|second|elsewhere|meanwhile|retaliation|revenge|in response|later that|a further|also late|earlier,|last (?:week|month|year))\b/i;
+const SEPARATE_EVENT = /\b(?:separate|separately|another(?!\s+(?:body|bodies|corpse|victim|casualty|fatality|death)\b)|second|elsewhere|meanwhile|retaliation|revenge|in response|later that|a further|also late|earlier,|last (?:week|month|year))\b/i;
 
 export function isAdminLevel(p: PlaceRef): boolean {
   return p.featureCode.startsWith('ADM') || p.featureCode.startsWith('PCL') || p.geoPrecision === 3;
@@ -44,6 +46,14 @@ function placesCompatible(a: PlaceMention[], b: PlaceMention[], strict = false):
     }
   }
   return false;
+}
+
+// "killed 12 people …, after rescuers recovered another body": one more death of the event the sentence tells, even
+// beside its figure, not an event of its own.
+const ONE_MORE = /^(?:another|one more)\b/i;
+function isOneMore(st: Statement, sentence: Sentence): boolean {
+  const at = st.spans[0];
+  return !!at && ONE_MORE.test(sentence.text.slice(at.start - sentence.span.start, at.end - sentence.span.start));
 }
 
 function demonymsOf(statements: Statement[]): Set<string> {
@@ -83,8 +93,6 @@ function sceneSince(cluster: Cluster, sentence: number, placesBySentence: Map<nu
 const DEFINITE_EVENT = /\b(?:in|from|by|during)\s+(?:the|these|those|this|that)\s+(?:[\p{L}-]+\s+)?(?:strikes?|airstrikes?|air strikes?|attacks?|bombings?|blasts?|explosions?|raids?|shelling|ambush|assault|shooting)\b/iu;
 // "In Damascus, Israeli warplanes struck …", "Elsewhere in Homs, …": a sentence that opens on its place sets a new scene.
 const SCENE_OPENING = /^(?:(?:meanwhile|elsewhere|later|also)\s*,?\s+)?(?:in|at|near)\s+(?:the\s+)?\p{Lu}[^,]{0,40},/iu;
-// "Deaths: 12" after "Place: Balad": a field of a record.
-const FIELD = /^\p{Lu}[\p{L} '’\/-]{0,30}?\s*(?:\([^)]{0,20}\))?\s*:\s+\S/u;
 
 /**
  * Where the figure's referent was told, when it names no place: for a field of a record, the latest place named since
@@ -93,7 +101,7 @@ const FIELD = /^\p{Lu}[\p{L} '’\/-]{0,30}?\s*(?:\([^)]{0,20}\))?\s*:\s+\S/u;
  */
 function sceneOfReferent(cluster: Cluster, sentence: number, sentences: Sentence[], placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
   const here = sentences[sentence]!;
-  if (FIELD.test(here.text)) return sceneSince(cluster, sentence, placesBySentence);
+  if (isFieldLine(here.text)) return sceneSince(cluster, sentence, placesBySentence);
   const previous = sentences[sentence - 1];
   if (!previous || previous.paragraph !== here.paragraph || cluster.sentences.has(previous.index)) return [];
   if (!DEFINITE_EVENT.test(here.text) && !SCENE_OPENING.test(previous.text)) return [];
@@ -196,7 +204,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
         target = current;
         as = 'part';
-      } else if (st.value < whole && (wholeCategory === null || st.category === null || st.category === wholeCategory) && places.length === 0 && st.sentence !== current.statements[0]!.sentence) {
+      } else if (st.value < whole && (wholeCategory === null || st.category === null || st.category === wholeCategory) && ((places.length === 0 && st.sentence !== current.statements[0]!.sentence) || (current.sentences.has(st.sentence) && isOneMore(st, sentence)))) {
         // A smaller count later in the same story ("Nine died on the spot") details the event; it adds no deaths.
         target = current;
         as = 'detail';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DatePrecision } from '../../domain/types.js';
 import type { DateMention } from '../mentions.js';
-import { recognizeDates } from './dates.js';
+import { framesClause, hasDateLabel, inViolenceClause, isAftermathDate, isLabelledDate, recognizeDates } from './dates.js';
 
 /** text, first day, last day, kind, precision. */
 type Expected = [string, string, string, DateMention['kind'], DatePrecision];
@@ -12,6 +12,16 @@ type Expected = [string, string, string, DateMention['kind'], DatePrecision];
 const SAT = '2025-03-08';
 
 const CASES: Array<[string, string, Expected[]]> = [
+  // a part of the day before "of" leaves the date it qualifies
+  ['The troops arrived by helicopter on the morning of 27 March 2022, a market day.', '2023-05-12', [['27 March 2022', '2022-03-27', '2022-03-27', 'point', 'day']]],
+  ['Shelling on the night of 5 March killed two.', SAT, [['5 March', '2025-03-05', '2025-03-05', 'point', 'day']]],
+  ['The convoy left on the evening of 2 March.', SAT, [['2 March', '2025-03-02', '2025-03-02', 'point', 'day']]],
+  // a month of "last year" is that month a year back
+  ['They were killed in March last year.', SAT, [['in March last year', '2024-03-01', '2024-03-31', 'period', 'month']]],
+  ['Fighting in May of last year displaced thousands.', SAT, [['in May of last year', '2024-05-01', '2024-05-31', 'period', 'month']]],
+  // a count of days inside a named month is a duration, not the days before publication
+  ['Soldiers killed 300 people over five days in the town in March last year.', SAT, [['in March last year', '2024-03-01', '2024-03-31', 'period', 'month']]],
+  ['Soldiers killed 30 people over two days in February.', SAT, [['in February', '2025-02-01', '2025-02-28', 'period', 'month']]],
   // weekdays resolve to the most recent one, never the next
   ['The monitor said on Sunday that the toll had risen.', SAT, [['on Sunday', '2025-03-02', '2025-03-02', 'point', 'day']]],
   ['Abdul Rahman said on Saturday the killing had not stopped.', SAT, [['on Saturday', SAT, SAT, 'point', 'day']]],
@@ -37,6 +47,9 @@ const CASES: Array<[string, string, Expected[]]> = [
   ['The RSF has besieged El Fasher since May 10, 2024.', '2025-04-12', [['since May 10, 2024', '2024-05-10', '2025-04-12', 'since', 'day']]],
   ['The war, which began in April 2023, has raged since April 2023.', '2025-04-12', [['in April 2023', '2023-04-01', '2023-04-30', 'period', 'month'], ['since April 2023', '2023-04-01', '2025-04-12', 'since', 'month']]],
   ["The worst violence since Assad's fall on December 8 shook the coast.", SAT, [["since Assad's fall on December 8", '2024-12-08', SAT, 'since', 'day']]],
+  // "end of" moves a month to its last day (chrono's end-of-period refiner, run only for windows that hold the phrase)
+  ['Fighting went on until the end of February, the monitor said.', SAT, [['end of February', '2025-02-28', '2025-02-28', 'point', 'day']]],
+  ['Strikes in late February killed 12.', SAT, [['late February', '2025-02-01', '2025-02-28', 'period', 'month']]],
   // absolute dates
   ['The massacre took place on 7 March 2025 in Al-Shir.', '2025-03-10', [['on 7 March 2025', '2025-03-07', '2025-03-07', 'point', 'day']]],
   ['Witnesses described the events of March 7.', '2025-03-10', [['March 7', '2025-03-07', '2025-03-07', 'point', 'day']]],
@@ -53,7 +66,7 @@ const CASES: Array<[string, string, Expected[]]> = [
   ['Two days before 9 May 2020 the army withdrew.', '2020-05-12', [['Two days before 9 May 2020', '2020-05-07', '2020-05-07', 'point', 'day']]],
   ['On 9 May 2020 - 3 days, gunmen attacked.', '2020-05-12', [['On 9 May 2020 - 3 days', '2020-05-06', '2020-05-06', 'point', 'day']]],
   ['Shelling hit the town on 9 May 2020 EAT, locals said.', '2020-05-12', [['on 9 May 2020 EAT', '2020-05-09', '2020-05-09', 'point', 'day']]],
-  ['Shelling hit the town in the morning of 9 May 2020.', '2020-05-12', []],
+  ['Shelling hit the town in the morning of 9 May 2020.', '2020-05-12', [['9 May 2020', '2020-05-09', '2020-05-09', 'point', 'day']]],
   ['On 31 June 2020, gunmen attacked.', '2020-05-12', []],
   // periods
   ['Security forces began an operation last week.', '2025-03-14', [['last week', '2025-03-03', '2025-03-09', 'period', 'week']]],
@@ -92,3 +105,108 @@ test('dates: spans are offsets into the text plus the offset', () => {
   assert.deepEqual(m.span, { start: 1008, end: 1022 });
   assert.equal(text.slice(m.span.start - 1000, m.span.end - 1000), 'since Thursday');
 });
+
+// "since X, when …": the when-clause tells what happened at X, so X is that event's time, not the start of a span.
+const WHEN_CASES: Array<[string, string, Expected[]]> = [
+  ['It was the deadliest attack since October 2022, when two car bombs killed 121.', '2024-08-04', [['October 2022', '2022-10-01', '2022-10-31', 'period', 'month']]],
+  ['The worst massacre since March 2019, when gunmen killed 160 herders.', '2020-06-06', [['March 2019', '2019-03-01', '2019-03-31', 'period', 'month']]],
+  ['No attack had killed as many since 14 June 2017, when a truck bomb exploded.', '2019-01-10', [['14 June 2017', '2017-06-14', '2017-06-14', 'point', 'day']]],
+];
+for (const [sentence, published, expected] of WHEN_CASES) {
+  test(`dates, since … when (${published}): ${sentence}`, () => {
+    assert.deepEqual(show(sentence, published), expected);
+  });
+}
+
+/** The date the test is about: its offsets in the sentence. */
+const at = (sentence: string, phrase: string): [number, number] => {
+  const start = sentence.indexOf(phrase);
+  assert.ok(start >= 0, phrase);
+  return [start, start + phrase.length];
+};
+
+// A field of a listing: the label alone before the date on its line.
+const LABEL_CASES: Array<[string, string, boolean]> = [
+  ['Date: 3 Jul 2016', '3 Jul 2016', true],
+  ['Date of incident: 12 March 2021', '12 March 2021', true],
+  ['When: late on Saturday night', 'late on Saturday night', true],
+  ['Incident date: 2019-04-21', '2019-04-21', true],
+  ['Date and time: 7 July 2016, late evening', '7 July 2016', true],
+  ['Notes: the ministry updated its count on 7 July.', 'on 7 July', false],
+  ['Update: the date of the attack was 3 July.', '3 July', false],
+];
+for (const [line, phrase, expected] of LABEL_CASES) {
+  test(`dates, labelled field: ${line}`, () => {
+    const [start] = at(line, phrase);
+    assert.equal(hasDateLabel(line) && isLabelledDate(line, start), expected);
+  });
+}
+
+// A date that opens the sentence, or that a when-clause follows, is the time of what the sentence tells.
+const FRAME_CASES: Array<[string, string, boolean]> = [
+  ['In May 2017, militants seized parts of Marawi.', 'In May 2017', true],
+  ['On 3 March 2019, gunmen attacked the village.', 'On 3 March 2019', true],
+  ['In 2015, a suicide bomber killed 30 worshippers.', 'In 2015', true],
+  ['In early May 2017, militants overran the town.', 'early May 2017', true],
+  ['It was the worst attack since October 2022, when two car bombs exploded.', 'October 2022', true],
+  ['It was the deadliest attack since the violence spread there in 2015.', 'in 2015', false],
+  ['The group, founded in 2009, has killed thousands.', 'in 2009', false],
+];
+for (const [sentence, phrase, expected] of FRAME_CASES) {
+  test(`dates, frames its clause: ${sentence}`, () => {
+    assert.equal(framesClause(sentence, ...at(sentence, phrase)), expected);
+  });
+}
+
+// The day of a burial, a statement or a release of names is the aftermath's; the day of the killing clause is the event's.
+const AFTERMATH_CASES: Array<[string, string, boolean]> = [
+  ['Families buried their dead on Sunday after militants attacked the beach late on Friday.', 'on Sunday', true],
+  ['Families buried their dead on Sunday after militants attacked the beach late on Friday.', 'late on Friday', false],
+  ['Police on Sunday released the names of those killed on Saturday afternoon.', 'on Sunday', true],
+  ['Police on Sunday released the names of those killed on Saturday afternoon.', 'on Saturday afternoon', false],
+  ['Mourners held a funeral on Tuesday for the six men shot dead on Monday.', 'on Tuesday', true],
+  ['Mourners held a funeral on Tuesday for the six men shot dead on Monday.', 'on Monday', false],
+  ['The president visited the wounded on Thursday, a day after the blast.', 'on Thursday', true],
+  ['The army on Monday announced that troops had killed 11 militants.', 'on Monday', true],
+  ['Mourners on Sunday buried the victims of Friday’s attack on the market.', 'on Sunday', true],
+  ['Mourners on Sunday buried the victims of Friday’s attack on the market.', 'Friday’s', false],
+  ['Thousands attended the funerals of the victims of the bombing on Saturday.', 'on Saturday', false],
+  ['Police said gunmen attacked the village on Friday.', 'on Friday', false],
+  ['Gunmen on Friday attacked a market in the town.', 'on Friday', false],
+];
+for (const [sentence, phrase, expected] of AFTERMATH_CASES) {
+  test(`dates, aftermath "${phrase}": ${sentence}`, () => {
+    assert.equal(isAftermathDate(sentence, ...at(sentence, phrase)), expected);
+  });
+}
+
+// A long-past month or year in the clause of a violence verb is that violence's time; in another clause, background.
+const VIOLENCE_CLAUSE_CASES: Array<[string, string, boolean]> = [
+  ['Two car bombs killed 587 people in Mogadishu in October 2017.', 'in October 2017', true],
+  ['Her brother was shot dead by soldiers in March 2019.', 'in March 2019', true],
+  ['Gunmen attacked the church during Easter 2019, killing 250.', '2019', true],
+  ['It was the deadliest attack since the violence spread there in 2015.', 'in 2015', false],
+  ['The group, founded in 2009, has killed thousands.', 'in 2009', false],
+  ['The war, which began in March 2011, has killed half a million people.', 'in March 2011', false],
+];
+for (const [sentence, phrase, expected] of VIOLENCE_CLAUSE_CASES) {
+  test(`dates, in the violence clause "${phrase}": ${sentence}`, () => {
+    assert.equal(inViolenceClause(sentence, at(sentence, phrase)[0]), expected);
+  });
+}
+
+// "between X and Y": one range; the first point borrows the month and year of the second when it names none.
+const BETWEEN_CASES: Array<[string, string, Expected[]]> = [
+  ['The battle between May and October 2017 killed 1,100 people.', '2023-12-04', [['between May and October 2017', '2017-05-01', '2017-10-31', 'period', 'range']]],
+  ['Gunmen attacked three villages between 3 and 5 July 2016.', '2016-07-10', [['between 3 and 5 July 2016', '2016-07-03', '2016-07-05', 'period', 'range']]],
+  ['The raids took place between July 3 and July 5, 2016.', '2016-07-10', [['between July 3 and July 5, 2016', '2016-07-03', '2016-07-05', 'period', 'range']]],
+  ['At least 40 died between December and February.', '2024-08-04', [['between December and February', '2023-12-01', '2024-02-29', 'period', 'range']]],
+  ['Between 30 and 50 people were killed in July 2016.', '2016-08-04', [['in July 2016', '2016-07-01', '2016-07-31', 'period', 'month']]],
+  // "October of 2022" is a month, not the year 2022
+  ['In October of 2022, two car bombs exploded.', '2024-08-04', [['In October of 2022', '2022-10-01', '2022-10-31', 'period', 'month']]],
+];
+for (const [sentence, published, expected] of BETWEEN_CASES) {
+  test(`dates, between (${published}): ${sentence}`, () => {
+    assert.deepEqual(show(sentence, published), expected);
+  });
+}

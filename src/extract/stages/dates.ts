@@ -53,7 +53,14 @@ interface Candidate {
   kind: DateMention['kind'];
   /** Lower runs first when two candidates overlap: our period rules beat chrono's reading. */
   priority: number;
+  /** A count of days that ends on the published date only for want of another date ("over two days"). */
+  duration?: boolean;
 }
+
+const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+/** 1–12 from a month name or its abbreviation, any case. */
+const monthNumber = (name: string | undefined): number =>
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf((name ?? '').slice(0, 3).toLowerCase()) + 1;
 
 const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -74,7 +81,7 @@ interface PeriodRule {
   /** A word every match of `re` contains: a window without it skips the costlier search. */
   cue: RegExp;
   re: RegExp;
-  resolve(m: RegExpExecArray, published: number): (Pick<Candidate, 'first' | 'last' | 'precision'> & Partial<Pick<Candidate, 'kind'>>) | null;
+  resolve(m: RegExpExecArray, published: number): (Pick<Candidate, 'first' | 'last' | 'precision'> & Partial<Pick<Candidate, 'kind' | 'duration'>>) | null;
 }
 
 const PERIOD_RULES: PeriodRule[] = [
@@ -107,6 +114,17 @@ const PERIOD_RULES: PeriodRule[] = [
       if (/this/i.test(m[0])) return { first: dayFromParts(y, 1, 1), last: p, precision: 'year' };
       const [first, last] = yearRange(y - 1);
       return { first, last, precision: 'year' };
+    },
+  },
+  {
+    // "in March last year": chrono reads the month (this year's) and "last year" apart; together they are one month.
+    name: 'month-of-named-year',
+    cue: /year/i,
+    re: /\b(?:(?:in|during|since|of|early|late|mid)[\s-]+)?(January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:of\s+)?(last|this)\s+year\b/gi,
+    resolve: (m, p) => {
+      const year = partsOf(p).y - ((m[2] ?? '').toLowerCase() === 'last' ? 1 : 0);
+      const [first, last] = monthRange(year, MONTH_NUMBERS[(m[1] ?? '').charAt(0).toUpperCase() + (m[1] ?? '').slice(1).toLowerCase()] ?? 1);
+      return { first, last, precision: 'month' };
     },
   },
   {
@@ -146,7 +164,7 @@ const PERIOD_RULES: PeriodRule[] = [
     resolve: (m, p) => {
       const n = countOf(m[1]);
       if (n > 31) return null;
-      return { first: p - ((m[2] ?? '').toLowerCase() === 'week' ? 7 * n : n) + 1, last: p, precision: 'range' };
+      return { first: p - ((m[2] ?? '').toLowerCase() === 'week' ? 7 * n : n) + 1, last: p, precision: 'range', duration: true };
     },
   },
   {
@@ -171,9 +189,35 @@ const PERIOD_RULES: PeriodRule[] = [
     },
   },
   {
+    // "between May and October 2017", "between 3 and 5 July 2016", "between July 3 and July 5, 2016": chrono reads only
+    // the second date. One range; the first point borrows the second's month and year when it names none.
+    name: 'between-and',
+    cue: /between/i,
+    re: new RegExp(
+      `\\bbetween\\s+(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s*)?(?:${MONTH_NAME}\\.?\\s*)?(?:(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s*((?:19|20)\\d{2}))?` +
+        `\\s+and\\s+(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH_NAME}\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+((?:19|20)\\d{2}))?\\b`,
+      'gi',
+    ),
+    resolve: (m, p) => {
+      const [, d1a, m1, d1b, y1, d2a, m2, d2b, y2] = m;
+      const d1 = d1a ?? d1b;
+      const d2 = d2a ?? d2b;
+      if (d1 === undefined && m1 === undefined) return null;
+      const month2 = monthNumber(m2);
+      const month1 = m1 === undefined ? month2 : monthNumber(m1);
+      let last = d2 === undefined ? monthRange(Number(y2 ?? partsOf(p).y), month2)[1] : dayFromParts(Number(y2 ?? partsOf(p).y), month2, Number(d2));
+      // Without a year the months are the latest ones before publication.
+      if (y2 === undefined && last > p + 1) last = d2 === undefined ? monthRange(partsOf(p).y - 1, month2)[1] : dayFromParts(partsOf(p).y - 1, month2, Number(d2));
+      const year1 = Number(y1 ?? partsOf(last).y);
+      let first = d1 === undefined ? monthRange(year1, month1)[0] : dayFromParts(year1, month1, Number(d1));
+      if (first > last && y1 === undefined) first = d1 === undefined ? monthRange(year1 - 1, month1)[0] : dayFromParts(year1 - 1, month1, Number(d1));
+      return first <= last ? { first, last, precision: 'range' } : null;
+    },
+  },
+  {
     name: 'year',
     cue: /(?:19|20)\d{2}/,
-    re: /\b(?:in|during|throughout|since|from|until|till|of|by|(?:in\s+)?(?:early|late|mid)-?)\s+((?:19|20)\d{2})\b(?![-–/]\d|\s+(?:people|persons|civilians|fighters|soldiers))/gi,
+    re: /\b(?:in|during|throughout|since|from|until|till|(?<!(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)of|by|(?:in\s+)?(?:early|late|mid)-?)\s+((?:19|20)\d{2})\b(?![-–/]\d|\s+(?:people|persons|civilians|fighters|soldiers))/gi,
     resolve: (m) => {
       const [first, last] = yearRange(Number(m[1]));
       return { first, last, precision: 'year' };
@@ -247,7 +291,9 @@ function resolveComponents(c: chrono.ParsedComponents, text: string, published: 
   return null;
 }
 
-function fromChrono(r: chrono.ParsedResult, window: string, base: number, published: number): Candidate | null {
+type ChronoReading = Pick<chrono.ParsedResult, 'index' | 'text' | 'start' | 'end'>;
+
+function fromChrono(r: ChronoReading, window: string, base: number, published: number): Candidate | null {
   let start = r.index;
   let phrase = r.text;
   const lead = LEADING_TIME_RE.exec(phrase);
@@ -310,6 +356,7 @@ const SINCE_RE =
 const SINCE_EVENT_RE = /\bsince\s+(?:[\w'’-]+\s+){1,5}?(?:on|in)\s+$/i;
 const PREFIX_RE = /(?:\b(?:(?:late|early)(?:\s+on)?|on\s+or\s+about|on|in|during|around|about|mid-?))[\s-]+$/i;
 const LOOKBEHIND = 60;
+const WHEN_CLAUSE_AFTER_RE = /^\s*,?\s*when\b/i;
 
 /** "since X", "from X": the range runs from X to the published date. */
 function refineSince(c: Candidate, text: string, published: number): Candidate {
@@ -320,6 +367,8 @@ function refineSince(c: Candidate, text: string, published: number): Candidate {
   const m = SINCE_RE.exec(before) ?? SINCE_EVENT_RE.exec(before);
   if (!m) return c;
   if (/^from\b/i.test(m[0]) && /^\s*(?:to|until|till|through)\b/i.test(text.slice(c.end, c.end + 10))) return c;
+  // "since October 2022, when two car bombs exploded": the when-clause says what happened then; the date is its own.
+  if (WHEN_CLAUSE_AFTER_RE.test(text.slice(c.end, c.end + 12))) return c;
   return { ...c, start: c.start - m[0].length, first: Math.min(c.first, published), last: published, kind: 'since' };
 }
 
@@ -360,6 +409,19 @@ const DAY_PARSER = (() => {
   parser.parsers = parser.parsers.filter((p) => p.constructor.name !== 'ENTimeExpressionParser');
   return parser;
 })();
+
+/**
+ * DAY_PARSER without the "end of"/"last day of" refiner, for windows that hold neither phrase: that refiner changes a
+ * result only when the window's text before it ends with one, and it finds out with an end-anchored regex over all
+ * of that text, per result (a tenth of chrono's time on the dev set).
+ */
+const DAY_PARSER_NO_END_OF = (() => {
+  const parser = DAY_PARSER.clone();
+  parser.refiners = parser.refiners.filter((r) => r.constructor.name !== 'ENEndOfPeriodRefiner');
+  return parser;
+})();
+/** What the refiner's /\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i needs somewhere in the window. */
+const END_OF_PERIOD = /\b(?:last\s+day|end)\s+of\s/i;
 
 // ---------------------------------------------------------------------------------------------
 // Fast path: "On 9 May 2020", the form of nearly every ACLED note, without chrono's ~15 µs per call.
@@ -420,6 +482,17 @@ function plainDayMonthYear(slice: string, base: number): Candidate | null {
   return { start: base + m.index, end: base + end, first: day, last: day, precision: 'day', kind: 'point', priority: 1 };
 }
 
+// "on the morning of 27 March 2022": chrono merges the part of the day into the date and then knows neither; the date
+// after "of" is read alone (only when it names a day or month, so "the night of Tuesday to Wednesday" is left as it is).
+const PART_OF_DAY_OF = /^(?:morning|afternoon|evening|night)\s+of\s+/i;
+function withoutPartOfDay(r: chrono.ParsedResult, reference: chrono.ParsingReference): ChronoReading {
+  const lead = PART_OF_DAY_OF.exec(r.text);
+  if (!lead || r.start.isCertain('day') || r.start.isCertain('month')) return r;
+  const inner = DAY_PARSER.parse(r.text.slice(lead[0].length), reference)[0];
+  if (!inner || inner.index !== 0 || !(inner.start.isCertain('day') || inner.start.isCertain('month'))) return r;
+  return { index: r.index + lead[0].length, text: inner.text, start: inner.start, end: inner.end };
+}
+
 function candidatesIn(text: string, w: Span, published: number, reference: chrono.ParsingReference): Candidate[] {
   const slice = text.slice(w.start, w.end);
   const found: Candidate[] = [];
@@ -437,8 +510,8 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
     const plain = plainDayMonthYear(slice, w.start);
     if (plain) found.push(plain);
     else {
-      for (const r of DAY_PARSER.parse(slice, reference)) {
-        const c = fromChrono(r, slice, w.start, published);
+      for (const r of (END_OF_PERIOD.test(slice) ? DAY_PARSER : DAY_PARSER_NO_END_OF).parse(slice, reference)) {
+        const c = fromChrono(withoutPartOfDay(r, reference), slice, w.start, published);
         if (c) found.push(c);
       }
     }
@@ -453,15 +526,106 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
 export function recognizeDates(text: string, published: string, offset = 0): DateMention[] {
   const p = dayOf(published);
   const reference: chrono.ParsingReference = { instant: new Date(`${published}${REFERENCE_HOUR}`), timezone: 'UTC' };
-  const out: DateMention[] = [];
+  const kept: Candidate[] = [];
   let lastEnd = 0;
   for (const w of windows(text)) {
     for (const c of candidatesIn(text, w, p, reference)) {
       if (c.start < lastEnd) continue;
       lastEnd = c.end;
-      const range: DayRange = { start: isoOf(c.first), end: isoOf(Math.min(c.last, Math.max(c.first, p))) };
-      out.push({ span: { start: c.start + offset, end: c.end + offset }, text: text.slice(c.start, c.end), range, precision: c.precision, kind: c.kind });
+      kept.push(c);
     }
   }
+  // "killed 300 over five days … in March last year": the days lie in the month named, not before publication.
+  const named = kept.some((c) => c.precision === 'month');
+  const out: DateMention[] = [];
+  for (const c of kept) {
+    if (named && c.duration) continue;
+    const range: DayRange = { start: isoOf(c.first), end: isoOf(Math.min(c.last, Math.max(c.first, p))) };
+    out.push({ span: { start: c.start + offset, end: c.end + offset }, text: text.slice(c.start, c.end), range, precision: c.precision, kind: c.kind });
+  }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which of a sentence's dates tells when its event happened: pure tests on the sentence text, for the assembly's choice.
+// `start` and `end` are the mention's offsets into `sentence`.
+
+/** Field labels of a listing ("Date: 3 Jul 2016", "Date of incident:", "When:"): the line is the record's date. */
+const DATE_LABEL = '\\s*(?:dates?(?:\\s+(?:and\\s+time|of\\s+(?:the\\s+)?(?:incident|attack|event|killing|death)s?))?|(?:incident|event|attack)\\s+date|when)\\s*:';
+const DATE_LABEL_START_RE = new RegExp(`^${DATE_LABEL}`, 'i');
+const DATE_LABEL_ONLY_RE = new RegExp(`^${DATE_LABEL}\\s*$`, 'i');
+
+/** Whether a line starts with a date field label: a cheap test before its dates are read. */
+export function hasDateLabel(sentence: string): boolean {
+  return DATE_LABEL_START_RE.test(sentence);
+}
+
+/** The date right after a field label at the start of its line: the date of every line of that record. */
+export function isLabelledDate(sentence: string, start: number): boolean {
+  return DATE_LABEL_ONLY_RE.test(sentence.slice(0, start));
+}
+
+/**
+ * "In May 2017, militants seized …", "since October 2022, when two car bombs exploded …": a date that opens its
+ * sentence, or one a when-clause follows, is the time of the clause after it, however long ago.
+ */
+// Only a preposition before the date ("In early May 2017, …" is read as "early May 2017").
+const SENTENCE_OPENING_RE = /^\s*(?:(?:in|on|during|by|at|around)\s+)?$/i;
+
+export function framesClause(sentence: string, start: number, end: number): boolean {
+  const after = sentence.slice(end);
+  return WHEN_CLAUSE_AFTER_RE.test(after) || (SENTENCE_OPENING_RE.test(sentence.slice(0, start)) && /^\s*,/.test(after));
+}
+
+/**
+ * "Two car bombs killed 587 people in Mogadishu in October 2017": a date in the clause of a violence verb is that
+ * violence's time, however long ago; "since the violence spread there in 2015" or "founded in 2009" is background.
+ */
+export function inViolenceClause(sentence: string, start: number): boolean {
+  return EVENT_VERB_RE.test(clauseBefore(sentence, start));
+}
+
+/** What is done after an event (burials, statements, releases of names, visits): a date these govern is not the event's. */
+const AFTERMATH_VERB =
+  '(?:buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|held|holds|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
+const AFTERMATH_VERB_RE = new RegExp(`\\b${AFTERMATH_VERB}\\b`, 'gi');
+const AFTERMATH_AFTER_RE = new RegExp(`^\\s*,?\\s*${AFTERMATH_VERB}\\b`, 'i');
+/**
+ * Verbs of the violence itself: once one follows the aftermath verb ("released the names of those killed on …"), the
+ * date is the event's. Not as a noun after "the" ("visited the wounded on Thursday").
+ */
+const EVENT_VERB_RE =
+  /(?<!\bthe\s+)\b(?:killed|killing|kills|died|dying|attacked|attacking|stormed|shot|struck|bombed|shelled|exploded|ambushed|raided|massacred|executed|murdered|clashed|fought|abducted|kidnapped|wounded|injured|opened\s+fire|blew)\b/i;
+/** "buried the victims of the attack on Friday": the date of an event named after the aftermath verb is the event's. */
+const EVENT_NOUN_RE =
+  /\b(?:attacks?|bombings?|blasts?|explosions?|shootings?|massacres?|ambush(?:es)?|raids?|(?:air\s*)?strikes?|airstrikes?|clashes|fighting|killings?|assault|shelling)\b/i;
+/** Where a clause begins: a date after one of these is governed by that clause's verb, not by the sentence's first. */
+const CLAUSE_MARK_RE = /[;:]|\b(?:after|before|when|while|as|since|following|until|because|whereas)\b/gi;
+
+/** The words of the mention's clause before it: from the last clause mark before `start`. */
+function clauseBefore(sentence: string, start: number): string {
+  const before = sentence.slice(0, start);
+  let clauseStart = 0;
+  CLAUSE_MARK_RE.lastIndex = 0;
+  for (let m = CLAUSE_MARK_RE.exec(before); m !== null; m = CLAUSE_MARK_RE.exec(before)) clauseStart = m.index + m[0].length;
+  return before.slice(clauseStart);
+}
+
+/**
+ * "Families buried their dead on Sunday after gunmen attacked the beach late on Friday", "Police on Sunday released
+ * the names of those killed on Saturday": whether the mention dates what followed the event rather than the event.
+ */
+export function isAftermathDate(sentence: string, start: number, end: number): boolean {
+  // "buried the victims of Friday's attack": a possessive day names the event.
+  if (/['’]s$/.test(sentence.slice(start, end))) return false;
+  const clause = clauseBefore(sentence, start);
+  let verbEnd = -1;
+  AFTERMATH_VERB_RE.lastIndex = 0;
+  for (let m = AFTERMATH_VERB_RE.exec(clause); m !== null; m = AFTERMATH_VERB_RE.exec(clause)) verbEnd = m.index + m[0].length;
+  if (verbEnd >= 0) {
+    const object = clause.slice(verbEnd);
+    return !EVENT_VERB_RE.test(object) && !EVENT_NOUN_RE.test(object);
+  }
+  // "Police on Sunday released …": the date between the subject and its verb.
+  return !EVENT_VERB_RE.test(clause) && AFTERMATH_AFTER_RE.test(sentence.slice(end, end + 40));
 }
