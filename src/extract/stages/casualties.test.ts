@@ -185,6 +185,11 @@ const CASES: Case[] = [
   { text: 'Four soldiers were killed in Jableh and two in Baniyas on Friday when militants attacked checkpoints.', figures: [[4, 'killed', 'stateForces', 'whole', 1], [2, 'killed', 'stateForces', 'whole', 2]], rules: ['count-verb', 'elliptical'] },
   { text: 'Twelve people died at Kidal, while 5 at Gao, officials said.', figures: [[12, 'killed', null, 'whole', 1], [5, 'killed', null, 'whole', 2]], rules: ['count-verb', 'elliptical'] },
   { text: 'Five people were killed in Homs and 12 in 2019.', figures: [[5, 'killed', null, 'whole', 1]] },
+  // members of an armed organisation are fighters; of other groups, the side stays unknown
+  { text: 'Troops killed 11 members of the pro-IS Dawlah Islamiyah-Philippines group.', figures: [[11, 'killed', 'nonStateFighters', 'whole', 1]] },
+  { text: 'Troops killed 11 members of an armed group.', figures: [[11, 'killed', 'nonStateFighters', 'whole', 1]] },
+  { text: 'Soldiers killed five members of the Islamic State group.', figures: [[5, 'killed', 'nonStateFighters', 'whole', 1]] },
+  { text: 'Gunmen killed four members of a farming cooperative.', figures: [[4, 'killed', null, 'whole', 1]] },
   // counts of things, not people
   { text: 'On Monday, 13 Russian missiles struck the city.', figures: [] },
   { text: 'A stray shell killed a cow in the village.', figures: [] },

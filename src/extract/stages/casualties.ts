@@ -396,6 +396,18 @@ function isEllipticalCount(body: string, previousEnd: number, count: Count, sent
   return previousEnd >= 0 && ELLIPSIS_BEFORE.test(body.slice(previousEnd, count.start)) && ELLIPSIS_AFTER.test(body.slice(count.end, sentenceEnd));
 }
 
+// "members of the pro-IS Dawlah Islamiyah group", "members of an armed group": the organisation the counted belong to.
+const MEMBERS_OF_GROUP = /^\s+of\s+(?:the\s+|an?\s+)?((?:[\p{L}'’-]+\s+){0,5}?)(?:group|militia|faction|cell|movement|organi[sz]ation|brigade|battalion|front|network)s?\b/iu;
+const ARMED_WORD = /\b(?:armed|militant|jihadist|rebel|insurgent|terrorist|extremist|separatist|guerrilla)\b/i;
+
+/** True when what follows "members" names an armed organisation: a proper name, an armed word, or a known armed actor. */
+function isArmedGroupAfter(after: string, lex: Lexicons): boolean {
+  const m = MEMBERS_OF_GROUP.exec(after);
+  if (!m) return false;
+  const name = m[1]!;
+  return /\p{Lu}/u.test(name) || ARMED_WORD.test(name) || lex.nonStateMarkers.test(name.toLowerCase());
+}
+
 /** Finds the casualty figures of one sentence. Pure: depends only on the text, its numbers and the lexicons. */
 export function recognizeCasualties(body: string, sentence: Sentence, numbers: NumberMention[], lex: Lexicons = lexicons()): CasualtyFigure[] {
   // Cheap prefilter: with no outcome word and no toll or coder's wording, no figure can come out of the sentence.
@@ -459,6 +471,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     if (!before && after && !joined && !partBefore && isAgent(body, phraseEnd, sEnd)) continue;
     let category = np?.category ?? (elliptical ? figures.at(-1)!.category : null) ?? (labelled ? categoryOf(body.slice(sStart, count.start), lex) : null) ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
     if (np?.anaphoric && category === null) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
+    if (category === null && np !== null && /\bmembers?$/i.test(np.noun) && isArmedGroupAfter(body.slice(phraseEnd, sEnd), lex)) category = 'nonStateFighters';
     const subsetBefore = /\b(?:of them|of whom|among them|among whom)\s*[:,]?\s*$/i.test(body.slice(Math.max(sStart, count.start - 30), count.start));
     const subsetAfter = /^\s*(?:among them|among the dead|among the victims)\b/i.test(body.slice(phraseEnd, phraseEnd + 30)) || after?.subset === true;
     let role: FigureRole = 'whole';
