@@ -513,6 +513,14 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'a count right after a sentence that opens on another place',
+    body: 'Gunmen executed 12 men in the village of Al-Mukhtariya on Friday, residents said. In Homs, warplanes struck an army depot on Saturday. Two people were killed and five wounded, the ministry said.',
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      assert.deepEqual([names(withBest(r, 2)), withBest(r, 2).injured], [['Homs'], 5]);
+    },
+  },
+  {
     name: 'a count "in the attack" in the same place stays a detail',
     body: 'Gunmen executed 12 men in the village of Al-Mukhtariya on Friday, residents said. Two of the gunmen were wounded in the attack.',
     check: (r) => {

@@ -91,17 +91,20 @@ function sceneSince(cluster: Cluster, sentence: number, placesBySentence: Map<nu
 
 // "killed … in the strikes", "wounded in the attack": the figure points back at an event the story has just told.
 const DEFINITE_EVENT = /\b(?:in|from|by|during)\s+(?:the|these|those|this|that)\s+(?:[\p{L}-]+\s+)?(?:strikes?|airstrikes?|air strikes?|attacks?|bombings?|blasts?|explosions?|raids?|shelling|ambush|assault|shooting)\b/iu;
+// "In Damascus, Israeli warplanes struck …", "Elsewhere in Homs, …": a sentence that opens on its place sets a new scene.
+const SCENE_OPENING = /^(?:(?:meanwhile|elsewhere|later|also)\s*,?\s+)?(?:in|at|near)\s+(?:the\s+)?\p{Lu}[^,]{0,40},/iu;
 
 /**
  * Where the figure's referent was told, when it names no place: for a field of a record, the latest place named since
  * the last event (its "Place:" field); in prose, the sentence right before, when the figure points back at an event
- * ("three people were killed … in the strikes").
+ * ("three people were killed … in the strikes") or that sentence opens on its place ("In Damascus, warplanes struck …").
  */
 function sceneOfReferent(cluster: Cluster, sentence: number, sentences: Sentence[], placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
   const here = sentences[sentence]!;
   if (isFieldLine(here.text)) return sceneSince(cluster, sentence, placesBySentence);
   const previous = sentences[sentence - 1];
-  if (!previous || previous.paragraph !== here.paragraph || cluster.sentences.has(previous.index) || !DEFINITE_EVENT.test(here.text)) return [];
+  if (!previous || previous.paragraph !== here.paragraph || cluster.sentences.has(previous.index)) return [];
+  if (!DEFINITE_EVENT.test(here.text) && !SCENE_OPENING.test(previous.text)) return [];
   return scenePlaces(previous.index, placesBySentence);
 }
 

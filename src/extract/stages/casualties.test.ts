@@ -169,16 +169,27 @@ const CASES: Case[] = [
   { text: 'Fatalities: 3', figures: [[3, 'killed', null, 'whole', 1]], rules: ['field-label'] },
   { text: 'Injured: over 200', figures: [[200, 'injured', null, 'whole', 1]], rules: ['field-label'] },
   { text: 'Target: 12 shops', figures: [] },
+  { text: 'Death toll: 12', figures: [[12, 'killed', null, 'whole', 1]], rules: ['field-label'] },
+  { text: 'Number of deaths: 7', figures: [[7, 'killed', null, 'whole', 1]], rules: ['field-label'] },
+  { text: 'Civilians killed: 3', figures: [[3, 'killed', 'civilians', 'whole', 1]], rules: ['field-label'] },
+  { text: 'Total killed: 40', figures: [[40, 'killed', null, 'whole', 1, 'c']], rules: ['field-label'] },
   // an earlier figure the report says was replaced is a step of the count's history (a back reference), not a toll
   { text: 'On Saturday night the ministry had given a toll of 210.', figures: [[210, 'killed', null, 'whole', 1, 'cb']] },
   { text: 'The count stood at 292 on 7 July; later counts by local officials went up to 324.', figures: [[292, 'killed', null, 'whole', 1, 'cb']] },
   { text: 'Police had earlier put the death toll at 12.', figures: [[12, 'killed', null, 'whole', 1, 'cb']] },
+  { text: 'Earlier, the ministry put the toll at 210.', figures: [[210, 'killed', null, 'whole', 1, 'cb']] },
+  { text: 'Initially, officials gave a toll of 12.', figures: [[12, 'killed', null, 'whole', 1, 'cb']] },
   { text: 'The ministry said the overall death toll had risen to 36,050.', figures: [[36050, 'killed', null, 'whole', 1, 'c']] },
   // an elliptical second count with a place of its own shares the first one's verb and noun, in a list of its own
   { text: 'Seventy people were killed in Tchoma Bangou and thirty in Zaroumdareye, both in the Tondikiwindi commune.', figures: [[70, 'killed', null, 'whole', 1], [30, 'killed', null, 'whole', 2]], rules: ['count-verb', 'elliptical'] },
   { text: 'Four soldiers were killed in Jableh and two in Baniyas on Friday when militants attacked checkpoints.', figures: [[4, 'killed', 'stateForces', 'whole', 1], [2, 'killed', 'stateForces', 'whole', 2]], rules: ['count-verb', 'elliptical'] },
   { text: 'Twelve people died at Kidal, while 5 at Gao, officials said.', figures: [[12, 'killed', null, 'whole', 1], [5, 'killed', null, 'whole', 2]], rules: ['count-verb', 'elliptical'] },
   { text: 'Five people were killed in Homs and 12 in 2019.', figures: [[5, 'killed', null, 'whole', 1]] },
+  // members of an armed organisation are fighters; of other groups, the side stays unknown
+  { text: 'Troops killed 11 members of the pro-IS Dawlah Islamiyah-Philippines group.', figures: [[11, 'killed', 'nonStateFighters', 'whole', 1]] },
+  { text: 'Troops killed 11 members of an armed group.', figures: [[11, 'killed', 'nonStateFighters', 'whole', 1]] },
+  { text: 'Soldiers killed five members of the Islamic State group.', figures: [[5, 'killed', 'nonStateFighters', 'whole', 1]] },
+  { text: 'Gunmen killed four members of a farming cooperative.', figures: [[4, 'killed', null, 'whole', 1]] },
   // counts of things, not people
   { text: 'On Monday, 13 Russian missiles struck the city.', figures: [] },
   { text: 'A stray shell killed a cow in the village.', figures: [] },

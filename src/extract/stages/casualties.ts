@@ -263,13 +263,27 @@ function outcomeBefore(body: string, sentenceStart: number, countStart: number, 
 // "Deaths (min–max): 292–324", "Killed: 35-40", "Injured: over 200": a field of a record, its label an outcome word.
 const FIELD_LABEL = /^\s*(\p{L}[\p{L} -]{0,24}?)\s*(?:\([^)]{0,20}\))?\s*:\s*$/u;
 
-/** The outcome of a labelled field whose value is the count ("Deaths: 12"), when the whole label is an outcome word. */
+// Words a label may add to its outcome word: "Death toll", "Number of deaths", "Total killed", "Civilians killed".
+const LABEL_FILLER = /^(?:death|toll|number|of|total|confirmed|reported|estimated|people|persons)$/;
+
+/**
+ * The outcome of a labelled field whose value is the count ("Deaths: 12", "Death toll: 12", "Civilians killed: 3"): the
+ * label holds an outcome word, and its other words only say what is counted.
+ */
 function fieldLabelOutcome(body: string, sentenceStart: number, countStart: number, lex: Lexicons): Outcome | null {
   const label = FIELD_LABEL.exec(body.slice(sentenceStart, countStart));
   if (!label) return null;
-  const text = label[1]!.toLowerCase();
-  const outcome = outcomeAt(text, lex);
-  return outcome && outcome.length === text.length ? outcome.outcome : null;
+  const text = label[1]!.toLowerCase().trim();
+  for (let i = 0; i < text.length; i = text.indexOf(' ', i) + 1) {
+    const outcome = outcomeAt(text.slice(i), lex);
+    if (!outcome) {
+      if (text.indexOf(' ', i) < 0) break;
+      continue;
+    }
+    const rest = `${text.slice(0, i)} ${text.slice(i + outcome.length)}`.split(/\s+/).filter(Boolean);
+    return rest.every((w) => LABEL_FILLER.test(w) || lex.victimWords.has(w)) ? outcome.outcome : null;
+  }
+  return /^death toll$/.test(text) ? 'killed' : null;
 }
 
 const TRANSITIVE = /^(?:\s*(?:also|then|reportedly|allegedly))?\s*(?:killed|killing|kills|kill|executed|executing|executes|massacred|murdered|murdering|shot dead|shot and killed|gunned down|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|beheaded|slaughtered)\b\s+(?:at least\s+|more than\s+|some\s+)?(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d|[A-Z])/;
@@ -318,12 +332,14 @@ function isCampaignFigure(body: string, sentenceStart: number, countStart: numbe
 // "the ministry had given a toll of 210", "an earlier toll of 15": a count the report says was replaced since. Not "said
 // the toll had risen to 36,050": reported speech shifts the tense of a current count.
 const SUPERSEDED_BEFORE = /\b(?:had\s+(?:earlier\s+|initially\s+|first\s+)?(?:given|put|reported|announced|stated|said|estimated|set|placed)|(?:an?|the|its|their)\s+(?:earlier|initial|previous|preliminary|first|old)\s+(?:death\s+)?(?:toll|count|tally|figure|estimate))\b[^.;]{0,40}$/i;
+// "Earlier, the ministry put the toll at 210", "Initially, officials gave a toll of 12": a count from before the latest.
+const SUPERSEDED_OPENING = /^\s*(?:earlier|initially|at first|previously|before that)\s*,/i;
 // "The count stood at 292 on 7 July; later counts went up to 324": the figure is followed by the one that replaced it.
 const SUPERSEDED_AFTER = /^[^.]{0,40}?[;,]\s*(?:but\s+|and\s+)?(?:later|subsequent|newer|updated)\s+(?:counts?|figures?|tolls?|tallies|reports?|estimates?)\b/i;
 
 /** A toll figure the report gives as a step of the count's history, since replaced: it is no toll of its own. */
 function isSupersededToll(body: string, sentenceStart: number, countStart: number, countEnd: number, sentenceEnd: number): boolean {
-  return SUPERSEDED_BEFORE.test(body.slice(Math.max(sentenceStart, countStart - 80), countStart)) || SUPERSEDED_AFTER.test(body.slice(countEnd, sentenceEnd));
+  return SUPERSEDED_OPENING.test(body.slice(sentenceStart, countStart)) || SUPERSEDED_BEFORE.test(body.slice(Math.max(sentenceStart, countStart - 80), countStart)) || SUPERSEDED_AFTER.test(body.slice(countEnd, sentenceEnd));
 }
 
 // "another 12", "a further three", "an additional 40": deaths on top of a count already given.
@@ -378,6 +394,18 @@ const ELLIPSIS_AFTER = /^\s+(?:more\s+|others\s+)?(?:in|at|near)\s+(?:the\s+)?\p
 /** "Seventy people were killed in X and thirty in Y": a count with its own place whose verb and noun are the previous figure's. */
 function isEllipticalCount(body: string, previousEnd: number, count: Count, sentenceEnd: number): boolean {
   return previousEnd >= 0 && ELLIPSIS_BEFORE.test(body.slice(previousEnd, count.start)) && ELLIPSIS_AFTER.test(body.slice(count.end, sentenceEnd));
+}
+
+// "members of the pro-IS Dawlah Islamiyah group", "members of an armed group": the organisation the counted belong to.
+const MEMBERS_OF_GROUP = /^\s+of\s+(?:the\s+|an?\s+)?((?:[\p{L}'’-]+\s+){0,5}?)(?:group|militia|faction|cell|movement|organi[sz]ation|brigade|battalion|front|network)s?\b/iu;
+const ARMED_WORD = /\b(?:armed|militant|jihadist|rebel|insurgent|terrorist|extremist|separatist|guerrilla)\b/i;
+
+/** True when what follows "members" names an armed organisation: a proper name, an armed word, or a known armed actor. */
+function isArmedGroupAfter(after: string, lex: Lexicons): boolean {
+  const m = MEMBERS_OF_GROUP.exec(after);
+  if (!m) return false;
+  const name = m[1]!;
+  return /\p{Lu}/u.test(name) || ARMED_WORD.test(name) || lex.nonStateMarkers.test(name.toLowerCase());
 }
 
 /** Finds the casualty figures of one sentence. Pure: depends only on the text, its numbers and the lexicons. */
@@ -441,8 +469,9 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     if (!np && !before && !after && !tollFrame && !joined && !partBefore && !coded && !elliptical) continue;
     // "a gunman executing a young man": the count is the agent of an active verb, not a casualty.
     if (!before && after && !joined && !partBefore && isAgent(body, phraseEnd, sEnd)) continue;
-    let category = np?.category ?? (elliptical ? figures.at(-1)!.category : null) ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
+    let category = np?.category ?? (elliptical ? figures.at(-1)!.category : null) ?? (labelled ? categoryOf(body.slice(sStart, count.start), lex) : null) ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
     if (np?.anaphoric && category === null) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
+    if (category === null && np !== null && /\bmembers?$/i.test(np.noun) && isArmedGroupAfter(body.slice(phraseEnd, sEnd), lex)) category = 'nonStateFighters';
     const subsetBefore = /\b(?:of them|of whom|among them|among whom)\s*[:,]?\s*$/i.test(body.slice(Math.max(sStart, count.start - 30), count.start));
     const subsetAfter = /^\s*(?:among them|among the dead|among the victims)\b/i.test(body.slice(phraseEnd, phraseEnd + 30)) || after?.subset === true;
     let role: FigureRole = 'whole';
@@ -459,7 +488,9 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     // "72 more" are new deaths even in a sentence that speaks of a toll.
     const more = /\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
     const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
-    const cumulative = !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start))));
+    // A record's "Death toll:" or "Number of deaths:" field is its event's count; only a "Total" field sums entries.
+    const recordCount = labelled !== null && !/\btotal\b/i.test(body.slice(sStart, count.start));
+    const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start))));
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
       sentence: sentence.index,
