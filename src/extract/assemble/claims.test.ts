@@ -167,6 +167,39 @@ const CASES: Case[] = [
       assert.deepEqual(first!.date, { start: '2025-03-04', end: '2025-03-04' });
     },
   },
+  // a past month in the event's sentence is dated by the story's days inside it; a publication day dates nothing
+  {
+    name: 'the days the story gives inside "March last year" date the event, not the day the report was published',
+    body: 'Troops killed 40 people over three days in the town of Moura in March last year, according to a report by UN investigators published on Friday.\n\nThe troops arrived on the morning of 27 March 2022 and left on 31 March, the report said.',
+    published: '2023-05-12',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2022-03-27', end: '2022-03-27' }),
+  },
+  {
+    name: 'a day inside a past month of the event sentence dates the event',
+    body: 'Gunmen killed nine villagers in Jableh in January last year, a rights group said in a report released on Tuesday.\n\nThe gunmen entered the village on 14 January 2024, survivors said.',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2024-01-14', end: '2024-01-14' }),
+  },
+  {
+    name: 'a background year stays background when the story names no day inside it',
+    body: 'Gunmen killed 12 people in Jableh on Friday, the deadliest attack since the fighting began in March 2021.\n\nOn 3 March 2021 the first clashes broke out in the hills.',
+    check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: '2025-03-07' }),
+  },
+  // "another body" raises the same event's toll; "another attack" is a new event
+  {
+    name: 'a figure repeated after "another body was found" stays one incident',
+    body: 'A gunman killed 12 people at a mosque in Jableh on Friday, police said, after the toll rose by one when officers found another body in the building. Residents said the gunman fled in a car.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: '"another body" beside the figure of the same sentence is one more death of that event, not an incident',
+    body: 'Jableh mourns 12 killed in mosque attack\nA gunman killed 12 people at a mosque in Jableh on Friday, police said, after rescuers recovered another body from the river on Sunday.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: '"another attack" still opens a second incident',
+    body: 'Gunmen killed four people in Jableh on Friday. In another attack, gunmen killed four people in Baniyas on Saturday.',
+    check: (r) => assert.equal(r.incidents.length, 2, trace(r)),
+  },
   // an event with no figure in a short bulletin
   {
     name: 'a bulletin entry with a label and no figure',

@@ -41,7 +41,7 @@ const RECENT_CONTEXT_DAYS = 31;
 const SHORT_REPORT_SENTENCES = 5;
 /** A figure whose own sentence names this many provinces counts a region, not an event. */
 const REGIONAL_ADMIN1S = 3;
-const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged)\b[^.;]{0,25}$/i;
+const REPORTING_BEFORE_DATE = /\b(?:said|says|told|tells|announced|reported|added|stated|declared|speaking|spoke|acknowledged|confirmed|statement|vowed|urged|published|released|issued)\b[^.;]{0,25}$/i;
 // "the toll … rose to 52 on Friday": the day the count was updated, not the day of the event.
 const UPDATED_BEFORE_DATE = /\b(?:rose|risen|rises|climbed|jumped|increased)\s+to\s+(?:at least\s+)?[\d,]+\s*$/i;
 
@@ -210,8 +210,8 @@ function dateFor(
   // "…the deadliest attack since the violence spread there in 2015": a bare year or month long past is background, even
   // in the event's own sentence; a news report tells of recent events. Unless it frames the clause ("In May 2017, …") or
   // sits in the clause of the violence ("a car bomb killed 587 people in October 2017").
-  const background = (x: DateInSentence) => (x.d.precision === 'year' || x.d.precision === 'month') && !recent(x.d) &&
-    !framesClause(x.text, x.start, x.end) && !(x.d.kind !== 'since' && inViolenceClause(x.text, x.start));
+  const longPast = (d: DateMention) => (d.precision === 'year' || d.precision === 'month') && !recent(d);
+  const background = (x: DateInSentence) => longPast(x.d) && !framesClause(x.text, x.start, x.end) && !(x.d.kind !== 'since' && inViolenceClause(x.text, x.start));
   const choose = (which: number[], keep: (x: DateInSentence) => boolean): DateMention | undefined => {
     const found = which.flatMap((i) => datesInSentence(input, i).filter((x) => eventDates([x.d], report.body, sentences[i]?.span.start ?? 0).length > 0))
       .filter((x) => x.d.range.end <= report.published && keep(x));
@@ -221,7 +221,14 @@ function dateFor(
     return preferred(found.filter((_, k) => !aftermath[k]).map((x) => x.d)) ?? preferred(found.filter((_, k) => aftermath[k]).map((x) => x.d));
   };
   const result = (d: DateMention, rule: string) => ({ range: d.range, precision: d.kind === 'since' ? 'range' as const : d.precision, rule });
+  // "killed 300 … in March last year", then "arrived on 27 March 2022": the story's days inside a past month of the
+  // event's own sentence date the event more closely than the month.
+  const pastPeriods = own.flatMap((i) => eventDates(input.dates(i), report.body, sentences[i]?.span.start ?? 0)).filter(longPast);
+  const inPastPeriod = (d: DateMention) => d.precision === 'day' && pastPeriods.some((p) => p.range.start <= d.range.start && d.range.end <= p.range.end);
   const mainDate = choose(own, (x) => !background(x));
+  if (mainDate && !longPast(mainDate)) return result(mainDate, 'date:own-sentence');
+  const dayInside = pastPeriods.length ? choose(context, (x) => inPastPeriod(x.d)) : undefined;
+  if (dayInside) return result(dayInside, 'date:narrative');
   if (mainDate) return result(mainDate, 'date:own-sentence');
   const frame = own.length ? paragraphFrame(input, first) : null;
   if (frame && frame.range.end <= report.published) return result(frame, 'date:paragraph-frame');

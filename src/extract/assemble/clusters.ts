@@ -19,7 +19,8 @@ export interface Cluster {
 
 // "police said four were killed, while a resident told the outlet that seven had died": a second account.
 const SECOND_ACCOUNT = /\b(?:while|whereas|but)\s+(?:(?:a|an|the|other|local|some)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:said|told|says|reported|put|gave|claimed|counted)\b/iu;
-const SEPARATE_EVENT = /\b(?:separate|separately|another|second|elsewhere|meanwhile|retaliation|in response|later that|a further|also late|earlier,)\b/i;
+// "another body was found" raises the toll of the same event: "another" before a casualty noun opens no event.
+const SEPARATE_EVENT = /\b(?:separate|separately|another(?!\s+(?:body|bodies|corpse|victim|casualty|fatality|death)\b)|second|elsewhere|meanwhile|retaliation|in response|later that|a further|also late|earlier,)\b/i;
 
 export function isAdminLevel(p: PlaceRef): boolean {
   return p.featureCode.startsWith('ADM') || p.featureCode.startsWith('PCL') || p.geoPrecision === 3;
@@ -37,6 +38,14 @@ function placesCompatible(a: PlaceMention[], b: PlaceMention[]): boolean {
     }
   }
   return false;
+}
+
+// "killed 12 people …, after rescuers recovered another body": one more death of the event the sentence tells, even
+// beside its figure, not an event of its own.
+const ONE_MORE = /^(?:another|one more)\b/i;
+function isOneMore(st: Statement, sentence: Sentence): boolean {
+  const at = st.spans[0];
+  return !!at && ONE_MORE.test(sentence.text.slice(at.start - sentence.span.start, at.end - sentence.span.start));
 }
 
 function leadValue(c: Cluster): number {
@@ -89,7 +98,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
         target = current;
         as = 'part';
-      } else if (st.value < whole && (wholeCategory === null || st.category === null || st.category === wholeCategory) && places.length === 0 && st.sentence !== current.statements[0]!.sentence) {
+      } else if (st.value < whole && (wholeCategory === null || st.category === null || st.category === wholeCategory) && ((places.length === 0 && st.sentence !== current.statements[0]!.sentence) || (current.sentences.has(st.sentence) && isOneMore(st, sentence)))) {
         // A smaller count later in the same story ("Nine died on the spot") details the event; it adds no deaths.
         target = current;
         as = 'detail';

@@ -39,6 +39,27 @@ const CASES: Case[] = [
     dropped: ['Somali'],
   },
   { text: 'Soldiers stormed the Tulkarm refugee camp and two Tulkarm refugees were wounded.', kept: [['Tulkarm', 'Tulkarm']], dropped: [] },
+  // a name the report gives a venue ("X mosque", "X church", "X market") is no settlement abroad, in any of its mentions
+  {
+    text: 'Gunmen killed 50 people at the Al Noor mosque in Christchurch. Most were shot at Al Noor.',
+    kept: [['Christchurch', 'Christchurch']],
+    dropped: ['Al Noor'],
+  },
+  { text: 'Gunmen stormed the Santa Rosa church in Kaduna and killed six worshippers.', kept: [['Kaduna', 'Kaduna']], dropped: ['Santa Rosa'] },
+  { text: 'A suicide bomber struck the Victoria market in Maiduguri.', kept: [['Maiduguri', 'Maiduguri']], dropped: ['Victoria'] },
+  // … but a town of the report's country stays, and so does a town under its own name
+  { text: 'Traders from Aleppo were among the dead at the Baghdad market.', kept: [['Aleppo', 'Aleppo'], ['Baghdad', 'Baghdad']], dropped: [] },
+  { text: 'Soldiers raided the Kabul hospital on Monday and killed two guards in Kabul.', kept: [['Kabul', 'Kabul'], ['Kabul', 'Kabul']], dropped: [] },
+  // where people fled or were taken to afterwards is not where anything happened to them
+  {
+    text: 'Insurgents attacked Palma in Cabo Delgado on Wednesday. Thousands of residents fled by boat to Pemba or on foot into the bush.',
+    kept: [['Palma', 'Palma'], ['Cabo Delgado', 'Cabo Delgado']],
+    dropped: ['Pemba'],
+  },
+  { text: 'Gunmen killed six people in Jableh. The wounded were rushed to Latakia.', kept: [['Jableh', 'Jableh']], dropped: ['Latakia'] },
+  { text: 'Families fled to the town of Tartus after the massacre in Baniyas.', kept: [['Baniyas', 'Baniyas']], dropped: ['Tartus'] },
+  { text: 'Survivors of the shelling of Idlib sought refuge in Afrin.', kept: [['Idlib', 'Idlib']], dropped: ['Afrin'] },
+  { text: 'Residents fleeing the fighting in Bakhmut arrived in Kramatorsk.', kept: [['Bakhmut', 'Bakhmut'], ['Kramatorsk', 'Kramatorsk']], dropped: [] },
   // the same town, not an outlet, when it is where something happened
   { text: 'A drone struck a car in Erbil on Monday, killing two men.', kept: [['Erbil', 'Erbil']], dropped: [] },
 ];

@@ -10,6 +10,11 @@ const SEAT_AFTER = /^-based\b/i;
 // "The Irrawaddy, however, reported …": a newspaper named after a place, speaking.
 const OUTLET = /^(?:,\s*(?:however|meanwhile|for its part|too)\s*,)?\s*(?:reported|said|says|reports|quoted|cited|wrote|published)\b/i;
 
+// "residents fled by boat to Pemba", "the wounded were evacuated to Kabul": where people went afterwards, not where
+// anything happened to them.
+// "fleeing the fighting in Bakhmut" is where the fighting was: only "to" and "into" lead to a destination.
+const DESTINATION_BEFORE = /\b(?:(?:fled|flee|flees|fleeing|escaped|evacuated|displaced|airlifted|ferried|rushed|transferred)(?:\s+[\p{L}-]+){0,3}?\s+(?:to|towards?|into)|(?:sought|took|taking|found)\s+(?:refuge|shelter|safety)\s+in)\s+(?:the\s+)?(?:(?:town|city|village|port|capital) of\s+)?$/iu;
+
 // "Two Somali citizens", "A Saad man": a counted name before a person noun is a people, a clan or a nationality, not a place.
 const COUNT_BEFORE = /(?:^|[^\p{L}\d])(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)\s+$/iu;
 const ARTICLE_INSIDE = /^(?:A|An)\s/;
@@ -20,6 +25,25 @@ function namesAPeople(p: PlaceMention, body: string): boolean {
   const noun = PERSON_NOUN_AFTER.exec(body.slice(p.span.end, p.span.end + 30))?.[1];
   if (!noun || !lexicons().victimWords.has(noun)) return false;
   return ARTICLE_INSIDE.test(p.text) || COUNT_BEFORE.test(body.slice(Math.max(0, p.span.start - 20), p.span.start));
+}
+
+// "the Al Noor mosque", "the Victoria market": a name the report gives a venue names the venue. When the gazetteer
+// reaches a settlement only through another spelling (Al Noor → Niort) in a country none of the report's other places
+// lies in, that namesake abroad is a worse guess than no place, for every mention of the name ("shot at Al Noor" too).
+// A town under its own name stays ("the Sidon market"). Camps are left out: a camp is a place of its own.
+const VENUE_AFTER = /^\s+(?:mosques?|church(?:es)?|cathedrals?|temples?|synagogues?|shrines?|hospitals?|clinics?|schools?|madrasas?|universit(?:y|ies)|colleges?|markets?|hotels?|stadiums?|prisons?)\b/i;
+
+/** Folded names the report uses for a venue that resolved to a country no other place of the report lies in. */
+function foreignVenueNames(places: PlaceMention[], body: string): Set<string> {
+  const out = new Set<string>();
+  for (const p of places) {
+    if (!VENUE_AFTER.test(body.slice(p.span.end, p.span.end + 20))) continue;
+    const name = fold(p.text);
+    if (fold(p.place.name) === name) continue;
+    const others = places.filter((q) => fold(q.text) !== name);
+    if (others.length && !others.some((q) => q.place.country === p.place.country)) out.add(name);
+  }
+  return out;
 }
 
 const GENERIC_SUFFIX = /(?:['’]s|\s+(?:region|province|governorate|state|oblast|district|county|municipality|township|countryside|area|local government area))$/i;
@@ -45,11 +69,14 @@ function asWritten(p: PlaceMention): PlaceMention {
 
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
   const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
+  const venues = foreignVenueNames(places, body);
   return places.map(asWritten).filter((p) => {
+    if (venues.size && venues.has(fold(p.text))) return false;
     if (datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) return false;
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);
     const after = body.slice(p.span.end, p.span.end + 40);
     if (NAME_CONTINUES.test(after) || SEAT_BEFORE.test(before) || SEAT_AFTER.test(after)) return false;
+    if (DESTINATION_BEFORE.test(body.slice(Math.max(0, p.span.start - 60), p.span.start))) return false;
     if (/\bThe\s+$/.test(before) && OUTLET.test(after)) return false;
     if (namesAPeople(p, body)) return false;
     return true;

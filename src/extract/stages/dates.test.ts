@@ -12,6 +12,16 @@ type Expected = [string, string, string, DateMention['kind'], DatePrecision];
 const SAT = '2025-03-08';
 
 const CASES: Array<[string, string, Expected[]]> = [
+  // a part of the day before "of" leaves the date it qualifies
+  ['The troops arrived by helicopter on the morning of 27 March 2022, a market day.', '2023-05-12', [['27 March 2022', '2022-03-27', '2022-03-27', 'point', 'day']]],
+  ['Shelling on the night of 5 March killed two.', SAT, [['5 March', '2025-03-05', '2025-03-05', 'point', 'day']]],
+  ['The convoy left on the evening of 2 March.', SAT, [['2 March', '2025-03-02', '2025-03-02', 'point', 'day']]],
+  // a month of "last year" is that month a year back
+  ['They were killed in March last year.', SAT, [['in March last year', '2024-03-01', '2024-03-31', 'period', 'month']]],
+  ['Fighting in May of last year displaced thousands.', SAT, [['in May of last year', '2024-05-01', '2024-05-31', 'period', 'month']]],
+  // a count of days inside a named month is a duration, not the days before publication
+  ['Soldiers killed 300 people over five days in the town in March last year.', SAT, [['in March last year', '2024-03-01', '2024-03-31', 'period', 'month']]],
+  ['Soldiers killed 30 people over two days in February.', SAT, [['in February', '2025-02-01', '2025-02-28', 'period', 'month']]],
   // weekdays resolve to the most recent one, never the next
   ['The monitor said on Sunday that the toll had risen.', SAT, [['on Sunday', '2025-03-02', '2025-03-02', 'point', 'day']]],
   ['Abdul Rahman said on Saturday the killing had not stopped.', SAT, [['on Saturday', SAT, SAT, 'point', 'day']]],
@@ -53,7 +63,7 @@ const CASES: Array<[string, string, Expected[]]> = [
   ['Two days before 9 May 2020 the army withdrew.', '2020-05-12', [['Two days before 9 May 2020', '2020-05-07', '2020-05-07', 'point', 'day']]],
   ['On 9 May 2020 - 3 days, gunmen attacked.', '2020-05-12', [['On 9 May 2020 - 3 days', '2020-05-06', '2020-05-06', 'point', 'day']]],
   ['Shelling hit the town on 9 May 2020 EAT, locals said.', '2020-05-12', [['on 9 May 2020 EAT', '2020-05-09', '2020-05-09', 'point', 'day']]],
-  ['Shelling hit the town in the morning of 9 May 2020.', '2020-05-12', []],
+  ['Shelling hit the town in the morning of 9 May 2020.', '2020-05-12', [['9 May 2020', '2020-05-09', '2020-05-09', 'point', 'day']]],
   ['On 31 June 2020, gunmen attacked.', '2020-05-12', []],
   // periods
   ['Security forces began an operation last week.', '2025-03-14', [['last week', '2025-03-03', '2025-03-09', 'period', 'week']]],

@@ -53,6 +53,8 @@ interface Candidate {
   kind: DateMention['kind'];
   /** Lower runs first when two candidates overlap: our period rules beat chrono's reading. */
   priority: number;
+  /** A count of days that ends on the published date only for want of another date ("over two days"). */
+  duration?: boolean;
 }
 
 const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
@@ -79,7 +81,7 @@ interface PeriodRule {
   /** A word every match of `re` contains: a window without it skips the costlier search. */
   cue: RegExp;
   re: RegExp;
-  resolve(m: RegExpExecArray, published: number): (Pick<Candidate, 'first' | 'last' | 'precision'> & Partial<Pick<Candidate, 'kind'>>) | null;
+  resolve(m: RegExpExecArray, published: number): (Pick<Candidate, 'first' | 'last' | 'precision'> & Partial<Pick<Candidate, 'kind' | 'duration'>>) | null;
 }
 
 const PERIOD_RULES: PeriodRule[] = [
@@ -112,6 +114,17 @@ const PERIOD_RULES: PeriodRule[] = [
       if (/this/i.test(m[0])) return { first: dayFromParts(y, 1, 1), last: p, precision: 'year' };
       const [first, last] = yearRange(y - 1);
       return { first, last, precision: 'year' };
+    },
+  },
+  {
+    // "in March last year": chrono reads the month (this year's) and "last year" apart; together they are one month.
+    name: 'month-of-named-year',
+    cue: /year/i,
+    re: /\b(?:(?:in|during|since|of|early|late|mid)[\s-]+)?(January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:of\s+)?(last|this)\s+year\b/gi,
+    resolve: (m, p) => {
+      const year = partsOf(p).y - ((m[2] ?? '').toLowerCase() === 'last' ? 1 : 0);
+      const [first, last] = monthRange(year, MONTH_NUMBERS[(m[1] ?? '').charAt(0).toUpperCase() + (m[1] ?? '').slice(1).toLowerCase()] ?? 1);
+      return { first, last, precision: 'month' };
     },
   },
   {
@@ -151,7 +164,7 @@ const PERIOD_RULES: PeriodRule[] = [
     resolve: (m, p) => {
       const n = countOf(m[1]);
       if (n > 31) return null;
-      return { first: p - ((m[2] ?? '').toLowerCase() === 'week' ? 7 * n : n) + 1, last: p, precision: 'range' };
+      return { first: p - ((m[2] ?? '').toLowerCase() === 'week' ? 7 * n : n) + 1, last: p, precision: 'range', duration: true };
     },
   },
   {
@@ -278,7 +291,9 @@ function resolveComponents(c: chrono.ParsedComponents, text: string, published: 
   return null;
 }
 
-function fromChrono(r: chrono.ParsedResult, window: string, base: number, published: number): Candidate | null {
+type ChronoReading = Pick<chrono.ParsedResult, 'index' | 'text' | 'start' | 'end'>;
+
+function fromChrono(r: ChronoReading, window: string, base: number, published: number): Candidate | null {
   let start = r.index;
   let phrase = r.text;
   const lead = LEADING_TIME_RE.exec(phrase);
@@ -454,6 +469,17 @@ function plainDayMonthYear(slice: string, base: number): Candidate | null {
   return { start: base + m.index, end: base + end, first: day, last: day, precision: 'day', kind: 'point', priority: 1 };
 }
 
+// "on the morning of 27 March 2022": chrono merges the part of the day into the date and then knows neither; the date
+// after "of" is read alone (only when it names a day or month, so "the night of Tuesday to Wednesday" is left as it is).
+const PART_OF_DAY_OF = /^(?:morning|afternoon|evening|night)\s+of\s+/i;
+function withoutPartOfDay(r: chrono.ParsedResult, reference: chrono.ParsingReference): ChronoReading {
+  const lead = PART_OF_DAY_OF.exec(r.text);
+  if (!lead || r.start.isCertain('day') || r.start.isCertain('month')) return r;
+  const inner = DAY_PARSER.parse(r.text.slice(lead[0].length), reference)[0];
+  if (!inner || inner.index !== 0 || !(inner.start.isCertain('day') || inner.start.isCertain('month'))) return r;
+  return { index: r.index + lead[0].length, text: inner.text, start: inner.start, end: inner.end };
+}
+
 function candidatesIn(text: string, w: Span, published: number, reference: chrono.ParsingReference): Candidate[] {
   const slice = text.slice(w.start, w.end);
   const found: Candidate[] = [];
@@ -472,7 +498,7 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
     if (plain) found.push(plain);
     else {
       for (const r of DAY_PARSER.parse(slice, reference)) {
-        const c = fromChrono(r, slice, w.start, published);
+        const c = fromChrono(withoutPartOfDay(r, reference), slice, w.start, published);
         if (c) found.push(c);
       }
     }
@@ -487,15 +513,22 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
 export function recognizeDates(text: string, published: string, offset = 0): DateMention[] {
   const p = dayOf(published);
   const reference: chrono.ParsingReference = { instant: new Date(`${published}${REFERENCE_HOUR}`), timezone: 'UTC' };
-  const out: DateMention[] = [];
+  const kept: Candidate[] = [];
   let lastEnd = 0;
   for (const w of windows(text)) {
     for (const c of candidatesIn(text, w, p, reference)) {
       if (c.start < lastEnd) continue;
       lastEnd = c.end;
-      const range: DayRange = { start: isoOf(c.first), end: isoOf(Math.min(c.last, Math.max(c.first, p))) };
-      out.push({ span: { start: c.start + offset, end: c.end + offset }, text: text.slice(c.start, c.end), range, precision: c.precision, kind: c.kind });
+      kept.push(c);
     }
+  }
+  // "killed 300 over five days … in March last year": the days lie in the month named, not before publication.
+  const named = kept.some((c) => c.precision === 'month');
+  const out: DateMention[] = [];
+  for (const c of kept) {
+    if (named && c.duration) continue;
+    const range: DayRange = { start: isoOf(c.first), end: isoOf(Math.min(c.last, Math.max(c.first, p))) };
+    out.push({ span: { start: c.start + offset, end: c.end + offset }, text: text.slice(c.start, c.end), range, precision: c.precision, kind: c.kind });
   }
   return out;
 }

@@ -20,6 +20,18 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  // fire on protesters is excessive force against protesters, even in a crowd of others; beside a protest it is not
+  { text: 'Security forces opened fire on worshippers and protesters after Friday prayers.', expect: [['opened fire on', 'Protests', 'Excessive force against protesters']] },
+  { text: 'Police fired on protesters in Khartoum, killing three.', expect: [['fired on', 'Protests', 'Excessive force against protesters']] },
+  { text: 'Security men shot dead 4 protesters.', expect: [['shot dead', 'Protests', 'Excessive force against protesters']] },
+  { text: 'Soldiers opened fire on a protest in Mandalay.', expect: [['opened fire on', 'Protests', 'Excessive force against protesters']] },
+  { text: 'Gunmen shot dead two farmers near the protest camp.', expect: [['shot dead', VAC, 'Attack']], absent: ['Excessive force against protesters'] },
+  { text: 'Gunmen opened fire on a bus carrying workers.', expect: [['opened fire on', VAC, 'Attack']], absent: ['Protests'] },
+  // the month is no march: a capital inside a sentence is the month, at the start of one it may be the noun
+  { text: 'Soldiers killed 300 people in Moura in March last year.', expect: [], absent: ['Protests'] },
+  { text: 'The operation began on 27 March and ended on 31 March.', expect: [], absent: ['Protests'] },
+  { text: 'Hundreds joined a march in Lagos on Monday.', expect: [['march', 'Protests', 'Peaceful protest']] },
+  { text: 'March organisers said the rally was peaceful.', expect: [['March', 'Protests', 'Peaceful protest']] },
   // explosions / remote violence
   { text: 'An Israeli air strike on a house in Khan Younis killed six people.', expect: [['air strike', EXP, 'Air/drone strike']] },
   { text: 'The drone strike hit a car on the coastal road.', expect: [['drone strike', EXP, 'Air/drone strike']] },

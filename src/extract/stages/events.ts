@@ -28,6 +28,16 @@ function beatingType(body: string, start: number, end: number, lex: Lexicons): P
   return mob ? { eventType: 'Riots', subEventType: 'Mob violence' } : { eventType: 'Violence against civilians', subEventType: 'Attack' };
 }
 
+// "in March last year", "on 27 March": the protest noun is lower-case inside a sentence; a capital there is the month.
+function isMonthMarch(body: string, start: number, text: string): boolean {
+  if (text !== 'March') return false;
+  return !/(?:^|[.!?:\n"“‘'])\s*$/.test(body.slice(Math.max(0, start - 4), start));
+}
+
+// The object of the verb, not a place beside it ("shot two farmers near the protest camp").
+const PROTESTERS = /^(?:\s+(?!(?:near|at|in|on|outside|inside|from|of|by|after|before|during|behind)\b)[\p{L}\d-]+){0,4}?\s+(?:protesters|protestors|demonstrators|marchers|(?:a|the)\s+(?:protest|demonstration|rally|march|sit-in))\b/iu;
+const EXCESSIVE_FORCE = { eventType: 'Protests', subEventType: 'Excessive force against protesters', weight: 3 } as const;
+
 // "Looting: On 9 May …": a monitor's bulletin line that opens with the event type.
 const LABEL = /^[ \t]*([A-Za-z][A-Za-z /-]{2,40}):[ \t]/gm;
 /** Labels state the type outright, so they outweigh every word trigger. */
@@ -40,8 +50,13 @@ export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons())
     if (type) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[1]!, eventType: type[0], subEventType: type[1], weight: LABEL_WEIGHT });
   }
   // "attacked an army post" is a battle; "attacked a village" is violence against civilians: the target decides.
+  // Fire on protesters is ACLED's "excessive force against protesters", a kind of protest, whoever else was in the crowd.
   for (const m of lex.attackVerbs.find(body)) {
     const target = body.slice(m.end, m.end + 60).split(/[.;]/)[0]!;
+    if (PROTESTERS.test(target)) {
+      found.push({ span: { start: m.start, end: m.end }, text: m.text, ...EXCESSIVE_FORCE });
+      continue;
+    }
     const armed = lex.armedTargets.test(target);
     found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: armed ? 'Battles' : 'Violence against civilians', subEventType: armed ? 'Armed clash' : 'Attack', weight: 1 });
   }
@@ -53,7 +68,12 @@ export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons())
     found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', weight: 3 });
   }
   for (const m of lex.triggers.find(body)) {
-    for (const t of m.payloads) found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: t.eventType, subEventType: t.subEventType, weight: t.weight });
+    if (isMonthMarch(body, m.start, m.text)) continue;
+    const onProtesters = PROTESTERS.test(body.slice(m.end, m.end + 60).split(/[.;]/)[0]!);
+    for (const t of m.payloads) {
+      if (onProtesters && t.eventType === 'Violence against civilians' && t.subEventType === 'Attack') found.push({ span: { start: m.start, end: m.end }, text: m.text, ...EXCESSIVE_FORCE });
+      else found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: t.eventType, subEventType: t.subEventType, weight: t.weight });
+    }
   }
   // Longest match wins where triggers overlap ("suicide car bomb" over "car bomb" over "bomb").
   found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);

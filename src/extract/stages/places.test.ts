@@ -16,6 +16,17 @@ interface Expect {
 }
 
 const CASES: { sentence: string; hints?: string[]; expect: Expect[]; absent?: string[] }[] = [
+  // a faith or a people before a settlement noun says who lives there, not where; a named community stays a place
+  {
+    sentence: 'Gunmen ambushed three vehicles carrying members of a Mormon community in the northern Mexican state of Sonora.',
+    expect: [{ name: 'Sonora', country: 'MX' }],
+    absent: ['Mormon'],
+  },
+  { sentence: 'Three women from Mormon community killed in ambush in Sonora, Mexico', expect: [{ name: 'Sonora', country: 'MX' }], absent: ['Mormon'] },
+  { sentence: 'Gunmen attacked a Fulani settlement near Mopti on Sunday.', expect: [{ name: 'Mopti', country: 'ML' }], absent: ['Fulani'] },
+  { sentence: 'Members of the Yazidi community fled Sinjar in Iraq.', expect: [], absent: ['Yazidi'] },
+  { sentence: 'Pro-Houthi forces fired shells at An Najar village in Qaniyah area (Mahliyah, Marib), Yemen.', expect: [{ name: 'Najar', country: 'YE' }] },
+  { sentence: 'Herders attacked the Kwata community in Benue, Nigeria.', expect: [{ name: 'Kwata', country: 'NG' }, { name: 'Benue', country: 'NG' }] },
   {
     sentence: 'Gunmen executed dozens of men in the towns of Al-Shir and Al-Mukhtariya in Latakia’s countryside, Syria, on Friday.',
     expect: [

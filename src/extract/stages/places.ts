@@ -403,7 +403,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
         if (ti !== undefined && re !== undefined) parts = [body.slice(tokens[ti]!.start, tokens[re - 1]!.end)];
       }
     }
-    const strong = strongBefore || !!unitWord || listed;
+    const strong = strongBefore || (!!unitWord && !namesAGroup(tokens, a, b)) || listed;
     const anchor = parts.length ? anchorFor(parts, countryWeight) : null;
     const anchored = !!anchor && (viaParens || anchor.featureCode !== 'PPL' || anchor.population >= 10_000);
     const closes = /^\s*(?:[.;,)]|$)/.test(after);
@@ -541,7 +541,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         const cued: boolean = hasPlaceCue(before) || listed;
         const strong: boolean =
           (cueWordBefore(tokens, i) === 'of' && STRONG_BEFORE.test(before.slice(-STRONG_REACH))) ||
-          (UNIT_AFTER_FIRST.has(tokens[i + len]?.lower ?? '') && STRONG_AFTER.test(after)) ||
+          (UNIT_AFTER_FIRST.has(tokens[i + len]?.lower ?? '') && STRONG_AFTER.test(after) && !namesAGroup(tokens, i, i + len)) ||
           (listed && lastStrong);
         const words = tokensInKey(key);
         if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
@@ -595,6 +595,20 @@ const STRONG_BEFORE = /\b(?:villages?|towns?|city|hamlets?|localit(?:y|ies)|comm
 const STRONG_AFTER = /^(?:['’]s)?\s+(?:villages?|towns?|city|hamlet|locality|community|settlement|camp|area|neighbou?rhood|suburb|sector|district|sub-?district|subdistrict|township|tehsil|taluka|county|commune|ward|municipality|lga|local government area|village tract)\b/i;
 
 const tokensInKey = (key: string): number => key.split(' ').length;
+
+/**
+ * "a Mormon community", "an Alawite village", "the Yazidi community", "Fulani settlements": a faith or a people named
+ * before a settlement noun says who lives there, not where. An indefinite article marks any such word as a kind;
+ * the faiths and peoples below are never the settlement's name even without one.
+ */
+const GROUP_ADJECTIVES = new Set(['mormon', 'christian', 'muslim', 'catholic', 'protestant', 'evangelical', 'coptic', 'jewish', 'hindu', 'sikh', 'buddhist',
+  'yazidi', 'yezidi', 'alawite', 'druze', 'ismaili', 'shia', 'shiite', 'sunni', 'sufi', 'ahmadi', 'mennonite', 'fulani', 'tuareg', 'bedouin', 'rohingya', 'hazara', 'pashtun']);
+function namesAGroup(tokens: Token[], a: number, b: number): boolean {
+  // Lower case only: a capital "An" is the Arabic article of the name ("An Najar village").
+  const before = tokens[a - 1];
+  const article = before && !before.cap && (before.text === 'a' || before.text === 'an');
+  return !!article || (b - a === 1 && GROUP_ADJECTIVES.has(tokens[a]!.lower));
+}
 
 /** "Nasser Hospital", "Latakia Governorate Council" are not the place itself. */
 function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {

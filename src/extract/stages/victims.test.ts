@@ -80,6 +80,20 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   { text: 'Rami Abdul Rahman, head of the Syrian Observatory, said the toll had risen to 745.', victims: [] },
   { text: 'Speaking to Al Jazeera Arabic, a source said the 15 had died.', victims: [] },
   { text: 'Regional governor Andriy Raikovych said two people were killed when the drone hit a bus.', victims: [] },
+  // an age phrase before the name is its age; a name in apposition to "the youngest victim" is a victim
+  {
+    text: 'Three-year-old Mucad Ibrahim, the youngest victim, had gone to Friday prayers with his father and older brother.',
+    victims: [{ name: 'Mucad Ibrahim', sex: 'male', age: 3, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Twenty-one-year-old Sara Haddad was shot dead at the checkpoint.',
+    victims: [{ name: 'Sara Haddad', sex: null, age: 21, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Omar Saleh Nasser, one of the dead, had driven the bus for twenty years.',
+    victims: [{ name: 'Omar Saleh Nasser', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  { text: 'Karim Haddad, the oldest of the victims, was 82.', victims: [{ name: 'Karim Haddad', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }] },
   // a witness whose relatives died is not a victim
   { text: 'Mariam Youssef, whose brother and two nephews were killed in the raid, said the gunmen came at dawn.', victims: [] },
   { text: 'Omar Khaled Darwish told Reuters that his father was shot dead in front of the house.', victims: [] },

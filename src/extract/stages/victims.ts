@@ -31,6 +31,10 @@ const NOT_NAME_WORDS = new Set([
 function isNumberWord(word: string): boolean {
   return word.toLowerCase().split('-').every((part) => part in UNIT_WORDS || part in TENS_WORDS || part in SCALE_WORDS);
 }
+/** "Three" → 3, "Twenty-one" → 21: a number written in words below a hundred. */
+function numberWordValue(word: string): number {
+  return word.toLowerCase().split('-').reduce((sum, part) => sum + (UNIT_WORDS[part] ?? TENS_WORDS[part] ?? 0), 0);
+}
 // A name after these words is someone spoken to or quoted ("told Reuters", "speaking to X"), not the subject of a death.
 const SPEECH_BEFORE = /\b(?:to|with|from|speaking to|told|by)\s*,?\s*$/i;
 // A title before a name: usually a speaker ("governor X said"), a victim only when the death is said of the name itself.
@@ -46,6 +50,10 @@ const NAMED_AS_LIST = /\b(?:named|identified)\s+(?:them|the\s+(?:dead|victims|de
 // "killed two senior Hamas officials, Yassin Rabia and Khaled Nagar": names in apposition to a counted object of a
 // death verb.
 const KILLED_APPOSITION = /\b(?:killed|killing|shot dead|executed|executing|assassinated|assassinating)\s+(?:two|three|four|five|six|both|\d{1,2})\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+),\s*(?:(?:[A-Z][\p{L}'’-]+\s+){1,4}(?:,\s*)?(?:and\s+)?)?$/u;
+// "X, the youngest victim,", "X, one of the dead": the name set in apposition to the victims.
+const VICTIM_APPOSITION = /^\s*,\s*(?:the|one of the|another of the|among the)\s+(?:(?:youngest|oldest|eldest|first|last|latest|tenth)\s+)?(?:(?:of\s+the\s+)?(?:victims?|dead|deceased|fatalit(?:y|ies)|those killed))\b/i;
+// "Three-year-old Mucad Ibrahim": an age phrase before a name is its age, not a part of it.
+const LEADING_AGE = /^([A-Z][a-z]+(?:-[a-z]+)?)-(?:year|month)-old\s+/;
 const OCCUPATION = /^\s*,\s*(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+?)(?=\s+(?:originally|from|who|which|was|in|at|of|aged)\b|\s*[,.;])/iu;
 const OCCUPATION_BEFORE = /\b(?:the|a|an)\s+([\p{L}-]+(?:\s+[\p{L}-]+){0,2}),\s*$/u;
 const AGE = /(?:\baged\s+(\d{1,3})\b|\b(\d{1,3})-year-old\b|^\s*,\s*(\d{1,3})\s*(?:,|[.;](?!\d)))/i;
@@ -96,9 +104,12 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
   const out: VictimMention[] = [];
   sentences.forEach((s, idx) => {
     for (const m of allMatches(NAME, s.text)) {
-      const start = s.span.start + m.index;
-      const end = start + m[0].length;
-      const name = m[0];
+      const leadingAge = LEADING_AGE.exec(m[0]);
+      const agePrefix = leadingAge && isNumberWord(leadingAge[1]!) ? leadingAge : null;
+      const start = s.span.start + m.index + (agePrefix ? agePrefix[0].length : 0);
+      const end = s.span.start + m.index + m[0].length;
+      const name = body.slice(start, end);
+      if (!/\s/.test(name)) continue;
       if (!isPlausibleName(name, places, { start, end })) continue;
       const before = body.slice(s.span.start, start);
       const after = body.slice(end, s.span.end);
@@ -113,11 +124,12 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       else if (NAMED_AS.test(before) || NAMED_AS_LIST.test(before)) rule = 'victim-named-as';
       else if (KILLED_APPOSITION.test(before)) rule = 'victim-apposition-to-killed';
       else if (DEATH_AFTER.test(after)) rule = 'victim-death-phrase';
+      else if (VICTIM_APPOSITION.test(after)) rule = 'victim-apposition-to-victims';
       if (!rule) continue;
       // A pronoun in the next sentence ("She lost her life…") tells sex and often the cause.
       const nextText = next && /^(?:She|He)\b/.test(next.text) ? next.text : '';
       const apposition = rule === 'victim-apposition-to-killed' ? KILLED_APPOSITION.exec(before)![1]! : null;
-      const occupationMatch = OCCUPATION.exec(after) ?? OCCUPATION_BEFORE.exec(before);
+      const occupationMatch = (VICTIM_APPOSITION.test(after) ? null : OCCUPATION.exec(after)) ?? OCCUPATION_BEFORE.exec(before);
       const occupation = occupationMatch ? occupationMatch[1]!.replace(ADJECTIVES_TO_DROP, '').trim() : title ? title[1]!.toLowerCase() : null;
       const ageMatch = AGE.exec(after.slice(0, 40));
       const context = `${after} ${nextText}`;
@@ -127,7 +139,7 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
         span: { start, end },
         sentence: s.index,
         sex: sexFrom(`${occupation ?? ''} ${after.slice(0, 120)} ${nextText}`),
-        age: ageMatch ? Number(ageMatch[1] ?? ageMatch[2] ?? ageMatch[3]) : null,
+        age: agePrefix ? numberWordValue(agePrefix[1]!) : ageMatch ? Number(ageMatch[1] ?? ageMatch[2] ?? ageMatch[3]) : null,
         origin: ORIGIN.exec(after)?.[1] ?? null,
         occupation,
         category: apposition && lex.nonStateMarkers.test(apposition.toLowerCase()) ? 'nonStateFighters' : categoryFor(occupation ?? apposition, lex),

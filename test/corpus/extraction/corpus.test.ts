@@ -32,7 +32,6 @@ const DIR = dirname(fileURLToPath(import.meta.url));
  * honest about it without failing.
  */
 const KNOWN_FIRST_PLACE_MISSES: Record<string, string> = {
-  'ext-004': '"Mormon community": a village called Mormon in the gazetteer is taken for a place of the event',
 };
 
 /**
@@ -40,13 +39,8 @@ const KNOWN_FIRST_PLACE_MISSES: Record<string, string> = {
  * suite stays green while the miss stays visible. Each line is a rule still to write, not a sentence to special-case.
  */
 const KNOWN_MISSES: Record<string, string> = {
-  'ext-016: incident count': '"Al Noor" mosque resolves to a place in France, which splits the 50 dead into a second incident',
-  'ext-016: tolls and named victims': '"Three-year-old Mucad Ibrahim": a name after an age phrase is not taken for a victim',
   'ext-017: killings in Ngarbuh Friday: UN up to 22 civilians, army five (lowest is best)': 'the army\'s lower figure, given as "a woman and four children", is not read as a conflicting count',
-  'ext-018: Moura operation 27-31 March 2022: between 300 and 500 killed': 'explicit dates ("on the morning of 27 March 2022 … ended on 31 March") lose to the publication weekday ("published on Friday")',
-  'ext-018: first place of "Moura operation 27-31 March 2022: between 300 and 500 killed"': 'same date miss: no incident on the gold days to check',
   'ext-022: incident count': '"Seven of them died on Friday": a subset of an earlier count is not made an incident of its own',
-  'ext-022: first place of "insurgent attack on Palma since Wednesday: dozens killed"': 'Pemba, where people fled to, is put before Palma, where they were killed',
   'ext-022: convoy from Amarula hotel ambushed Friday: seven killed': 'a subset of an earlier count ("Seven of them died on Friday") is not made an incident of its own',
   'ext-022: first place of "convoy from Amarula hotel ambushed Friday: seven killed"': 'same subset miss: no such incident to check',
   // ext-023 … ext-032: the second held-out check (0.418 before any fix)
