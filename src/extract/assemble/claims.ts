@@ -136,7 +136,7 @@ function eventDates(dates: DateMention[], body: string, sentenceStart: number): 
 }
 
 /** "Place: Karrada", "Deaths (min–max): 292–324": a field line of a listing's record. */
-const FIELD_LINE = /^[A-Z][\p{L} ()–-]{1,30}:\s/u;
+const LISTING_FIELD_LINE = /^[A-Z][\p{L} ()–-]{1,30}:\s/u;
 const MIN_RECORD_FIELDS = 3;
 
 /** A date with its sentence's text (after any dateline) and its offsets into that text, for the tests of dates.ts. */
@@ -168,7 +168,7 @@ function recordDate(input: AssembleInput, first: number): DateMention | null {
   while (hi + 1 < sentences.length && joined(hi, hi + 1)) hi++;
   // A listing, not a dated story: a "Date:" line above an article's first paragraph is its publication, not its event.
   let fields = 0;
-  for (let i = lo; i <= hi; i++) if (FIELD_LINE.test(sentences[i]!.text)) fields++;
+  for (let i = lo; i <= hi; i++) if (LISTING_FIELD_LINE.test(sentences[i]!.text)) fields++;
   if (fields < MIN_RECORD_FIELDS) return null;
   const labelled = (i: number) => hasDateLabel(sentences[i]!.text) ? datesInSentence(input, i).find((x) => isLabelledDate(x.text, x.start))?.d : undefined;
   for (let i = first; i >= lo; i--) {
