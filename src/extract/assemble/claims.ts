@@ -7,7 +7,7 @@ import type {
 import type { Lexicons } from '../lexicon.js';
 import type { DateMention, PlaceMention, Sentence } from '../mentions.js';
 import type { ActorMention } from '../stages/actors.js';
-import { framesClause, hasDateLabel, inViolenceClause, isAftermathDate, isLabelledDate } from '../stages/dates.js';
+import { framesClause, hasDateLabel, inViolenceClause, isAftermathDate, isLabelledDate, mayOpenWithDate, opensSentence } from '../stages/dates.js';
 import { LABEL_WEIGHT, type EventTriggerMention } from '../stages/events.js';
 import type { SentenceSources } from '../stages/sources.js';
 import type { VictimMention } from '../stages/victims.js';
@@ -187,8 +187,10 @@ function paragraphFrame(input: AssembleInput, first: number): DateMention | null
   const { sentences } = input;
   const paragraph = sentences[first]?.paragraph;
   for (let i = first - 1; i >= 0 && sentences[i]!.paragraph === paragraph; i--) {
+    const s = sentences[i]!;
+    if (!mayOpenWithDate(input.report.body.slice(s.dateline?.end ?? s.span.start, s.span.end))) continue;
     const opening = datesInSentence(input, i)[0];
-    if (opening && opening.text.slice(0, opening.start).trim() === '' && framesClause(opening.text, opening.start, opening.end)) return opening.d;
+    if (opening && opensSentence(opening.text, opening.start, opening.end)) return opening.d;
   }
   return null;
 }

@@ -558,10 +558,22 @@ export function isLabelledDate(sentence: string, start: number): boolean {
  */
 // Only a preposition before the date ("In early May 2017, …" is read as "early May 2017").
 const SENTENCE_OPENING_RE = /^\s*(?:(?:in|on|during|by|at|around)\s+)?$/i;
+const OPENING_DATE_WORD_RE =
+  /^\s*(?:(?:in|on|during|by|at|around)\s+)?(?:(?:early|late|mid)[\s-]+(?:on\s+)?)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|this|yesterday|between)/i;
+
+/** Whether a sentence may open with a date: a cheap test before its dates are read for a frame. */
+export function mayOpenWithDate(sentence: string): boolean {
+  return OPENING_DATE_WORD_RE.test(sentence);
+}
 
 export function framesClause(sentence: string, start: number, end: number): boolean {
   const after = sentence.slice(end);
-  return WHEN_CLAUSE_AFTER_RE.test(after) || (SENTENCE_OPENING_RE.test(sentence.slice(0, start)) && /^\s*,/.test(after));
+  return WHEN_CLAUSE_AFTER_RE.test(after) || opensSentence(sentence, start, end);
+}
+
+/** "In May 2017, …", "On Friday, …": the date, set off by a comma, that the sentence opens with. */
+export function opensSentence(sentence: string, start: number, end: number): boolean {
+  return SENTENCE_OPENING_RE.test(sentence.slice(0, start)) && /^\s*,/.test(sentence.slice(end));
 }
 
 /**
