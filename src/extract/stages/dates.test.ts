@@ -168,6 +168,11 @@ const AFTERMATH_CASES: Array<[string, string, boolean]> = [
   ['Mourners on Sunday buried the victims of Friday’s attack on the market.', 'on Sunday', true],
   ['Mourners on Sunday buried the victims of Friday’s attack on the market.', 'Friday’s', false],
   ['Thousands attended the funerals of the victims of the bombing on Saturday.', 'on Saturday', false],
+  ['Mourners gathered in Homs on Sunday for the funerals of nine people killed in shelling late on Friday.', 'on Sunday', true],
+  ['Mourners gathered in Homs on Sunday for the funerals of nine people killed in shelling late on Friday.', 'late on Friday', false],
+  ['Hundreds marched on Saturday to mourn 14 protesters shot dead by police on Thursday.', 'on Saturday', true],
+  ['At a vigil on Monday, relatives named the five men killed on Friday.', 'on Monday', true],
+  ['A suicide bomber struck a funeral in the town on Friday, a week after the mayor’s killing.', 'on Friday', false],
   ['Police said gunmen attacked the village on Friday.', 'on Friday', false],
   ['Gunmen on Friday attacked a market in the town.', 'on Friday', false],
 ];

@@ -584,11 +584,13 @@ export function inViolenceClause(sentence: string, start: number): boolean {
   return EVENT_VERB_RE.test(clauseBefore(sentence, start));
 }
 
-/** What is done after an event (burials, statements, releases of names, visits): a date these govern is not the event's. */
+/** What is done after an event (burials, funerals, statements, releases of names, visits): a date these govern is not the event's. */
 const AFTERMATH_VERB =
-  '(?:buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|held|holds|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
+  '(?:funerals?|burials?|vigils?|memorial|buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|held|holds|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
+const AFTERMATH_NOUN_RE = /^(?:funerals?|burials?|vigils?|memorial)$/i;
 const AFTERMATH_VERB_RE = new RegExp(`\\b${AFTERMATH_VERB}\\b`, 'gi');
-const AFTERMATH_AFTER_RE = new RegExp(`^\\s*,?\\s*${AFTERMATH_VERB}\\b`, 'i');
+// "Police on Sunday released …", "marched on Saturday to mourn …", "gathered on Sunday for the funerals of …".
+const AFTERMATH_AFTER_RE = new RegExp(`^\\s*,?\\s*(?:(?:to|for|at)\\s+(?:(?:the|a)\\s+)?)?${AFTERMATH_VERB}\\b`, 'i');
 /**
  * Verbs of the violence itself: once one follows the aftermath verb ("released the names of those killed on …"), the
  * date is the event's. Not as a noun after "the" ("visited the wounded on Thursday").
@@ -618,12 +620,14 @@ export function isAftermathDate(sentence: string, start: number, end: number): b
   // "buried the victims of Friday's attack": a possessive day names the event.
   if (/['’]s$/.test(sentence.slice(start, end))) return false;
   const clause = clauseBefore(sentence, start);
-  let verbEnd = -1;
+  let last: RegExpExecArray | null = null;
   AFTERMATH_VERB_RE.lastIndex = 0;
-  for (let m = AFTERMATH_VERB_RE.exec(clause); m !== null; m = AFTERMATH_VERB_RE.exec(clause)) verbEnd = m.index + m[0].length;
-  if (verbEnd >= 0) {
-    const object = clause.slice(verbEnd);
-    return !EVENT_VERB_RE.test(object) && !EVENT_NOUN_RE.test(object);
+  for (let m = AFTERMATH_VERB_RE.exec(clause); m !== null; m = AFTERMATH_VERB_RE.exec(clause)) last = m;
+  if (last) {
+    const object = clause.slice(last.index + last[0].length);
+    // "a suicide bomber struck a funeral on Friday": a funeral the violence hit is the event's scene.
+    const struckRite = AFTERMATH_NOUN_RE.test(last[0]) && EVENT_VERB_RE.test(clause.slice(0, last.index));
+    return !struckRite && !EVENT_VERB_RE.test(object) && !EVENT_NOUN_RE.test(object);
   }
   // "Police on Sunday released …": the date between the subject and its verb.
   return !EVENT_VERB_RE.test(clause) && AFTERMATH_AFTER_RE.test(sentence.slice(end, end + 40));
