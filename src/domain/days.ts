@@ -7,8 +7,16 @@ export function dayNumber(day: string): number {
   return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 }
 
+/** Formatting through Date is the costly part of day arithmetic, and claims keep naming the same few days. */
+const isoMemo = new Map<number, string>();
 export function dayFromNumber(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoMemo.get(n);
+  if (iso === undefined) {
+    if (isoMemo.size >= 20_000) isoMemo.clear();
+    iso = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    isoMemo.set(n, iso);
+  }
+  return iso;
 }
 
 export function addDays(day: string, n: number): string {

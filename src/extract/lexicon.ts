@@ -110,6 +110,8 @@ interface VictimLexiconFile {
   words: Record<string, Category | null>;
   stateMarkers: string[];
   nonStateMarkers: string[];
+  rankTitles: string[];
+  courtesyTitles: string[];
 }
 interface CasualtyLexiconFile {
   outcomes: Record<Outcome, string[]>;
@@ -151,6 +153,10 @@ export interface Lexicons {
   victimNouns: PhraseSet;
   stateMarkers: PhraseSet;
   nonStateMarkers: PhraseSet;
+  /** Police and army ranks written before a name ("Sgt.", "Chief Inspector"): not part of the name, and they say stateForces. */
+  rankTitles: Set<string>;
+  /** Titles written before a name that say nothing of the side ("Dr.", "Imam", "Rev."). */
+  courtesyTitles: Set<string>;
   outcomes: Array<{ outcome: Outcome; set: PhraseSet }>;
   outcomeWord: Map<string, Outcome>;
   anyOutcome: PhraseSet;
@@ -198,6 +204,8 @@ export function lexicons(): Lexicons {
     victimNouns: new PhraseSet([...Object.keys(v.phrases), ...Object.keys(v.words)]),
     stateMarkers: new PhraseSet(v.stateMarkers),
     nonStateMarkers: new PhraseSet(v.nonStateMarkers),
+    rankTitles: new Set(v.rankTitles),
+    courtesyTitles: new Set(v.courtesyTitles),
     outcomes: (Object.entries(c.outcomes) as Array<[Outcome, string[]]>).map(([outcome, words]) => ({ outcome, set: new PhraseSet(words) })),
     outcomeWord,
     anyOutcome: new PhraseSet(Object.values(c.outcomes).flat()),

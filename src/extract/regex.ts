@@ -34,7 +34,7 @@ export function isRegexSpace(c: number): boolean {
 const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 /** Where the run of `\s` that ends at `end` starts (`end` itself when there is none). */
-function spaceRunStart(text: string, end: number): number {
+export function spaceRunStart(text: string, end: number): number {
   let i = end;
   while (i > 0 && isRegexSpace(text.charCodeAt(i - 1))) i--;
   return i;

@@ -442,6 +442,115 @@ const CASES: Case[] = [
       assert.equal(r.victims[0]?.incident, i.id);
     },
   },
+  // an increment stated with the updated count is a step of the event's count, not a conflicting figure
+  {
+    name: 'the bodies of N more, bringing the toll to the event\'s count',
+    body: 'Twelve soldiers were killed when militants ambushed a convoy near Kidal on Saturday, the army said. Rescuers found the bodies of eight more on Sunday, bringing the toll to 12.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 12);
+      assert.ok(!codes(i).includes('conflicting_figures'), codes(i).join(','));
+    },
+  },
+  {
+    name: 'the bodies of N more, with the updated count in a later sentence',
+    body: 'Twenty-two soldiers were killed when rebels ambushed a patrol near Kidal on Saturday, the army said. Five soldiers were confirmed dead on Saturday evening. Search teams found the bodies of 17 more on Sunday. The toll now stands at 22.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 22);
+      assert.ok(!codes(i).includes('conflicting_figures'), codes(i).join(','));
+    },
+  },
+  {
+    name: 'another N, raising the death toll to the event\'s count',
+    body: 'Militants killed 20 villagers in Jableh on Friday. Another 6 bodies were found in a ravine on Saturday, raising the death toll to 20.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 20);
+    },
+  },
+  // the dead of another side of the same event are not among its count: they add to it
+  {
+    name: 'one fighter\'s body recovered beside a count of soldiers',
+    body: 'Twenty-two soldiers were killed when rebels ambushed a patrol near Kidal on Saturday. The body of one rebel was recovered from the site.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 23);
+      assert.deepEqual(i.fatalities.byCategory, { stateForces: 22, nonStateFighters: 1 });
+    },
+  },
+  {
+    name: 'a soldier of another people killed in the same operation',
+    body: 'The health ministry said 40 Palestinians were killed in an Israeli raid on Jenin on Friday. An Israeli soldier was also killed in the operation, the army said.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 41);
+      assert.equal(i.fatalities.byCategory.stateForces, 1);
+    },
+  },
+  {
+    name: 'more dead of the same side are not added',
+    body: 'Twelve soldiers were killed in an ambush near Kidal on Friday. Two soldiers also died in hospital.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 12);
+    },
+  },
+  // a record of labelled fields: the figure in "Killed:" happened on its "Date:" at its "Place:"
+  {
+    name: 'two records of labelled fields',
+    body: ['Incidents recorded this week.', '', 'Date: 4 March 2025', 'Place: the town of Jableh, Latakia province', 'Weapons: car bomb', 'Killed: 12–15', 'Injured: 30', '',
+      'Date: 6 March 2025', 'Place: Homs city', 'Weapons: gunmen', 'Deaths: 4', ''].join('\n'),
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      const [first, second] = [withBest(r, 12), withBest(r, 4)];
+      assert.deepEqual([first.date, names(first)[0], first.fatalities.high, first.injured], [{ start: '2025-03-04', end: '2025-03-04' }, 'Jableh', 15, 30]);
+      assert.deepEqual([second.date, names(second)[0]], [{ start: '2025-03-06', end: '2025-03-06' }, 'Homs']);
+    },
+  },
+  // a figure that points back at an event told right before it, in another place, is that event's
+  {
+    name: 'a count "in the strikes" after a strike elsewhere',
+    body: 'Gunmen executed 12 men in the village of Al-Mukhtariya on Friday, residents said.\nIn Homs, warplanes struck an army depot on Saturday. The health ministry said two people were killed in the strikes.',
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      assert.ok(names(withBest(r, 2)).includes('Homs'), trace(r));
+      assert.ok(!names(withBest(r, 12)).includes('Homs'), trace(r));
+    },
+  },
+  {
+    name: 'a count "in the attack" in the same place stays a detail',
+    body: 'Gunmen executed 12 men in the village of Al-Mukhtariya on Friday, residents said. Two of the gunmen were wounded in the attack.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 12);
+    },
+  },
+  // a superseded figure of the same event is no toll
+  {
+    name: 'an earlier toll the ministry had given',
+    body: 'The health ministry said 40 people were killed in an air strike on Jableh on Saturday. On Saturday night the ministry had given a toll of 25.',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 40);
+      assert.equal(r.tolls.length, 0, trace(r));
+    },
+  },
+  // "70 were killed in X and 30 in Y": two incidents, each in its own place
+  {
+    name: 'an elliptical second figure with its own place is an incident of its own',
+    body: 'Four soldiers were killed in Jableh and two in Baniyas on Friday when militants attacked checkpoints.',
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      assert.deepEqual(names(withBest(r, 4)), ['Jableh']);
+      assert.deepEqual(names(withBest(r, 2)), ['Baniyas']);
+    },
+  },
+  {
+    name: 'a count from last week is not a breakdown of this week\'s attack',
+    body: 'Gunmen killed 30 villagers in Jableh on Friday, officials said. Residents said the attack could be revenge after villagers killed two gunmen last week.',
+    check: (r) => {
+      const i = withBest(r, 30);
+      assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
+      assert.deepEqual(i.fatalities.byCategory, { civilians: 30 });
+    },
+  },
 ];
 
 for (const c of CASES) {

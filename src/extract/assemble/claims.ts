@@ -12,6 +12,7 @@ import { LABEL_WEIGHT, type EventTriggerMention } from '../stages/events.js';
 import type { SentenceSources } from '../stages/sources.js';
 import type { VictimMention } from '../stages/victims.js';
 import { clusterStatements, isAdminLevel, type Cluster } from './clusters.js';
+import { recordFields } from './records.js';
 import type { Statement } from './statements.js';
 
 export interface AssembleInput {
@@ -75,6 +76,7 @@ function narrative(cluster: Cluster, next: Cluster | undefined, sentences: Sente
   }
   const prev = sentences[first - 1];
   if (prev && prev.paragraph === sentences[first]!.paragraph && !claimed.has(prev.index)) out.add(prev.index);
+  for (const own of cluster.sentences) for (const i of recordFields(sentences, own)) out.add(i);
   for (const own of cluster.sentences) out.delete(own);
   return [...out].sort((a, b) => a - b);
 }
@@ -83,6 +85,9 @@ function specificity(p: PlaceRef): number {
   if (p.featureCode.startsWith('PCL')) return 4;
   if (p.featureCode === 'ADM1') return 3;
   if (p.featureCode.startsWith('ADM')) return 2;
+  // A village the gazetteer lacks, which the sentence names as the place ("in San Miguel del Ene, a hamlet in …"), is as
+  // specific as a town it knows; only its coordinates are coarse.
+  if (p.geonameId === null) return 0;
   return p.geoPrecision === 1 ? 0 : 1;
 }
 
@@ -135,8 +140,6 @@ function eventDates(dates: DateMention[], body: string, sentenceStart: number): 
   });
 }
 
-/** "Place: Karrada", "Deaths (min–max): 292–324": a field line of a listing's record. */
-const LISTING_FIELD_LINE = /^[A-Z][\p{L} ()–-]{1,30}:\s/u;
 const MIN_RECORD_FIELDS = 3;
 
 /** A date with its sentence's text (after any dateline) and its offsets into that text, for the tests of dates.ts. */
@@ -156,27 +159,17 @@ function datesInSentence(input: AssembleInput, i: number): DateInSentence[] {
 }
 
 /**
- * A listing's record ("Date: 3 Jul 2016 / Place: … / Deaths: …", lines up to a blank line): its labelled date dates
- * every line of it. The nearest labelled line at or before the event's sentence, else the first one after it.
+ * A listing's record ("Date: 3 Jul 2016 / Place: … / Deaths: …"): its labelled date dates every line of it. The nearest
+ * labelled line at or before the event's sentence, else the first one after it.
  */
 function recordDate(input: AssembleInput, first: number): DateMention | null {
-  const { sentences, report } = input;
-  const joined = (a: number, b: number) => !/\n[ \t\r]*\n/.test(report.body.slice(sentences[a]!.span.end, sentences[b]!.span.start));
-  let lo = first;
-  while (lo > 0 && joined(lo - 1, lo)) lo--;
-  let hi = first;
-  while (hi + 1 < sentences.length && joined(hi, hi + 1)) hi++;
+  const fields = recordFields(input.sentences, first);
   // A listing, not a dated story: a "Date:" line above an article's first paragraph is its publication, not its event.
-  let fields = 0;
-  for (let i = lo; i <= hi; i++) if (LISTING_FIELD_LINE.test(sentences[i]!.text)) fields++;
-  if (fields < MIN_RECORD_FIELDS) return null;
-  const labelled = (i: number) => hasDateLabel(sentences[i]!.text) ? datesInSentence(input, i).find((x) => isLabelledDate(x.text, x.start))?.d : undefined;
-  for (let i = first; i >= lo; i--) {
-    const d = labelled(i);
-    if (d) return d;
-  }
-  for (let i = first + 1; i <= hi; i++) {
-    const d = labelled(i);
+  if (fields.length + 1 < MIN_RECORD_FIELDS) return null;
+  const nearestFirst = [first, ...fields.filter((i) => i < first).sort((a, b) => b - a), ...fields.filter((i) => i > first).sort((a, b) => a - b)];
+  for (const i of nearestFirst) {
+    const text = input.sentences[i]!.text;
+    const d = hasDateLabel(text) ? datesInSentence(input, i).find((x) => isLabelledDate(x.text, x.start))?.d : undefined;
     if (d) return d;
   }
   return null;
@@ -208,12 +201,13 @@ function dateFor(
   const labelled = own.length ? recordDate(input, first) : null;
   if (labelled && labelled.range.end <= report.published) return { range: labelled.range, precision: labelled.precision, rule: 'date:labelled-field' };
   // A date in the surrounding story counts only if it is recent: "since it took power in 2021" dates no event.
-  const recent = (d: DateMention) => d.range.end >= addDays(report.published, -RECENT_CONTEXT_DAYS) && d.precision !== 'year' && d.precision !== 'month';
+  let recentFrom: string | undefined;
+  const recent = (d: DateMention) => d.range.end >= (recentFrom ??= addDays(report.published, -RECENT_CONTEXT_DAYS)) && d.precision !== 'year' && d.precision !== 'month';
   // "…the deadliest attack since the violence spread there in 2015": a bare year or month long past is background, even
   // in the event's own sentence; a news report tells of recent events. Unless it frames the clause ("In May 2017, …") or
   // sits in the clause of the violence ("a car bomb killed 587 people in October 2017").
-  const longPast = (d: DateMention) => (d.precision === 'year' || d.precision === 'month') && !recent(d);
-  const background = (x: DateInSentence) => longPast(x.d) && !framesClause(x.text, x.start, x.end) && !(x.d.kind !== 'since' && inViolenceClause(x.text, x.start));
+  const background = (x: DateInSentence) => (x.d.precision === 'year' || x.d.precision === 'month') && !recent(x.d) &&
+    !framesClause(x.text, x.start, x.end) && !(x.d.kind !== 'since' && inViolenceClause(x.text, x.start));
   const choose = (which: number[], keep: (x: DateInSentence) => boolean): DateMention | undefined => {
     const found = which.flatMap((i) => datesInSentence(input, i).filter((x) => eventDates([x.d], report.body, sentences[i]?.span.start ?? 0).length > 0))
       .filter((x) => x.d.range.end <= report.published && keep(x));
@@ -223,20 +217,19 @@ function dateFor(
     return preferred(found.filter((_, k) => !aftermath[k]).map((x) => x.d)) ?? preferred(found.filter((_, k) => aftermath[k]).map((x) => x.d));
   };
   const result = (d: DateMention, rule: string) => ({ range: d.range, precision: d.kind === 'since' ? 'range' as const : d.precision, rule });
-  // "killed 300 … in March last year", then "arrived on 27 March 2022": the story's days inside a past month of the
-  // event's own sentence date the event more closely than the month.
-  const pastPeriods = own.flatMap((i) => eventDates(input.dates(i), report.body, sentences[i]?.span.start ?? 0)).filter(longPast);
+  // "killed 300 … in March last year", then "arrived on 27 March 2022": the story's days inside a long-past month or
+  // year of the event's own sentences date the event more closely than the period does.
+  const pastPeriods = own.flatMap((i) => datesInSentence(input, i)).map((x) => x.d).filter((d) => (d.precision === 'year' || d.precision === 'month') && !recent(d));
   const inPastPeriod = (d: DateMention) => d.precision === 'day' && pastPeriods.some((p) => p.range.start <= d.range.start && d.range.end <= p.range.end);
   const mainDate = choose(own, (x) => !background(x));
-  if (mainDate && !longPast(mainDate)) return result(mainDate, 'date:own-sentence');
-  const dayInside = pastPeriods.length ? choose(context, (x) => inPastPeriod(x.d)) : undefined;
+  const dayInside = mainDate && pastPeriods.includes(mainDate) ? choose(context, (x) => inPastPeriod(x.d)) : undefined;
   if (dayInside) return result(dayInside, 'date:narrative');
   if (mainDate) return result(mainDate, 'date:own-sentence');
   const frame = own.length ? paragraphFrame(input, first) : null;
   if (frame && frame.range.end <= report.published) return result(frame, 'date:paragraph-frame');
   const partDate = choose(secondary, (x) => x.d.precision === 'day' || x.d.kind === 'since');
   if (partDate) return result(partDate, 'date:own-sentence');
-  const narrated = choose(context, (x) => recent(x.d));
+  const narrated = choose(context, (x) => recent(x.d) || inPastPeriod(x.d));
   if (narrated) return result(narrated, 'date:narrative');
   return { range: { start: addDays(report.published, -DEFAULT_WINDOW_DAYS), end: report.published }, precision: 'range', rule: 'date:default-window' };
 }
@@ -275,13 +268,20 @@ function clashOfUnarmed(text: string, lex: Lexicons): boolean {
   });
 }
 
+/** The heaviest trigger, the earliest among equals: what a stable sort by weight then start puts first, without the copy and sort. */
+function firstByStrength(ts: EventTriggerMention[]): EventTriggerMention | undefined {
+  let best: EventTriggerMention | undefined;
+  for (const t of ts) if (!best || t.weight - best.weight > 0 || (t.weight === best.weight && t.span.start < best.span.start)) best = t;
+  return best;
+}
+
 /**
  * ACLED's typology decided in its own order: a stated label; a clash between armed parties (a clash of unarmed
  * people is a riot); the weapon used; who died (armed dead: a battle; civilians: violence against civilians); then
  * the strongest trigger, nearest first.
  */
 function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
-  const strongest = (ts: EventTriggerMention[]) => [...ts].sort((a, b) => b.weight - a.weight || a.span.start - b.span.start)[0];
+  const strongest = (ts: EventTriggerMention[]) => firstByStrength(ts);
   const choose = (t: EventTriggerMention, why: string): TypeChoice => ({ eventType: t.eventType, subEventType: t.subEventType, rule: `type:${why}:${t.text.toLowerCase()}` });
   const label = strongest([...ev.own, ...ev.context].filter((t) => t.weight >= LABEL_WEIGHT));
   if (label) return choose(label, 'label');
@@ -354,11 +354,33 @@ function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Quali
       : { code: 'parts_below_whole', message: `the parts add up to ${statedParts}, less than the stated ${lead.value}; the rest is uncategorised`, whole: lead.value, parts: statedParts, spans });
     if (statedParts < lead.value) byCategory.unknown = (byCategory.unknown ?? 0) + lead.value - statedParts;
   }
-  return { fatalities: { low: lead.low, best: lead.value, high, byCategory }, qualifier: lead.qualifier, lead, warnings };
+  // The other side's dead are not among the count: they add to it, each under its own category.
+  const other = cluster.otherSide;
+  if (other.length > 0) {
+    if (Object.keys(byCategory).length === 0 && lead.category) byCategory = { [lead.category]: lead.value };
+    for (const o of other) byCategory[o.category ?? 'unknown'] = (byCategory[o.category ?? 'unknown'] ?? 0) + o.value;
+  }
+  const added = other.reduce((s, o) => s + o.value, 0);
+  const addedLow = other.reduce((s, o) => s + o.low, 0);
+  const addedHigh = other.some((o) => o.high === null) ? null : other.reduce((s, o) => s + (o.high ?? o.value), 0);
+  return {
+    fatalities: { low: lead.low + addedLow, best: lead.value + added, high: high === null || addedHigh === null ? null : high + addedHigh, byCategory },
+    qualifier: lead.qualifier, lead, warnings,
+  };
 }
 
 function actorsIn(actors: ActorMention[], sentences: Sentence[], which: number[]): ActorMention[] {
-  return inSentences(actors.map((a) => ({ ...a, span: a.spans[0]! })), sentences, which);
+  // As inSentences by each actor's first span. No copies: the callers only read names, types and spans.
+  const out: ActorMention[] = [];
+  for (const i of which) {
+    const s = sentences[i];
+    if (!s) continue;
+    for (const a of actors) {
+      const span = a.spans[0]!;
+      if (span.start >= s.span.start && span.end <= s.span.end) out.push(a);
+    }
+  }
+  return out;
 }
 
 function dedupeActors(actors: ActorMention[]): Actor[] {
@@ -380,10 +402,24 @@ function collectSources(sources: (sentence: number) => SentenceSources, which: n
   };
 }
 
+/**
+ * The places in the country most of them lie in, when one country has more than any other: a lone province abroad is a
+ * name the gazetteer resolved elsewhere ("the Hadi Centre mall" → Centre, Cameroon), not a sign the figure spans provinces.
+ */
+function inMainCountry(places: PlaceRef[]): PlaceRef[] {
+  const counts = new Map<string, number>();
+  for (const p of places) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
+  const [first, second] = [...counts.values()].sort((a, b) => b - a);
+  if (second === undefined || first === second) return places;
+  const main = [...counts.entries()].find(([, n]) => n === first)![0];
+  return places.filter((p) => p.country === main);
+}
+
 /** A figure with no town-level or province-level place, or spread over several provinces, is a toll, not an incident. */
 function isTollScope(places: PlaceRef[]): boolean {
-  const events = places.filter((p) => p.role === 'event' && !p.featureCode.startsWith('PCL'));
-  if (events.length === 0) return true;
+  const named = places.filter((p) => p.role === 'event' && !p.featureCode.startsWith('PCL'));
+  if (named.length === 0) return true;
+  const events = inMainCountry(named);
   const admin1s = new Set(events.filter((p) => p.featureCode === 'ADM1').map((p) => p.admin1));
   const towns = events.filter((p) => !isAdminLevel(p));
   // "in Latakia and in the neighbouring provinces of Hama, Homs and Tartous": a regional count.
@@ -414,7 +450,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
   const incidents: IncidentClaim[] = [];
   const tollStatements: Array<{ st: Statement; places: PlaceRef[] }> = statements
     .filter((s) => s.cumulative && !s.coded && !s.backReference && s.value > 0)
-    .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], nonFatal: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
+    .map((st) => ({ st, places: placesFor({ statements: [st], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set([st.sentence]), places: placesBySentence.get(st.sentence) ?? [] }, []) }));
 
   clusters.forEach((cluster, i) => {
     const own = [...cluster.sentences].sort((a, b) => a - b);
@@ -448,7 +484,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
       kind: 'incident',
       id: `i${incidents.length + 1}`,
       spans: own.map((s) => sentences[s]!.span),
-      rules: [...new Set([...cluster.statements.flatMap((s) => s.rules), type.rule, date.rule, ...(cluster.alternatives.length ? ['figures:lowest-of-conflicting'] : []), ...(cluster.parts.length ? ['figures:breakdown-from-later-sentences'] : [])])],
+      rules: [...new Set([...cluster.statements.flatMap((s) => s.rules), type.rule, date.rule, ...(cluster.alternatives.length ? ['figures:lowest-of-conflicting'] : []), ...(cluster.parts.length ? ['figures:breakdown-from-later-sentences'] : []), ...(cluster.otherSide.length ? ['figures:other-side-added'] : [])])],
       warnings,
       date: date.range,
       datePrecision: date.precision,
@@ -461,7 +497,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
       injured: [...cluster.statements, ...cluster.nonFatal].find((s) => s.injured !== null)?.injured ?? null,
       missing: [...cluster.statements, ...cluster.nonFatal].find((s) => s.missing !== null)?.missing ?? null,
       arrested: null,
-      figures: [...cluster.statements, ...cluster.alternatives].map((st) => figureOf(st, sourceOf(st), body)),
+      figures: [...cluster.statements, ...cluster.alternatives, ...cluster.otherSide].map((st) => figureOf(st, sourceOf(st), body)),
       attributions: src.attributions,
       evidence: src.evidence,
       disputes: src.disputes,
@@ -520,7 +556,7 @@ function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, 
   const candidates = sentences.filter((s) => s.role !== 'caption' && ((triggersBySentence.get(s.index) ?? []).length > 0 || hurt.has(s.index)));
   const pick = candidates.find((s) => (placesBySentence.get(s.index) ?? []).some((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'))) ?? candidates[0];
   if (!pick) return null;
-  const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
+  const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
   const nonFatal = input.statements.find((st) => st.sentence === pick.index && st.value === 0);
   const context = narrative(cluster, undefined, sentences, new Set([pick.index])).filter((i) => i <= pick.index + 3);
   let places = placesFor(cluster, inSentences(input.places, sentences, context), [], sceneBefore(input, pick.index, new Set([pick.index])));

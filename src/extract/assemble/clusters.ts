@@ -2,6 +2,7 @@
 import type { Category, PlaceRef } from '../../domain/types.js';
 import type { Lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
+import { isFieldLine } from './records.js';
 import type { Statement } from './statements.js';
 
 /** One event being assembled: its statements (the first is the lead figure) and the sentences that narrate it. */
@@ -13,6 +14,8 @@ export interface Cluster {
   parts: Statement[];
   /** Wounded or missing with no deaths in the same sentence ("17 people were wounded"). */
   nonFatal: Statement[];
+  /** Deaths on another side of the same event, stated apart from its count ("the body of one Maoist … recovered from the site"). */
+  otherSide: Statement[];
   sentences: Set<number>;
   places: PlaceMention[];
 }
@@ -20,13 +23,18 @@ export interface Cluster {
 // "police said four were killed, while a resident told the outlet that seven had died": a second account.
 const SECOND_ACCOUNT = /\b(?:while|whereas|but)\s+(?:(?:a|an|the|other|local|some)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:said|told|says|reported|put|gave|claimed|counted)\b/iu;
 // "another body was found" raises the toll of the same event: "another" before a casualty noun opens no event.
-const SEPARATE_EVENT = /\b(?:separate|separately|another(?!\s+(?:body|bodies|corpse|victim|casualty|fatality|death)\b)|second|elsewhere|meanwhile|retaliation|in response|later that|a further|also late|earlier,)\b/i;
+// "was killed in the operation", "recovered from the site", "also died": the sentence speaks of the event already told.
+const SAME_EVENT_REFERENT = /\b(?:also|too|as well|(?:in|during)\s+the\s+(?:same\s+)?(?:operation|attack|ambush|raid|assault|clash|clashes|fighting|gunfight|firefight|battle|encounter|shootout|exchange of fire|strike|strikes)|(?:at|from|near)\s+the\s+(?:site|scene|spot))\b/i;
+// A people's name as a modifier or noun ("Israeli", "Palestinians", "Ukrainian", "Somali", "Congolese"): who the counted are.
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:ians?|eans?|ans?|is?|ese|ish)$/u;
+const SEPARATE_EVENT = /\b(?:separate|separately|another(?!\s+(?:body|bodies|corpse|victim|casualty|fatality|death)\b)|second|elsewhere|meanwhile|retaliation|revenge|in response|later that|a further|also late|earlier,|last (?:week|month|year))\b/i;
 
 export function isAdminLevel(p: PlaceRef): boolean {
   return p.featureCode.startsWith('ADM') || p.featureCode.startsWith('PCL') || p.geoPrecision === 3;
 }
 
-function placesCompatible(a: PlaceMention[], b: PlaceMention[]): boolean {
+/** With `strict`, a place whose province is unknown is not taken to lie in the other's province. */
+function placesCompatible(a: PlaceMention[], b: PlaceMention[], strict = false): boolean {
   if (a.length === 0 || b.length === 0) return true;
   for (const x of a) {
     for (const y of b) {
@@ -34,7 +42,7 @@ function placesCompatible(a: PlaceMention[], b: PlaceMention[]): boolean {
       if (x.place.name === y.place.name) return true;
       // A town and the province or district it lies in describe the same event.
       if ((isAdminLevel(x.place) || isAdminLevel(y.place)) && x.place.country === y.place.country &&
-        (x.place.admin1 === y.place.admin1 || x.place.admin1 === null || y.place.admin1 === null)) return true;
+        (x.place.admin1 === y.place.admin1 || (!strict && (x.place.admin1 === null || y.place.admin1 === null)))) return true;
     }
   }
   return false;
@@ -46,6 +54,65 @@ const ONE_MORE = /^(?:another|one more)\b/i;
 function isOneMore(st: Statement, sentence: Sentence): boolean {
   const at = st.spans[0];
   return !!at && ONE_MORE.test(sentence.text.slice(at.start - sentence.span.start, at.end - sentence.span.start));
+}
+
+function demonymsOf(statements: Statement[]): Set<string> {
+  const words = statements.flatMap((s) => s.figures.flatMap((f) => f.noun.split(/\s+/)));
+  return new Set(words.filter((w) => DEMONYM.test(w)).map((w) => w.toLowerCase().replace(/s$/, '')));
+}
+
+/**
+ * The dead of another side of the event told just before: their side is known and differs from the count's ("22 security
+ * personnel" … "one Maoist"), or they are another people ("274 Palestinians" … "an Israeli officer"). They are not among
+ * that count, so they add to it.
+ */
+function isOtherSide(st: Statement, cluster: Cluster, text: string): boolean {
+  if (!SAME_EVENT_REFERENT.test(text)) return false;
+  const category = leadCategory(cluster);
+  if (category !== null && st.category !== null && st.category !== category) return true;
+  const theirs = demonymsOf(cluster.statements);
+  const ours = demonymsOf([st]);
+  return theirs.size > 0 && ours.size > 0 && [...ours].every((d) => !theirs.has(d));
+}
+
+function scenePlaces(sentence: number, placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
+  return (placesBySentence.get(sentence) ?? []).filter((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'));
+}
+
+/** The places of the latest sentence after the cluster's own and before `sentence` that names a place of events. */
+function sceneSince(cluster: Cluster, sentence: number, placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
+  const last = Math.max(...cluster.sentences);
+  for (let i = sentence - 1; i > last; i--) {
+    const named = scenePlaces(i, placesBySentence);
+    if (named.length > 0) return named;
+  }
+  return [];
+}
+
+// "killed … in the strikes", "wounded in the attack": the figure points back at an event the story has just told.
+const DEFINITE_EVENT = /\b(?:in|from|by|during)\s+(?:the|these|those|this|that)\s+(?:[\p{L}-]+\s+)?(?:strikes?|airstrikes?|air strikes?|attacks?|bombings?|blasts?|explosions?|raids?|shelling|ambush|assault|shooting)\b/iu;
+
+/**
+ * Where the figure's referent was told, when it names no place: for a field of a record, the latest place named since
+ * the last event (its "Place:" field); in prose, the sentence right before, when the figure points back at an event
+ * ("three people were killed … in the strikes").
+ */
+function sceneOfReferent(cluster: Cluster, sentence: number, sentences: Sentence[], placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
+  const here = sentences[sentence]!;
+  if (isFieldLine(here.text)) return sceneSince(cluster, sentence, placesBySentence);
+  const previous = sentences[sentence - 1];
+  if (!previous || previous.paragraph !== here.paragraph || cluster.sentences.has(previous.index) || !DEFINITE_EVENT.test(here.text)) return [];
+  return scenePlaces(previous.index, placesBySentence);
+}
+
+/** Where an event was told: its own places, or for one that names none the scene set before its first sentence. */
+function whereTold(cluster: Cluster, placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
+  if (cluster.places.length > 0) return cluster.places;
+  for (let i = Math.min(...cluster.sentences) - 1; i >= 0; i--) {
+    const named = scenePlaces(i, placesBySentence);
+    if (named.length > 0) return named;
+  }
+  return [];
 }
 
 function leadValue(c: Cluster): number {
@@ -67,6 +134,25 @@ export interface ClusterInput {
   lex: Lexicons;
 }
 
+/** The event whose figure a cumulative statement of the sentence repeats ("bringing the toll to 22" after "22 killed"). */
+function eventUpdatedBy(sentence: number, statements: Statement[], clusters: Cluster[]): Cluster | undefined {
+  const totals = statements.filter((s) => s.sentence === sentence && s.cumulative).map((s) => s.value);
+  return totals.length === 0 ? undefined : clusters.find((c) => c.statements.some((s) => totals.includes(s.value)));
+}
+
+/**
+ * The places of a statement: with several figures of deaths in one sentence ("70 were killed in X and 30 in Y"), those
+ * named between its figure and the next one; the sentence's places when that stretch names none.
+ */
+function placesOfStatement(st: Statement, statements: Statement[], sentencePlaces: PlaceMention[], sentenceEnd: number): PlaceMention[] {
+  const starts = statements.filter((s) => s.sentence === st.sentence && s.value > 0 && !s.cumulative).map((s) => s.spans[0]!.start).sort((a, b) => a - b);
+  if (starts.length < 2) return sentencePlaces;
+  const from = st.spans[0]!.start;
+  const to = starts.find((x) => x > from) ?? sentenceEnd;
+  const own = sentencePlaces.filter((p) => p.span.start >= from && p.span.end <= to);
+  return own.length > 0 ? own : sentencePlaces;
+}
+
 /** Assigns each statement to an event in reading order. Cumulative statements are left out (they become tolls). */
 export function clusterStatements({ sentences, statements, placesBySentence, lex }: ClusterInput): Cluster[] {
   const clusters: Cluster[] = [];
@@ -78,23 +164,40 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     }
     const sentence = sentences[st.sentence]!;
     const previous = sentences[st.sentence - 1];
-    const places = (placesBySentence.get(st.sentence) ?? []).filter((p) => p.context !== 'origin');
+    const places = placesOfStatement(st, statements, placesBySentence.get(st.sentence) ?? [], sentence.span.end).filter((p) => p.context !== 'origin');
     const contrast = hasMarker(lex.contrastMarkers, sentence.text) || SECOND_ACCOUNT.test(sentence.text) || (previous !== undefined && hasMarker(lex.contrastMarkers, previous.text) && previous.paragraph === sentence.paragraph);
     const separate = SEPARATE_EVENT.test(sentence.text);
-    const compatible = clusters.filter((c) => placesCompatible(c.places, places));
-    const repeat = compatible.find((c) => c.statements.some((s) => s.value === st.value) && (st.category === null || leadCategory(c) === null || leadCategory(c) === st.category));
+    // A figure with no place of its own speaks of the scene set since the last event ("In Damascus, warplanes struck …
+    // The ministry said three people were killed"); when that scene is elsewhere, it is not the last event's figure.
+    const scene: PlaceMention[] = places.length === 0 && current ? sceneOfReferent(current, st.sentence, sentences, placesBySentence) : [];
+    const elsewhere: boolean = current !== null && scene.length > 0 && !placesCompatible(whereTold(current, placesBySentence), scene, true);
+    const compatible: Cluster[] = clusters.filter((c) => placesCompatible(c.places, elsewhere ? scene : places));
+    const repeat: Cluster | undefined = compatible.find((c) => c.statements.some((s) => s.value === st.value) && (st.category === null || leadCategory(c) === null || leadCategory(c) === st.category));
     let target: Cluster | null = null;
-    let as: 'statement' | 'alternative' | 'part' | 'detail' | 'new' = 'new';
-    if (repeat && !separate) {
+    let as: 'statement' | 'alternative' | 'part' | 'detail' | 'other-side' | 'new' = 'new';
+    const updated: Cluster | undefined = st.increment ? eventUpdatedBy(st.sentence, statements, compatible) : undefined;
+    if (updated) {
+      // "found the bodies of 17 more, bringing the toll to 22": the increment is a step of the event's count, which the
+      // sentence states again; it is neither a conflicting figure nor a new event.
+      target = updated;
+      as = 'detail';
+    } else if (repeat && !separate) {
       target = repeat;
       as = 'statement';
-    } else if (current && !separate && placesCompatible(current.places, places)) {
+    } else if (current && !separate && !elsewhere && placesCompatible(current.places, places)) {
       const whole = leadValue(current);
       const partsSoFar = current.parts.reduce((s, p) => s + p.value, 0);
       const wholeCategory = leadCategory(current);
-      if (contrast) {
+      if (st.increment && st.value < whole && places.length === 0) {
+        // "found the bodies of 17 more": deaths added on the way to the event's count, never a rival account of it.
+        target = current;
+        as = 'detail';
+      } else if (contrast) {
         target = current;
         as = 'alternative';
+      } else if (places.length === 0 && st.sentence !== current.statements[0]!.sentence && isOtherSide(st, current, sentence.text)) {
+        target = current;
+        as = 'other-side';
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
         target = current;
         as = 'part';
@@ -105,14 +208,15 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       }
     }
     if (!target) {
-      target = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set(), places: [] };
+      target = { statements: [], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set(), places: [] };
       clusters.push(target);
     }
     if (as === 'alternative') target.alternatives.push(st);
     else if (as === 'part') target.parts.push(st);
+    else if (as === 'other-side') target.otherSide.push(st);
     else if (as !== 'detail') target.statements.push(st);
     target.sentences.add(st.sentence);
-    for (const p of places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);
+    for (const p of elsewhere && as === 'new' ? scene : places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);
     current = target;
   }
   return clusters;

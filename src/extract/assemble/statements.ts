@@ -14,6 +14,8 @@ export interface Statement extends Quantity {
   backReference: boolean;
   /** A coder's total for the whole report ("Fatalities coded as 10"). */
   coded: boolean;
+  /** Deaths added to a count already given ("the bodies of 17 more"). */
+  increment: boolean;
   injured: number | null;
   missing: number | null;
   spans: Span[];
@@ -82,6 +84,7 @@ export function statementsOf(figures: CasualtyFigure[]): Statement[] {
       cumulative: members.some((m) => m.cumulative),
       backReference: members.every((m) => m.backReference),
       coded: members.some((m) => m.coded),
+      increment: members.every((m) => m.increment),
       injured: null,
       missing: null,
       spans: members.map((m) => m.span),
@@ -105,7 +108,7 @@ export function statementsOf(figures: CasualtyFigure[]): Statement[] {
   } else if (injured.length || missing.length) {
     statements.push({
       sentence: (injured[0] ?? missing[0])!.sentence, value: 0, low: 0, high: 0, qualifier: 'exact', vague: false, category: null,
-      byCategory: {}, partsTotal: 0, cumulative: false, backReference: false, coded: false,
+      byCategory: {}, partsTotal: 0, cumulative: false, backReference: false, coded: false, increment: false,
       injured: injured.length ? injured.reduce((s, f) => s + f.value, 0) : null,
       missing: missing.length ? missing.reduce((s, f) => s + f.value, 0) : null,
       spans: [...injured, ...missing].map((f) => f.span), rules: ['casualty:non-fatal'], figures: [...injured, ...missing],

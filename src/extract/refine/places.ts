@@ -63,14 +63,39 @@ function fold(x: string): string {
 /** The name as the report spells it, when that spelling is one the gazetteer knows for the place (analysts search by it). */
 function asWritten(p: PlaceMention): PlaceMention {
   const written = p.text.replace(GENERIC_SUFFIX, '').trim();
-  if (!written || written === p.place.name || !p.place.aliases.some((a) => fold(a) === fold(written))) return p;
+  if (!written || written === p.place.name) return p;
+  const folded = fold(written);
+  if (!p.place.aliases.some((a) => fold(a) === folded)) return p;
   return { ...p, place: { ...p.place, name: written, aliases: [p.place.name, ...p.place.aliases.filter((a) => a !== p.place.name)] } };
+}
+
+// "the Gaza health ministry said", "Borno state government officials": a place naming whose authority speaks.
+const AUTHORITY_AFTER = /^(?:['’]s)?\s+(?:(?:health|interior|defen[cs]e|foreign|local|state|provincial|regional|municipal|district|city|county|federal|military|security|police|civil|de facto)\s+){0,2}(?:ministry|ministries|government|authorities|officials|administration|authority|governor(?:ate)? office|media office|spokes(?:man|woman|person))\b/i;
+
+const isAuthorityTerritory = (p: PlaceMention, body: string): boolean => AUTHORITY_AFTER.test(body.slice(p.span.end, p.span.end + 50));
+
+/**
+ * The territory of an authority that speaks is where it governs, not where the event was: it is dropped when the same
+ * sentence names another place, and kept as the only clue otherwise ("the Borno government said 12 were killed").
+ */
+function dropAuthorityTerritories(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
+  const authority = places.filter((p) => isAuthorityTerritory(p, body));
+  if (authority.length === 0) return places;
+  const dropped = new Set<PlaceMention>();
+  for (const p of authority) {
+    const s = sentences.find((x) => p.span.start >= x.span.start && p.span.end <= x.span.end);
+    if (!s) continue;
+    const other = places.some((q) => q !== p && q.span.start >= s.span.start && q.span.end <= s.span.end && q.context !== 'origin' &&
+      !q.place.featureCode.startsWith('PCL') && !authority.includes(q));
+    if (other) dropped.add(p);
+  }
+  return dropped.size ? places.filter((p) => !dropped.has(p)) : places;
 }
 
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
   const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
   const venues = foreignVenueNames(places, body);
-  return places.map(asWritten).filter((p) => {
+  return dropAuthorityTerritories(places, body, sentences).map(asWritten).filter((p) => {
     if (venues.size && venues.has(fold(p.text))) return false;
     if (datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) return false;
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);

@@ -143,6 +143,42 @@ const CASES: Case[] = [
   // bodies are dead; "killed and wounded" counts as killed
   { text: 'At least 12 bodies of young men had been brought in, the doctor said.', figures: [[12, 'killed', null, 'whole', 1]] },
   { text: 'The shelling killed and wounded 12 people.', figures: [[12, 'killed', null, 'whole', 1]] },
+  // a campaign of months or years as the subject: its figure sums many events (a toll); a siege of days stays an event
+  { text: 'The five-month battle to retake the city killed more than 1,100 people, most of them militants.', figures: [[1100, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The decade-long war has killed at least 300,000 civilians.', figures: [[300000, 'killed', 'civilians', 'whole', 1, 'c']] },
+  { text: 'Two years of fighting in the region have killed 4,000 people.', figures: [[4000, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The months-long siege of the city has killed 2,000 people.', figures: [[2000, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'A three-day siege of the mall killed 67 people.', figures: [[67, 'killed', null, 'whole', 1]] },
+  { text: 'Last month fighting killed 30 people in the town.', figures: [[30, 'killed', null, 'whole', 1]] },
+  // a noun between commas after a count of one says who that one is; a list goes on with another count
+  { text: 'Police said the body of one Maoist, a woman, had been recovered from the site.', figures: [[1, 'killed', 'nonStateFighters', 'whole', 1]] },
+  { text: 'A soldier, a young conscript, was killed by a sniper.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
+  { text: 'Gunmen killed a man, a woman, and a child in the village.', figures: [[1, 'killed', null, 'whole', 1, 'i'], [1, 'killed', 'civilians', 'whole', 1, 'i'], [1, 'killed', 'civilians', 'whole', 1, 'i']] },
+  // a name (and age) in apposition, and a compound noun with modifiers inside it
+  { text: 'An Israeli police special forces officer, Chief Inspector Arnon Zamora, 36, was killed in the operation.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
+  { text: 'A local journalist, Ahmed Hassan, was shot dead on Monday.', figures: [[1, 'killed', 'civilians', 'whole', 1, 'i']] },
+  { text: 'A border police officer was killed at the crossing.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
+  // an increment on a count already given
+  { text: 'Searchers found the bodies of 17 more, bringing the toll to 22.', figures: [[17, 'killed', null, 'whole', 1], [22, 'killed', null, 'whole', 2, 'c']], check: (f) => assert.deepEqual(f.map((x) => x.increment), [true, false]) },
+  { text: 'Another 6 bodies were found in a ravine on Saturday.', figures: [[6, 'killed', null, 'whole', 1]], check: (f) => assert.equal(f[0]!.increment, true) },
+  { text: 'Officials said a further 12 people had died overnight.', figures: [[12, 'killed', null, 'whole', 1]], check: (f) => assert.equal(f[0]!.increment, true) },
+  { text: 'An additional 40 people were killed in the shelling.', figures: [[40, 'killed', null, 'whole', 1]], check: (f) => assert.equal(f[0]!.increment, true) },
+  // a field of a record, its label an outcome word; a range keeps its bounds
+  { text: 'Deaths (min–max): 292–324', figures: [[292, 'killed', null, 'whole', 1]], rules: ['field-label'], check: (f) => assert.deepEqual([f[0]!.low, f[0]!.high], [292, 324]) },
+  { text: 'Killed: 35-40', figures: [[35, 'killed', null, 'whole', 1]], rules: ['field-label'] },
+  { text: 'Fatalities: 3', figures: [[3, 'killed', null, 'whole', 1]], rules: ['field-label'] },
+  { text: 'Injured: over 200', figures: [[200, 'injured', null, 'whole', 1]], rules: ['field-label'] },
+  { text: 'Target: 12 shops', figures: [] },
+  // an earlier figure the report says was replaced is a step of the count's history (a back reference), not a toll
+  { text: 'On Saturday night the ministry had given a toll of 210.', figures: [[210, 'killed', null, 'whole', 1, 'cb']] },
+  { text: 'The count stood at 292 on 7 July; later counts by local officials went up to 324.', figures: [[292, 'killed', null, 'whole', 1, 'cb']] },
+  { text: 'Police had earlier put the death toll at 12.', figures: [[12, 'killed', null, 'whole', 1, 'cb']] },
+  { text: 'The ministry said the overall death toll had risen to 36,050.', figures: [[36050, 'killed', null, 'whole', 1, 'c']] },
+  // an elliptical second count with a place of its own shares the first one's verb and noun, in a list of its own
+  { text: 'Seventy people were killed in Tchoma Bangou and thirty in Zaroumdareye, both in the Tondikiwindi commune.', figures: [[70, 'killed', null, 'whole', 1], [30, 'killed', null, 'whole', 2]], rules: ['count-verb', 'elliptical'] },
+  { text: 'Four soldiers were killed in Jableh and two in Baniyas on Friday when militants attacked checkpoints.', figures: [[4, 'killed', 'stateForces', 'whole', 1], [2, 'killed', 'stateForces', 'whole', 2]], rules: ['count-verb', 'elliptical'] },
+  { text: 'Twelve people died at Kidal, while 5 at Gao, officials said.', figures: [[12, 'killed', null, 'whole', 1], [5, 'killed', null, 'whole', 2]], rules: ['count-verb', 'elliptical'] },
+  { text: 'Five people were killed in Homs and 12 in 2019.', figures: [[5, 'killed', null, 'whole', 1]] },
   // counts of things, not people
   { text: 'On Monday, 13 Russian missiles struck the city.', figures: [] },
   { text: 'A stray shell killed a cow in the village.', figures: [] },

@@ -33,6 +33,8 @@ export interface CasualtyFigure extends Quantity {
   backReference: boolean;
   /** A coder's total for the whole report ("Fatalities coded as 10", ACLED's convention for unclear counts). */
   coded: boolean;
+  /** Deaths added to a count already given ("the bodies of 17 more", "another 12", "a further three"). */
+  increment: boolean;
   rule: string;
 }
 
@@ -62,13 +64,20 @@ const IRREGULAR_PLURALS = new Set([
   'men', 'women', 'children', 'people', 'police', 'personnel', 'militiamen', 'gunmen', 'policemen', 'servicemen', 'fishermen',
   'policewomen', 'displaced', 'family', 'troops', 'kids', 'others', 'casualties', 'bodies', 'lives', 'relatives',
 ]);
-/** The head noun of "a police officer attached to…": the first person noun, extended over the person nouns right after it. */
-function headNoun(words: string[], lex: Lexicons): string | undefined {
-  const first = words.findIndex((w) => lex.victimWords.has(w));
+/**
+ * The head noun of "a police officer attached to…": the first person noun among the first `within` words, extended over
+ * the person nouns right after it, or a word or two of modifier later ("a police special forces officer").
+ */
+function headNoun(words: string[], lex: Lexicons, within = words.length): string | undefined {
+  const first = words.slice(0, within).findIndex((w) => lex.victimWords.has(w));
   if (first < 0) return undefined;
   let head = first;
-  while (head + 1 < words.length && lex.victimWords.has(words[head + 1]!)) head++;
-  return words[head];
+  for (;;) {
+    const step = [1, 2, 3].find((k) => head + k < words.length && lex.victimWords.has(words[head + k]!) &&
+      words.slice(head + 1, head + k).every((w) => /^[a-z][\p{L}-]*$/u.test(w) && !COMPOUND_BREAK.test(w)));
+    if (step === undefined) return words[head];
+    head += step;
+  }
 }
 // A modifier may carry digits: "a 10-year-old boy", "a 22-year-old man".
 const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+((?:\p{N}+-)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
@@ -77,6 +86,8 @@ const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|
 const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
 // Between two elements of one list: "a man, three women and a child", "a mother and her three children".
 const DASH_APPOSITION = /^\s+[-–—]\s+[^-–—.;]{1,90}?\s+[-–—]/;
+// "an officer, Chief Inspector Arnon Zamora, 36, was killed": the name (and age) of the one counted, between commas.
+const NAME_APPOSITION = /^\s*,\s*(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*(?:\s+and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*)?\s*,(?:\s*(?:aged\s+)?\d{1,3}\s*,)?/u;
 const DEATH_NOUN_AFTER = /^\s*["“'‘]?(?:[\p{L}-]+\s+){0,2}?["”'’]?(?:killings|deaths|fatalities|casualties)\b/u;
 const LIST_GAP = /^\s*(?:,\s*)?(?:(?:and|as well as|plus|along with)\s+)?(?:(?:his|her|their|its)\s+)?$/i;
 const PRE_OUTCOME_GAP = /\s+(?:(?:of|at least|no fewer than|more than|up to|some|about|around|nearly|almost|over|the|another|between)\s+)*$/i;
@@ -97,7 +108,10 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
   for (const m of allMatches(IMPLICIT_DETERMINER, sentence.text)) {
     // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
     const determiner = m[1]!.toLowerCase();
-    const noun = headNoun(m[2]!.toLowerCase().split(/\s+/), lex);
+    const words = m[2]!.toLowerCase().split(/\s+/);
+    // The words that follow, up to a punctuation mark, may carry the head of a longer compound.
+    const following = /^[^,;:.!?()"“”]*/.exec(sentence.text.slice(m.index + m[0].length))![0].toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
+    const noun = headNoun([...words, ...following], lex, words.length);
     if (!noun) continue;
     // "both victims", "both men": two; every other determiner counts one person of a singular noun.
     const plural = IRREGULAR_PLURALS.has(noun) || noun.endsWith('s');
@@ -163,13 +177,21 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
     // "civilian men", "police officers": or while it follows right after this one.
     const rest = window.slice(m.end);
     const next = nouns[i + 1];
-    const adjacent = next !== undefined && /^\s+$/.test(window.slice(m.end, next.start));
+    const gapToNext = next === undefined ? '' : window.slice(m.end, next.start);
+    const adjacent = next !== undefined && COMPOUND_GAP.test(gapToNext) && !lex.anyOutcome.test(gapToNext);
     if (!GENERIC_OF.exec(rest) && !adjacent) break;
   }
   if (!best) return null;
   const phrase = best.text.trim();
   return { end: count.end + best.end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
 }
+
+// Words that end a compound noun: function words and verbs of outcome.
+const COMPOUND_BREAK = /^(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an|killed|killing|dead|died|wounded|injured|shot|said|says)$/;
+
+// Between two person nouns of one compound: nothing, or a modifier or two ("police special forces officer"), never a
+// function word or an outcome.
+const COMPOUND_GAP = /^\s+(?:(?!(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an)\b)[a-z][\p{L}-]*\s+){0,2}$/u;
 
 // The noun may also end at a comma when an apposition follows ("Thirteen Palestinians, including five children, were killed").
 const GENERIC_NP = /^\s+((?:[\p{L}'’()-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:were|was|have|had|are|and|died|lost)\b|\s*,|\s*$)/u;
@@ -207,7 +229,7 @@ function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexi
   let rest = body.slice(from, Math.min(sentenceEnd, from + 140));
   // "779 \"extrajudicial killings\" have been documented", "five civilian deaths": a death noun after a modifier or two.
   if (DEATH_NOUN_AFTER.test(rest)) return { outcome: 'killed', subset: false };
-  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest);
+  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest);
   if (app) rest = rest.slice(app[0].length);
   const aux = AUX.exec(rest)![0];
   rest = rest.slice(aux.length);
@@ -236,6 +258,18 @@ function outcomeBefore(body: string, sentenceStart: number, countStart: number, 
   const second = SECOND_VERB.exec(head);
   const atEnd = endsWithOutcome(head);
   return atEnd && !second ? atEnd : second ? endsWithOutcome(head.slice(0, second.index)) ?? atEnd : null;
+}
+
+// "Deaths (min–max): 292–324", "Killed: 35-40", "Injured: over 200": a field of a record, its label an outcome word.
+const FIELD_LABEL = /^\s*(\p{L}[\p{L} -]{0,24}?)\s*(?:\([^)]{0,20}\))?\s*:\s*$/u;
+
+/** The outcome of a labelled field whose value is the count ("Deaths: 12"), when the whole label is an outcome word. */
+function fieldLabelOutcome(body: string, sentenceStart: number, countStart: number, lex: Lexicons): Outcome | null {
+  const label = FIELD_LABEL.exec(body.slice(sentenceStart, countStart));
+  if (!label) return null;
+  const text = label[1]!.toLowerCase();
+  const outcome = outcomeAt(text, lex);
+  return outcome && outcome.length === text.length ? outcome.outcome : null;
 }
 
 const TRANSITIVE = /^(?:\s*(?:also|then|reportedly|allegedly))?\s*(?:killed|killing|kills|kill|executed|executing|executes|massacred|murdered|murdering|shot dead|shot and killed|gunned down|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|beheaded|slaughtered)\b\s+(?:at least\s+|more than\s+|some\s+)?(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d|[A-Z])/;
@@ -272,6 +306,29 @@ export function isSingleEventUpdate(body: string, sentenceStart: number, countSt
   return frame !== null && SINGLE_EVENT_SUBJECT.test(frame) && !NOT_ONE_EVENT.test(frame);
 }
 
+// "The five-month battle to retake it killed more than 1,100", "the decade-long war has killed": a campaign of months or
+// years is the subject, so its figure sums many events (a toll). A "three-day siege" or "two-week offensive" stays an event.
+const CAMPAIGN_SUBJECT = /\b(?:(?:(?:\p{L}+|\d+)-(?:month|year|decade)s?(?:-long)?|(?:months|years|decades)-long|decade-long)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:battle|siege|war|offensive|campaign|conflict|insurgency|fighting|occupation|crisis|uprising|rebellion|operation)s?|(?:\p{L}+|\d+)\s+(?:months|years|decades)\s+of\s+(?:[\p{L}-]+\s+)?(?:fighting|war|conflict|siege|clashes|violence|bombardment|shelling|insurgency))\b/iu;
+
+/** True when the text before the count, in its sentence, makes a months- or years-long campaign the subject of the killing. */
+function isCampaignFigure(body: string, sentenceStart: number, countStart: number): boolean {
+  return CAMPAIGN_SUBJECT.test(body.slice(sentenceStart, countStart));
+}
+
+// "the ministry had given a toll of 210", "an earlier toll of 15": a count the report says was replaced since. Not "said
+// the toll had risen to 36,050": reported speech shifts the tense of a current count.
+const SUPERSEDED_BEFORE = /\b(?:had\s+(?:earlier\s+|initially\s+|first\s+)?(?:given|put|reported|announced|stated|said|estimated|set|placed)|(?:an?|the|its|their)\s+(?:earlier|initial|previous|preliminary|first|old)\s+(?:death\s+)?(?:toll|count|tally|figure|estimate))\b[^.;]{0,40}$/i;
+// "The count stood at 292 on 7 July; later counts went up to 324": the figure is followed by the one that replaced it.
+const SUPERSEDED_AFTER = /^[^.]{0,40}?[;,]\s*(?:but\s+|and\s+)?(?:later|subsequent|newer|updated)\s+(?:counts?|figures?|tolls?|tallies|reports?|estimates?)\b/i;
+
+/** A toll figure the report gives as a step of the count's history, since replaced: it is no toll of its own. */
+function isSupersededToll(body: string, sentenceStart: number, countStart: number, countEnd: number, sentenceEnd: number): boolean {
+  return SUPERSEDED_BEFORE.test(body.slice(Math.max(sentenceStart, countStart - 80), countStart)) || SUPERSEDED_AFTER.test(body.slice(countEnd, sentenceEnd));
+}
+
+// "another 12", "a further three", "an additional 40": deaths on top of a count already given.
+const INCREMENT_BEFORE = /\b(?:another|a further|an additional|additional|further)\s+$/i;
+
 // Plural nouns after a count that still count people or deaths.
 const PEOPLE_OR_DEATHS = /^(?:deaths|fatalities|casualties|victims|bodies|others|people|persons|dead|killed)$/i;
 
@@ -304,6 +361,25 @@ const TOLL_WORD = /\b(?:toll|tally|count|number|total|figure|coded)\b/i;
 // "One video shows dozens of bodies": a description of evidence, not a new count.
 const EVIDENCE_DESCRIPTION = /\b(?:video|videos|clip|clips|footage|image|images|photo|photos|photograph|picture|pictures)\b[^.;]{0,25}\b(?:shows?|showed|showing|captures?|captured|depicts?|depicted|appears? to show)\b/i;
 
+// After an apposition the sentence goes on with its verb, not with another element of a list ("…, a child and …").
+const AFTER_APPOSITION = /^\s*,\s*(?!\s|(?:and|or|a|an|one|the|his|her|their|two|three|four|five)\b|\d)/i;
+
+/** "the body of one Maoist, a woman, had been recovered": a noun of one person between commas after a count of one says who that one is. */
+function isAppositionOfOne(body: string, previous: CasualtyFigure | undefined, previousEnd: number, count: Count, phraseEnd: number, sentenceEnd: number): boolean {
+  return previous !== undefined && previous.value === 1 && count.implicit && count.value === 1 &&
+    /^\s*,\s*$/.test(body.slice(previousEnd, count.start)) && AFTER_APPOSITION.test(body.slice(phraseEnd, sentenceEnd));
+}
+
+// "… were killed in Tchoma Bangou and": the previous figure's verb and its place, then a conjunction.
+const ELLIPSIS_BEFORE = /^\s+(?:were|was|had been|have been)?\s*[\p{L}-]+\s+(?:in|at|near)\s+(?:the\s+)?\p{Lu}[^,;:.]{0,50}?,?\s+(?:and|while|with)\s+(?:another\s+)?$/u;
+// "thirty in Zaroumdareye", "12 more at the market": the count names a place of its own and no verb.
+const ELLIPSIS_AFTER = /^\s+(?:more\s+|others\s+)?(?:in|at|near)\s+(?:the\s+)?\p{Lu}/u;
+
+/** "Seventy people were killed in X and thirty in Y": a count with its own place whose verb and noun are the previous figure's. */
+function isEllipticalCount(body: string, previousEnd: number, count: Count, sentenceEnd: number): boolean {
+  return previousEnd >= 0 && ELLIPSIS_BEFORE.test(body.slice(previousEnd, count.start)) && ELLIPSIS_AFTER.test(body.slice(count.end, sentenceEnd));
+}
+
 /** Finds the casualty figures of one sentence. Pure: depends only on the text, its numbers and the lexicons. */
 export function recognizeCasualties(body: string, sentence: Sentence, numbers: NumberMention[], lex: Lexicons = lexicons()): CasualtyFigure[] {
   // Cheap prefilter: with no outcome word and no toll or coder's wording, no figure can come out of the sentence.
@@ -319,14 +395,21 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
   const candidates = counts.map((count) => ({ count, np: nounPhraseAfter(body, count, sEnd, lex) ?? syntacticNounPhrase(count, lex) ?? (count.implicit ? null : genericNounPhrase(body, count, sEnd, lex)) }));
 
   for (let i = 0; i < candidates.length; i++) {
-    const { count, np } = candidates[i]!;
+    const { count } = candidates[i]!;
+    // "Seventy people were killed in X and thirty in Y": the second count shares the first one's verb and noun; what
+    // follows its place is no noun of it.
+    const elliptical = figures.length > 0 && isEllipticalCount(body, previousEnd, count, sEnd);
+    const np = elliptical ? null : candidates[i]!.np;
     if (count.implicit && !np) continue;
     // "seven members of one family", "12 of 20 passengers": a number inside the noun phrase of the count before it
     // says what the counted belong to, not how many more died.
     if (candidates.slice(0, i).some((c) => c.np && !c.np.anaphoric && c.np.end > count.start)) continue;
     if (count.definite && !/^\s*\S+\s*(?:was\s+|had\s+)?(?:died|succumbed|was killed|was shot dead|was found dead)\b/i.test(body.slice(count.end, sEnd)) && outcomeBefore(body, sStart, count.start, lex) === null) continue;
     const phraseEnd = np?.end ?? count.end;
-    const before = outcomeBefore(body, sStart, count.start, lex);
+    if (isAppositionOfOne(body, figures.at(-1), previousEnd, count, phraseEnd, sEnd)) continue;
+    const verbBefore = outcomeBefore(body, sStart, count.start, lex);
+    const labelled = verbBefore === null ? fieldLabelOutcome(body, sStart, count.start, lex) : null;
+    const before = verbBefore ?? labelled;
     // A list continues the previous figure's verb: "killed a man, three women and a child".
     const joined = previousEnd >= 0 && LIST_GAP.test(body.slice(previousEnd, count.start));
     let after = outcomeAfter(body, phraseEnd, sEnd, lex);
@@ -349,16 +432,16 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const deathNoun = np !== null && /(?:^|\s)(?:bodies|corpses|dead|body)$/i.test(np.noun) ? 'killed' as const : null;
     // "thirty-one people were killed, nine of whom were children": the subset shares the whole's outcome.
     const anaphoricSubset = np?.anaphoric === true && figures.length > 0;
-    let outcome: Outcome | null = (coded ? 'killed' : null) ?? before ?? deathNoun ?? after?.outcome ?? (joined || partBefore || anaphoricSubset ? previousOutcome : null) ?? (tollFrame ? 'killed' : null);
+    let outcome: Outcome | null = (coded ? 'killed' : null) ?? before ?? deathNoun ?? after?.outcome ?? (joined || partBefore || anaphoricSubset || elliptical ? previousOutcome : null) ?? (tollFrame ? 'killed' : null);
     if (!outcome) {
       if (np?.category) lastCategoryNoun = np.category;
       continue;
     }
     // A bare number needs its verb right beside it ("killing three", "five dead"), or a toll frame.
-    if (!np && !before && !after && !tollFrame && !joined && !partBefore && !coded) continue;
+    if (!np && !before && !after && !tollFrame && !joined && !partBefore && !coded && !elliptical) continue;
     // "a gunman executing a young man": the count is the agent of an active verb, not a casualty.
     if (!before && after && !joined && !partBefore && isAgent(body, phraseEnd, sEnd)) continue;
-    let category = np?.category ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
+    let category = np?.category ?? (elliptical ? figures.at(-1)!.category : null) ?? (tollFrame && !np ? tollFrameCategory(body, sStart, count.start, lex) : null);
     if (np?.anaphoric && category === null) category = lastCategoryNoun ?? categoryOf(body.slice(sStart, count.start), lex);
     const subsetBefore = /\b(?:of them|of whom|among them|among whom)\s*[:,]?\s*$/i.test(body.slice(Math.max(sStart, count.start - 30), count.start));
     const subsetAfter = /^\s*(?:among them|among the dead|among the victims)\b/i.test(body.slice(phraseEnd, phraseEnd + 30)) || after?.subset === true;
@@ -371,10 +454,12 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     // "died in Banyas, ten of them women": the subset belongs to the list of the figure it refers to.
     if (!(joined || anaphoricSubset) || figures.length === 0) group++;
     // "Of those, 211 civilians…" breaks down a figure given before; "the 15 had died" repeats one.
-    const backReference = OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
+    // An earlier, replaced figure refers back to the event's count as much as "the 15" does.
+    const backReference = (tollFrame && isSupersededToll(body, sStart, count.start, phraseEnd, sEnd)) || OF_THOSE.test(sentence.text) || (BACK_REFERENCE_BEFORE.test(body.slice(Math.max(sStart, count.start - 8), count.start)) && !np) || BACK_REFERENCE_AFTER.test(body.slice(count.end, count.end + 40)) || BACK_REFERENCE_AFTER.test(body.slice(phraseEnd, phraseEnd + 40));
     // "72 more" are new deaths even in a sentence that speaks of a toll.
     const more = /\bmore\b/i.test(body.slice(count.end, phraseEnd + 6));
-    const cumulative = !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)))));
+    const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
+    const cumulative = !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start))));
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
       sentence: sentence.index,
@@ -392,7 +477,8 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       cumulative,
       backReference,
       coded,
-      rule: coded ? 'coded-total' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : anaphoricSubset ? 'subset-of-previous' : 'toll-frame',
+      increment,
+      rule: coded ? 'coded-total' : labelled ? 'field-label' : elliptical ? 'elliptical' : before ? 'verb-count' : after ? 'count-verb' : joined ? 'list' : partBefore ? 'part-of-whole' : anaphoricSubset ? 'subset-of-previous' : 'toll-frame',
     });
     if (np?.category) lastCategoryNoun = np.category;
     previousOutcome = outcome;

@@ -47,6 +47,9 @@ const CASES: Array<[string, string, Expected[]]> = [
   ['The RSF has besieged El Fasher since May 10, 2024.', '2025-04-12', [['since May 10, 2024', '2024-05-10', '2025-04-12', 'since', 'day']]],
   ['The war, which began in April 2023, has raged since April 2023.', '2025-04-12', [['in April 2023', '2023-04-01', '2023-04-30', 'period', 'month'], ['since April 2023', '2023-04-01', '2025-04-12', 'since', 'month']]],
   ["The worst violence since Assad's fall on December 8 shook the coast.", SAT, [["since Assad's fall on December 8", '2024-12-08', SAT, 'since', 'day']]],
+  // "end of" moves a month to its last day (chrono's end-of-period refiner, run only for windows that hold the phrase)
+  ['Fighting went on until the end of February, the monitor said.', SAT, [['end of February', '2025-02-28', '2025-02-28', 'point', 'day']]],
+  ['Strikes in late February killed 12.', SAT, [['late February', '2025-02-01', '2025-02-28', 'period', 'month']]],
   // absolute dates
   ['The massacre took place on 7 March 2025 in Al-Shir.', '2025-03-10', [['on 7 March 2025', '2025-03-07', '2025-03-07', 'point', 'day']]],
   ['Witnesses described the events of March 7.', '2025-03-10', [['March 7', '2025-03-07', '2025-03-07', 'point', 'day']]],

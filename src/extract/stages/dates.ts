@@ -410,6 +410,19 @@ const DAY_PARSER = (() => {
   return parser;
 })();
 
+/**
+ * DAY_PARSER without the "end of"/"last day of" refiner, for windows that hold neither phrase: that refiner changes a
+ * result only when the window's text before it ends with one, and it finds out with an end-anchored regex over all
+ * of that text, per result (a tenth of chrono's time on the dev set).
+ */
+const DAY_PARSER_NO_END_OF = (() => {
+  const parser = DAY_PARSER.clone();
+  parser.refiners = parser.refiners.filter((r) => r.constructor.name !== 'ENEndOfPeriodRefiner');
+  return parser;
+})();
+/** What the refiner's /\b(?:last\s+day|end)\s+of\s+(?:the\s+)?$/i needs somewhere in the window. */
+const END_OF_PERIOD = /\b(?:last\s+day|end)\s+of\s/i;
+
 // ---------------------------------------------------------------------------------------------
 // Fast path: "On 9 May 2020", the form of nearly every ACLED note, without chrono's ~15 µs per call.
 
@@ -497,7 +510,7 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
     const plain = plainDayMonthYear(slice, w.start);
     if (plain) found.push(plain);
     else {
-      for (const r of DAY_PARSER.parse(slice, reference)) {
+      for (const r of (END_OF_PERIOD.test(slice) ? DAY_PARSER : DAY_PARSER_NO_END_OF).parse(slice, reference)) {
         const c = fromChrono(withoutPartOfDay(r, reference), slice, w.start, published);
         if (c) found.push(c);
       }

@@ -43,6 +43,10 @@ const CASES: Array<[string, Expected[]]> = [
   ['5-7 people and 5 to 7 others', [['5-7', 5, 5, 7, 'approx'], ['5 to 7', 5, 5, 7, 'approx']]],
   ['between 20 and 30 fighters, five or six men, 20-odd men', [['between 20 and 30', 20, 20, 30, 'approx'], ['five or six', 5, 5, 6, 'approx'], ['20-odd', 20, 20, 20, 'approx']]],
   ['the toll rose from 52 to 72', [['52', 52, 52, 52, 'exact'], ['72', 72, 72, 72, 'exact']]],
+  // the figures' own offsets, past a qualifier and uneven spaces: each text is its figure alone
+  ['the toll rose from about  52 to 72', [['52', 52, 52, 52, 'exact'], ['72', 72, 72, 72, 'exact']]],
+  ['rose from nearly\u00a0fifty to  sixty-two', [['fifty', 50, 50, 50, 'exact'], ['sixty-two', 62, 62, 62, 'exact']]],
+  ['between 3 and\n 15 May', []],
   // negatives: years, dates, times, percentages, ages, ordinals, distances, names, durations
   ['The war began in April 2023; the junta took power in 2021 and fighting resumed since 2011.', []],
   ['Fighting has raged since May 10, 2024, and resumed on 9 May 2020.', []],

@@ -1,6 +1,7 @@
 // Number recognizer: counts in English text ("52", "fifty-two", "at least 124", "dozens", "5-7") and ages.
 import type { Qualifier, Span } from '../../domain/types.js';
 import type { NumberMention } from '../mentions.js';
+import { isRegexSpace } from '../regex.js';
 import {
   IDENTIFIER_WORDS,
   MEASURE_NOUNS,
@@ -56,7 +57,9 @@ const NUMBER_RE = new RegExp(
     `(?:(?<sep>\\s*[-–]\\s*|\\s+(?:to|or)\\s+)(?<b>${CORE}))?(?<s>${SUFFIX})?` +
     `|\\bbetween\\s+(?<ba>${CORE})\\s+and\\s+(?<bb>${CORE})` +
     `|\\b(?<u>${alternation(UNSPECIFIED_PHRASES)})\\b`,
-  'gid',
+  // No "d" flag: indices for every group are an array per group per match, built for every figure in every report;
+  // `figureSpans` works the two figures' offsets out from the group texts instead.
+  'gi',
 );
 
 /** Zero-width test that `pattern` ends right before `pos` (no slicing in the hot path). */
@@ -169,22 +172,48 @@ function single(core: Core, qualifier: Qualifier | undefined): Omit<NumberMentio
 }
 
 type Groups = Partial<Record<'q' | 'a' | 'sep' | 'b' | 's' | 'ba' | 'bb' | 'u', string>>;
-type GroupIndices = Partial<Record<keyof Groups, [number, number]>>;
+
+/** Where the run of `\s` that starts at `pos` ends. */
+function spaceRunEnd(text: string, pos: number): number {
+  while (pos < text.length && isRegexSpace(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/**
+ * Offsets of the figures in a NUMBER_RE match, as the "d" flag would give them. A figure (CORE) never starts with a
+ * space, so the greedy `\s+` before it ends where the space run ends; the range figure follows its separator directly,
+ * and "between A and B" ends with B.
+ */
+function figureSpans(text: string, m: RegExpExecArray, g: Groups): { a?: [number, number]; b?: [number, number] } {
+  const end = m.index + m[0].length;
+  if (g.a !== undefined) {
+    const aStart = g.q === undefined ? m.index : spaceRunEnd(text, m.index + g.q.length);
+    const a: [number, number] = [aStart, aStart + g.a.length];
+    if (g.b === undefined || g.sep === undefined) return { a };
+    const bStart = a[1] + g.sep.length;
+    return { a, b: [bStart, bStart + g.b.length] };
+  }
+  if (g.ba !== undefined && g.bb !== undefined) {
+    const aStart = spaceRunEnd(text, m.index + 'between'.length);
+    return { a: [aStart, aStart + g.ba.length], b: [end - g.bb.length, end] };
+  }
+  return {};
+}
 
 /** Turns one regex match into zero, one or two mentions. */
 function classify(text: string, offset: number, m: RegExpExecArray): NumberMention[] {
   const g = (m.groups ?? {}) as Groups;
-  const at = (m.indices?.groups ?? {}) as GroupIndices;
   const span: Span = { start: m.index, end: m.index + m[0].length };
   if (g.u !== undefined) {
     return [mention(text, offset, span, { value: 0, low: 0, high: null, qualifier: 'approx', vague: false, unspecified: true })];
   }
   if (test(AFTER_MEASURE, text, span.end) || test(BEFORE_AGE, text, span.start)) return [];
 
+  const at = figureSpans(text, m, g);
   const aRaw = g.a ?? g.ba ?? '';
-  const aAt = at.a ?? at.ba ?? [span.start, span.end];
+  const aAt = at.a ?? [span.start, span.end];
   const bRaw = g.b ?? g.bb;
-  const bAt = at.b ?? at.bb;
+  const bAt = at.b;
   const prefix = g.q === undefined ? undefined : PREFIX_QUALIFIERS[normalize(g.q)];
   const suffix = g.s === undefined ? undefined : SUFFIX_QUALIFIERS[normalize(g.s).replace(/^[-\s]+/, '').trim()];
   const qualifier = prefix ?? suffix;

@@ -11,7 +11,7 @@ import {
   unresolvedPlaceRef,
 } from '../../gazetteer/index.js';
 import type { PlaceContext, PlaceMention } from '../mentions.js';
-import { endsWithCue } from '../regex.js';
+import { endsWithCue, isRegexSpace } from '../regex.js';
 
 export interface RecognizePlacesOptions {
   /** ISO2 codes of the countries the report is about; when absent they are detected in the text. */
@@ -48,6 +48,8 @@ interface Match {
   anchor: GazetteerEntry | null;
   /** Set when syntax marks the whole match as a place. */
   certain: Certain | null;
+  /** "the Somali capital": the capital of this country is meant. */
+  capitalOf?: string;
 }
 
 /** A capitalised run that syntax marks as a place, whether or not the gazetteer knows it. */
@@ -68,8 +70,11 @@ const SMALL_ABROAD = 50_000;
 
 /** Articles and particles that may sit inside a capitalised name ("Deir ez-Zor", "Ras al Ain"). */
 const CONNECTORS = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'ath', 'adh', 'de', 'del', 'la', 'le', 'las', 'los', 'du', 'des', 'da', 'do', 'dos', 'das', 'di', 'e', 'i', 'y', 'wa', 'bin', 'ibn', 'bani', 'beni', 'um', 'umm', 'abu']);
+const LONGEST_CONNECTOR = Math.max(...[...CONNECTORS].map((c) => c.length));
 const ARTICLE_PREFIX = /^(?:al|el|ash|as|ad|ar|at|az|an|ath|adh|ez)[-‐'’]\p{Lu}/u;
-const WORD = /[\p{L}\p{M}][\p{L}\p{M}\d'’‐-]*/gu;
+// A word is /[\p{L}\p{M}][\p{L}\p{M}\d'’‐-]*/u, read by `wordStart` and `wordEnd` without a match array per word.
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const letterOrMarkMemo = new Map<number, boolean>();
 
 /** Words that, before a name, make even a small or single-word place plausible. */
 // Same as /(?:\b(?:in|at|…)|,)\s+(?:the\s+)?$/i, asked of every candidate name: read backwards by `endsWithCue`.
@@ -77,7 +82,10 @@ const PLACE_CUE_WORDS = new Set(['in', 'at', 'near', 'of', 'from', 'to', 'into',
   'reached', 'entered', 'hit', 'struck', 'shelled', 'bombed', 'targeted', 'captured', 'seized', 'stormed', 'raided', 'village', 'town', 'city', 'province',
   'governorate', 'region', 'district', 'camp', 'neighbourhood', 'neighborhood', 'area', 'areas', 'outskirts', 'countryside', 'rural', 'and']);
 const hasPlaceCue = (before: string): boolean => endsWithCue(before, PLACE_CUE_WORDS, true);
-const ORIGIN_CUE = /\b(?:originally from|hometown of|home town of|native of|natives of|hails? from|hailing from|born in|a native of)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+// "an 18-year-old man from Conklin": where a person comes from, not where the event was.
+const ORIGIN_CUE = /\b(?:originally from|hometown of|home town of|native of|natives of|hails? from|hailing from|born in|a native of|(?:man|woman|men|women|boy|girl|youth|teenager|teen|suspect|gunman|gunmen|shooter|attacker|assailant|student|resident)s?\s+(?:(?:who\s+(?:is|was|came)|originally)\s+)?from)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+// "a man from Conklin, New York": the unit that locates a home town is part of the origin too.
+const ORIGIN_LOCATED = new RegExp(`${ORIGIN_CUE.source.slice(0, -1)}\\p{Lu}[\\p{L}\\p{M}'’ -]{0,40},\\s*$`, 'iu');
 const NEAR_CUE = /\b(?:near|nearby|outside|close to|around|on the outskirts of|outskirts of|(?:in )?the vicinity of|(?:the )?area of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: part)? of|(?:kilomet(?:re|er)s?|km|miles?)(?: (?:north|south|east|west)(?:-?(?:east|west))?)? (?:from|of))\s+(?:the\s+)?(?:(?:town|city|village|camp) of\s+)?$/i;
 const COUNTRYSIDE_BEFORE = /\b(?:(?:the\s+)?countryside of|rural)\s+(?:the\s+)?$/i;
 const COUNTRYSIDE_AFTER = /^(?:['’]s)?\s+(?:countryside|rural areas|suburbs|hinterland)\b/i;
@@ -92,22 +100,66 @@ const LIST_GAP = /^\s*(?:,|and|or|&|, and|, or)\s*$/;
 const isTrailingMark = (c: number): boolean => c === 45 /* - */ || c === 0x2010 || isApostrophe(c);
 const isApostrophe = (c: number): boolean => c === 39 /* ' */ || c === 0x2019;
 
+/** `[\p{L}\p{M}]` for one code point; ASCII decided inline, the rest asked of the regex once per code point. */
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+function isLetterOrMark(cp: number): boolean {
+  if (cp < 128) return isAsciiLetter(cp);
+  let v = letterOrMarkMemo.get(cp);
+  if (v === undefined) {
+    v = LETTER_OR_MARK.test(String.fromCodePoint(cp));
+    letterOrMarkMemo.set(cp, v);
+  }
+  return v;
+}
+
+/** Where the next word starts at or after `from`, stepping by code point as a /u regex does; -1 when none does. */
+function wordStart(body: string, from: number): number {
+  for (let i = from; i < body.length; ) {
+    const c = body.charCodeAt(i);
+    if (c < 128) {
+      if (isAsciiLetter(c)) return i;
+      i++;
+      continue;
+    }
+    const cp = body.codePointAt(i)!;
+    if (isLetterOrMark(cp)) return i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return -1;
+}
+
+/** End of the word starting at `start`: letters, marks, ASCII digits, apostrophes and hyphens. */
+function wordEnd(body: string, start: number): number {
+  let i = start;
+  while (i < body.length) {
+    const c = body.charCodeAt(i);
+    if (c < 128) {
+      if (!(isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 39 || c === 45)) break;
+      i++;
+      continue;
+    }
+    const cp = body.codePointAt(i)!;
+    if (!(isLetterOrMark(cp) || cp === 0x2019 || cp === 0x2010)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
 function tokenize(body: string): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(body); m; m = WORD.exec(body)) {
+  for (let start = wordStart(body, 0), full = 0; start >= 0; start = wordStart(body, full)) {
     // Character tests rather than a regex per word: this loop sees every word of every report.
-    let text = m[0];
-    let n = text.length;
-    while (n > 0 && isTrailingMark(text.charCodeAt(n - 1))) n--;
+    full = wordEnd(body, start);
+    let n = full - start;
+    while (n > 0 && isTrailingMark(body.charCodeAt(start + n - 1))) n--;
     let possessive = false;
-    if (n >= 2 && text.charCodeAt(n - 1) === 115 /* s */ && isApostrophe(text.charCodeAt(n - 2))) {
+    if (n >= 2 && body.charCodeAt(start + n - 1) === 115 /* s */ && isApostrophe(body.charCodeAt(start + n - 2))) {
       n -= 2;
       possessive = true;
     }
-    if (n < text.length) text = text.slice(0, n);
-    const end = m.index + n;
-    if (!text) continue;
+    const end = start + n;
+    if (n === 0) continue;
+    const text = body.slice(start, end);
     const first = text[0]!;
     const c = text.charCodeAt(0);
     // ASCII letters decide without allocating; ARTICLE_PREFIX needs a lower-case "a" or "e" first ("al-Shir", "el-Fasher").
@@ -115,8 +167,8 @@ function tokenize(body: string): Token[] {
     const cap = upper || ((c === 97 || c === 101) && ARTICLE_PREFIX.test(text));
     const lower = text.toLowerCase();
     // Only capitalised words and connectors are ever looked up, so only they pay for a key.
-    const key = cap || CONNECTORS.has(lower) ? placeKey(text) : '';
-    out.push({ start: m.index, end, text, key, lower, cap, possessive });
+    const key = cap || (lower.length <= LONGEST_CONNECTOR && CONNECTORS.has(lower)) ? placeKey(text) : '';
+    out.push({ start, end, text, key, lower, cap, possessive });
   }
   return out;
 }
@@ -134,7 +186,7 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
     while (j < tokens.length) {
       const prev = tokens[j - 1]!;
       const t = tokens[j]!;
-      if (prev.possessive || !/^[ \u00a0]$/.test(body.slice(prev.end, t.start))) break;
+      if (prev.possessive || !isOneCharGap(body, prev.end, t.start, false)) break;
       if (t.cap) {
         j++;
         continue;
@@ -144,7 +196,7 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
       while (k < j + 2 && k < tokens.length && CONNECTORS.has(tokens[k]!.lower)) k++;
       if (k === j || !tokens[k]?.cap) break;
       let joined = true;
-      for (let q = j; q < k && joined; q++) joined = /^[ \u00a0-]$/.test(body.slice(tokens[q]!.end, tokens[q + 1]!.start));
+      for (let q = j; q < k && joined; q++) joined = isOneCharGap(body, tokens[q]!.end, tokens[q + 1]!.start, true);
       if (!joined) break;
       j = k + 1;
     }
@@ -154,8 +206,24 @@ function capitalisedRuns(body: string, tokens: Token[]): [number, number][] {
   return runs;
 }
 
+/** The text between two tokens is one space or no-break space (or a hyphen, when `hyphen`): /^[ \u00a0-]$/ without a slice. */
+function isOneCharGap(body: string, from: number, to: number, hyphen: boolean): boolean {
+  if (to - from !== 1) return false;
+  const c = body.charCodeAt(from);
+  return c === 32 || c === 0xa0 || (hyphen && c === 45);
+}
+
+/** The text between `from` and `to` is a non-empty run of `\s` (/^\s+$/ without a slice). */
+function isSpaceGap(body: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let p = from; p < to; p++) if (!isRegexSpace(body.charCodeAt(p))) return false;
+  return true;
+}
+
 /** Key of tokens [a, b): token keys joined, articles dropped unless last (as placeKey does). */
 function spanKey(tokens: Token[], a: number, b: number): string {
+  // One token: its own key, the memoised string whose hash the lookups that follow reuse (a join copies it).
+  if (b - a === 1) return tokens[a]!.key;
   const parts: string[] = [];
   for (let k = a; k < b; k++) {
     const t = tokens[k]!;
@@ -173,15 +241,36 @@ const CONNECTOR_ARTICLES = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', '
 function personCut(body: string, tokens: Token[], a: number, b: number): number {
   const lex = recognizerLexicon();
   const prev = tokens[a - 1];
-  const gapBefore = prev ? body.slice(prev.end, tokens[a]!.start) : '';
-  if (prev && !prev.cap && /^\s+$/.test(gapBefore) && lex.titles.has(prev.lower)) return a;
+  if (prev && !prev.cap && isSpaceGap(body, prev.end, tokens[a]!.start) && lex.titles.has(prev.lower)) return a;
   // A title inside the run ("President Bashar al-Assad", "Governor Vitaliy Kim"): what follows is a person.
   for (let k = a; k < b; k++) {
     if (lex.titles.has(tokens[k]!.lower) && k + 1 < b) return k;
   }
   if (b - a >= 2 && lex.givenNames.has(tokens[a]!.lower)) return a;
   if (b - a >= 2 && SPEECH_AFTER.test(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 20))) return a;
+  if (b - a >= 2 && isPersonApposition(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 60), lex.titles, hasPlaceCue(body.slice(Math.max(0, tokens[a]!.start - 30), tokens[a]!.start)))) return a;
+  if (prev && NAMED_BEFORE.test(body.slice(Math.max(0, tokens[a]!.start - 20), tokens[a]!.start))) return a;
   return b;
+}
+
+// "Geraldine Talley, 62;", "Zaire Goodman, 20, a store employee": an age in commas is said of people, never of places
+// (a year has four digits, and a count goes on with its noun: "in Homs, 12 in Hama").
+const AGE_AFTER = /^,\s*(?:aged\s+)?\d{1,3}(?:\s*,|\s*;|\s*\.|\s*\)|\s*$|\s+(?:and|who|was|were|had|has|is)\b)/;
+// "Aaron Salter, a 55-year-old security guard", "Hassan Ali, a student who …": an apposition that describes a person.
+const YEAR_OLD_AFTER = /^,\s*an?\s+\d{1,3}-year-old\b/;
+const ROLE_AFTER = /^,\s*(?:an?|the|whose|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b/;
+// "a man identified as X", "the victim, named as X": what follows names a person.
+const NAMED_BEFORE = /\b(?:identified|named)\s+as\s+$/i;
+
+/**
+ * What follows a capitalised run says it names a person: an age, "a 55-year-old …", or "a student", "a local farmer".
+ * After a place cue a role is the speaker of the next clause instead ("in Deir ez-Zor, a resident said").
+ */
+function isPersonApposition(after: string, titles: ReadonlySet<string>, cued: boolean): boolean {
+  if (AGE_AFTER.test(after) || YEAR_OLD_AFTER.test(after)) return true;
+  if (cued) return false;
+  const role = ROLE_AFTER.exec(after)?.[1];
+  return !!role && titles.has(role);
 }
 
 /** Country names, variants and demonyms by key, built once. */
@@ -197,6 +286,44 @@ function countryKeyMap(): Map<string, string> {
     }
   }
   return countryKeys;
+}
+
+/** Demonyms that are not also a name of their country ("Somali", "Afghan"; not "Djibouti"), by key, built once. */
+let demonymKeys: Map<string, string> | null = null;
+function demonymKeyMap(): Map<string, string> {
+  if (!demonymKeys) {
+    demonymKeys = new Map();
+    const names = new Set<string>();
+    for (const c of countries().values()) for (const n of [c.name, ...c.variants]) names.add(placeKey(n));
+    for (const c of countries().values()) {
+      for (const d of c.demonyms) {
+        const k = placeKey(d);
+        if (k && !names.has(k) && !demonymKeys.has(k)) demonymKeys.set(k, c.iso2);
+      }
+    }
+  }
+  return demonymKeys;
+}
+
+const NOUN_AFTER = /^\s+([a-z]+)\b/;
+
+/**
+ * "the Somali capital", "the Afghan army": a demonym before a lower-case noun is an adjective of its country, not a
+ * place of that name (the Somali region of Ethiopia). Returns the country when it names its capital, null when the
+ * demonym is an adjective to skip, and undefined when the word is no such adjective (a unit word may follow: "Somali region").
+ */
+function demonymAdjective(key: string, after: string): { capitalOf: string; noun: string } | null | undefined {
+  const cc = demonymKeyMap().get(key);
+  if (!cc || UNIT_AFTER.test(after) || STRONG_AFTER.test(after)) return undefined;
+  const noun = NOUN_AFTER.exec(after);
+  if (!noun) return undefined;
+  return noun[1] === 'capital' ? { capitalOf: cc, noun: noun[0] } : null;
+}
+
+/** The country's own entry, for a demonym that names it. */
+function countryEntries(cc: string): GazetteerEntry[] {
+  const name = countries().get(cc)?.name;
+  return name ? lookupKey(placeKey(name)).filter((e) => e.country === cc && e.featureCode.startsWith('PCL')) : [];
 }
 
 /**
@@ -288,6 +415,11 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
     }
     if (dropped.size) matches = matches.filter((m) => !dropped.has(m));
   }
+  for (const m of matches) {
+    if (!m.capitalOf) continue;
+    const seat = matches.flatMap((x) => x.candidates).find((e) => e.featureCode === 'PPLC' && e.country === m.capitalOf);
+    if (seat) m.candidates = [seat];
+  }
   const admins = mentionedAdmins(matches, countryWeight);
   const chosenByKey = new Map<string, GazetteerEntry>();
   const out: PlaceMention[] = [];
@@ -310,16 +442,33 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
       candidates: m.candidates.length,
     });
   }
+  // A name no unit locates lies where the report's resolved places lie, rather than where its demonyms point ("Israeli
+  // drones" in a report on Syria).
+  const placesCountry = unresolved.length ? dominantCountry(out) : null;
   for (const { c, span } of unresolved) {
-    if (!c.country) continue;
+    const country = !c.anchor && placesCountry ? placesCountry : c.country;
+    if (!country) continue;
     const before = body.slice(Math.max(0, span.start - 60), span.start);
     const after = body.slice(span.end, span.end + 80);
     const m = withContext(body, span, [], before, after, c.b - c.a, true);
     const name = surfaceName(body.slice(span.start, span.end));
     const role = m.context === 'origin' ? 'origin' : 'event';
-    out.push({ span: m.span, text: m.text, place: unresolvedPlaceRef(name, c.anchor, c.country, role, [m.span], c.featureCode), context: m.context, candidates: 0 });
+    out.push({ span: m.span, text: m.text, place: unresolvedPlaceRef(name, c.anchor, country, role, [m.span], c.featureCode), context: m.context, candidates: 0 });
   }
   return unresolved.length ? out.sort((x, y) => x.span.start - y.span.start) : out;
+}
+
+/** The country most of the resolved event places lie in (the first named wins a tie), or null when none is resolved. */
+function dominantCountry(mentions: PlaceMention[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (const m of mentions) {
+    if (m.place.role !== 'event') continue;
+    const n = (counts.get(m.place.country) ?? 0) + 1;
+    counts.set(m.place.country, n);
+    if (!best || n > counts.get(best)!) best = m.place.country;
+  }
+  return best;
 }
 
 /**
@@ -327,7 +476,12 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
  * reader may not know, ", a village in Y" (which also says it is a place) and ", in the north-west of Y"; the locating
  * name may follow a possessive ("Ethiopia's Tigray region").
  */
-const LOCATOR_LINK = /^(?:\s*,\s*(?:(?:an?\s+(?:[a-z-]+\s+){0,2}?(village|town|hamlet|settlement|locality|community|camp)\s+)?(?:in|of|near)\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?(?:\s+part)?\s+of\s+|cent(?:re|er|ral)(?:\s+part)?\s+of\s+)?)?|\s+(?:in|of)\s+(?:the\s+)?)(?:(\p{Lu}[\p{L}-]*)(['’]s\s+))?/u;
+const LOCATOR_LINK = /^(?:\s*,\s*(?:(?:an?\s+(?:[a-z-]+\s+){0,2}?(village|town|hamlet|settlement|locality|community|camp)\s+)?(?:(?:both|all|each)\s+)?(?:in|of|near)\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?(?:\s+part)?\s+of\s+|cent(?:re|er|ral)(?:\s+part)?\s+of\s+)?)?|\s+(?:in|of)\s+(?:the\s+)?)(?:(\p{Lu}[\p{L}-]*)(['’]s\s+))?/u;
+
+/** "killed in X and thirty in Y, both in Z": a locator shared by the names listed before it. */
+const SHARED_LOCATOR = /^[^.;:()]{0,80}?,\s*(?:both|all|all three|each)\s+(?:in|of|near)\s+(?:the\s+)?/;
+/** "the Tondikiwindi commune of the Tillabéri region": a unit located in turn by a broader one. */
+const UNIT_OF = /^\s+(?:commune|district|sub-?district|county|municipality|department|township|local government area|lga|tehsil|taluka|ward|province|governorate|prefecture)\s+of\s+(?:the\s+)?/i;
 
 /** Cues after which a capitalised run located by a known unit is a place ("shelled X in Idlib"). */
 const UNRESOLVED_CUE = /\b(?:in|at|near|from|into|outside|inside|toward|towards|around|between|reached|entered|shelled|bombed|targeted|attacked|captured|seized|stormed|raided|hit|struck|located at)\s+$/i;
@@ -377,6 +531,9 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     if (!key || countryKeyMap().has(key)) continue;
     const nameEnd = unitWord ? tokens[cut - 1]!.end : endX;
     let after = body.slice(nameEnd, endX + 160);
+    // "in Maguindanao del Sur province": an admin unit the gazetteer lacks, after a place cue.
+    const adminAfter = !unitWord && weak ? UNIT_AFTER.exec(after) : null;
+    if (adminAfter && lookupKey(spanKey(tokens, a, b)).length === 0) unitWord = adminAfter[1]!.toLowerCase();
     const unitAfter = STRONG_AFTER.exec(after);
     if (unitAfter && !unitWord) {
       unitWord = unitAfter[0].replace(/^(?:['’]s)?\s+/, '').toLowerCase();
@@ -387,20 +544,31 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     // What locates it: "(Y, Z)", ", Y", " in Y".
     let parts: string[] = [];
     let viaParens = false;
+    // The locating name is itself called a unit ("in X, in Y province"): it locates X even when the gazetteer lacks it.
+    let unitLocated = false;
     const paren = /^\s*\(([^()]{2,100})\)/.exec(after);
     if (paren) {
       parts = paren[1]!.split(/\s*(?:[,;/]|\band\b)\s*/);
       viaParens = true;
     } else {
       const link = LOCATOR_LINK.exec(after);
-      if (link) {
-        if (link[1] && !unitWord) unitWord = link[1].toLowerCase();
+      const shared = link ? null : SHARED_LOCATOR.exec(after);
+      if (link || shared) {
+        if (link?.[1] && !unitWord) unitWord = link[1].toLowerCase();
         // "Ethiopia's Tigray region": the country's possessive is skipped, any other one is the locating name.
-        const possessive = !link[2] || countryKeyMap().has(placeKey(link[2])) ? 0 : link[2].length + link[3]!.length;
-        const at = nameEnd + (unitAfter ? unitAfter[0].length : 0) + link[0].length - possessive;
+        const possessive = !link?.[2] || countryKeyMap().has(placeKey(link[2])) ? 0 : link[2].length + link[3]!.length;
+        const at = nameEnd + (unitAfter ? unitAfter[0].length : 0) + (link ?? shared)![0].length - possessive;
         const ti = tokenStartingAt(tokens, at, b);
         const re = ti === undefined ? undefined : runEndAt(runs, ti, r);
-        if (ti !== undefined && re !== undefined) parts = [body.slice(tokens[ti]!.start, tokens[re - 1]!.end)];
+        if (ti !== undefined && re !== undefined) {
+          parts = [body.slice(tokens[ti]!.start, tokens[re - 1]!.end)];
+          const partAfter = body.slice(tokens[re - 1]!.end, tokens[re - 1]!.end + 60);
+          unitLocated = UNIT_AFTER.test(partAfter);
+          const of = UNIT_OF.exec(partAfter);
+          const tz = of ? tokenStartingAt(tokens, tokens[re - 1]!.end + of[0].length, re) : undefined;
+          const rz = tz === undefined ? undefined : runEndAt(runs, tz, r);
+          if (tz !== undefined && rz !== undefined) parts.push(body.slice(tokens[tz]!.start, tokens[rz - 1]!.end));
+        }
       }
     }
     const strong = strongBefore || (!!unitWord && !namesAGroup(tokens, a, b)) || listed;
@@ -409,7 +577,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const closes = /^\s*(?:[.;,)]|$)/.test(after);
     const certain =
       (!acronym && strong) ||
-      (!acronym && weak && anchored) ||
+      (!acronym && weak && (anchored || (unitLocated && !anchor))) ||
       (!acronym && near && closes) ||
       (viaParens && anchored && !!anchor && /^ADM[12]$/.test(anchor.featureCode) && parts.length >= 2);
     if (!certain) continue;
@@ -491,13 +659,23 @@ function fitsAnchor(e: GazetteerEntry, c: Certain): boolean {
 
 /** The surface spelling as an alias: possessive and unit word dropped ("Latakia province" → "Latakia"). */
 function surfaceName(text: string): string {
-  return text.replace(UNIT_TAIL, '').replace(/['’]s$/, '');
+  // UNIT_TAIL needs a space before the unit word, and most names are one word: no end-anchored scan for those.
+  let name = hasRegexSpace(text) ? text.replace(UNIT_TAIL, '') : text;
+  const n = name.length;
+  if (n >= 2 && name.charCodeAt(n - 1) === 115 /* s */ && isApostrophe(name.charCodeAt(n - 2))) name = name.slice(0, -2);
+  return name;
+}
+function hasRegexSpace(text: string): boolean {
+  for (let p = 0; p < text.length; p++) if (isRegexSpace(text.charCodeAt(p))) return true;
+  return false;
 }
 const UNIT_TAIL = /\s+(?:province|governorate|region|state|oblast|prefecture|department|district|county|township|local government area|lga|raion|rayon|division|municipality)$/i;
 
 function precisionFor(m: Match, e: GazetteerEntry): GeoPrecision {
   const base = defaultPrecision(e);
   if (m.context === 'near' || m.context === 'countryside') return Math.max(base, 2) as GeoPrecision;
+  // "the province of Satipo" resolved to the town of Satipo: the unit is meant, the town only stands in for it.
+  if (m.unitSuffix && base === 1) return 2;
   return base;
 }
 
@@ -519,6 +697,8 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         const a = tokens[i]!;
         const z = tokens[i + len - 1]!;
         if (lex.stopwords.has(a.lower) && len === 1) continue;
+        // "Hadi Centre", "Tops Supermarket": the generic noun that ends a longer name is its head, not a place of that name.
+        if (len === 1 && i > runStart && lex.orgNouns.has(a.lower)) continue;
         if (CONNECTOR_ARTICLES.has(z.lower) || CONNECTORS.has(z.lower)) continue;
         const key = spanKey(tokens, i, i + len);
         if (!key) continue;
@@ -532,6 +712,10 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         if (candidates.length === 0) candidates = lookupKey(key);
         // Syllables written apart or together ("Yar Maung" / "Yarmaung"): short tokens only.
         if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = lookupKey(key.replace(/ /g, ''));
+        const adjective = len === 1 && demonymKeyMap().has(key) ? demonymAdjective(key, body.slice(z.end, z.end + 40)) : undefined;
+        if (adjective === null) continue;
+        // The country stands in for its capital until the report names it (see recognizePlaces).
+        if (adjective) candidates = countryEntries(adjective.capitalOf);
         if (candidates.length === 0) continue;
         const span = { start, end: z.end };
         const before = body.slice(Math.max(0, span.start - 60), span.start);
@@ -547,6 +731,11 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
         if (words === 1 && lex.stopwords.has(a.lower) && !cued) continue;
         const m = withContext(body, span, candidates, before, after, len, cued);
+        if (adjective) {
+          m.capitalOf = adjective.capitalOf;
+          m.span = { start: span.start, end: span.end + adjective!.noun.length };
+          m.text = body.slice(m.span.start, m.span.end);
+        }
         m.strong = strong;
         m.regional = !!dir && i === runStart && start === a.start;
         matches.push(m);
@@ -571,7 +760,7 @@ const DIRECTIONS: Record<string, string> = {
 /** A lower-case direction word right before a run ("southern Gaza"); capitalised ones are part of the name. */
 function directionBefore(body: string, tokens: Token[], i: number): { key: string; start: number } | null {
   const prev = tokens[i - 1];
-  if (!prev || prev.cap || !/^ $/.test(body.slice(prev.end, tokens[i]!.start))) return null;
+  if (!prev || prev.cap || tokens[i]!.start - prev.end !== 1 || body.charCodeAt(prev.end) !== 32) return null;
   const word = DIRECTIONS[prev.lower];
   return word ? { key: placeKey(word), start: prev.start } : null;
 }
@@ -594,7 +783,11 @@ const STRONG_REACH = 28;
 const STRONG_BEFORE = /\b(?:villages?|towns?|city|hamlets?|localit(?:y|ies)|communit(?:y|ies)|settlements?|camps?|neighbou?rhoods?|areas?|districts?|sub-?districts?|townships?|suburbs?|outskirts|vicinity|municipalit(?:y|ies)) of\s+(?:the\s+)?$/i;
 const STRONG_AFTER = /^(?:['’]s)?\s+(?:villages?|towns?|city|hamlet|locality|community|settlement|camp|area|neighbou?rhood|suburb|sector|district|sub-?district|subdistrict|township|tehsil|taluka|county|commune|ward|municipality|lga|local government area|village tract)\b/i;
 
-const tokensInKey = (key: string): number => key.split(' ').length;
+function tokensInKey(key: string): number {
+  let n = 1;
+  for (let p = key.indexOf(' '); p >= 0; p = key.indexOf(' ', p + 1)) n++;
+  return n;
+}
 
 /**
  * "a Mormon community", "an Alawite village", "the Yazidi community", "Fulani settlements": a faith or a people named
@@ -632,7 +825,7 @@ function withContext(body: string, span: Span, candidates: GazetteerEntry[], bef
   const unitBefore = UNIT_BEFORE.exec(before);
   const text = body.slice(span.start, span.end);
   const ownUnit = UNIT_TAIL.exec(text);
-  if (ORIGIN_CUE.test(before)) context = 'origin';
+  if (ORIGIN_CUE.test(before) || ORIGIN_LOCATED.test(before)) context = 'origin';
   else if (COUNTRYSIDE_BEFORE.test(before) || COUNTRYSIDE_AFTER.test(after)) context = 'countryside';
   else if (ownUnit || unitAfter || unitBefore) {
     const word = (ownUnit?.[0] ?? unitAfter?.[1] ?? unitBefore?.[1] ?? '').trim().toLowerCase();
@@ -661,8 +854,8 @@ function mentionedAdmins(matches: Match[], countryWeight: Map<string, number>): 
   for (const m of matches) {
     for (const e of m.candidates) {
       if (countryWeight.size && !countryWeight.has(e.country)) continue;
-      if (e.featureCode === 'ADM1') out.add(`${e.country}.${e.admin1Code}`);
-      else if (e.featureCode === 'ADM2') out.add(`${e.country}.${e.admin1Code}.${e.admin2Code}`);
+      if (e.featureCode === 'ADM1') out.add(adminKeys(e).admin1);
+      else if (e.featureCode === 'ADM2') out.add(adminKeys(e).admin2);
     }
   }
   return out;
@@ -711,10 +904,25 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
   return best;
 }
 
+/** "SY.11" and "SY.11.1105": an entry's units as `mentionedAdmins` names them, built once per entry (scored for every match). */
+const adminKeyMemo = new Map<number, { admin1: string; admin2: string }>();
+function adminKeys(e: GazetteerEntry): { admin1: string; admin2: string } {
+  // By entry index, as the gazetteer's own memos: a number key hashes cheaper than an object in a WeakMap.
+  let keys = adminKeyMemo.get(e.index);
+  if (!keys) {
+    if (adminKeyMemo.size >= 50_000) adminKeyMemo.clear();
+    keys = { admin1: `${e.country}.${e.admin1Code}`, admin2: `${e.country}.${e.admin1Code}.${e.admin2Code}` };
+    adminKeyMemo.set(e.index, keys);
+  }
+  return keys;
+}
+
 function score(e: GazetteerEntry, countryWeight: Map<string, number>, admins: Set<string>, m: Match): number {
   let s = (countryWeight.get(e.country) ?? 0) * 1000;
-  if (e.featureCode !== 'ADM1' && admins.has(`${e.country}.${e.admin1Code}`)) s += 300;
-  if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(`${e.country}.${e.admin1Code}.${e.admin2Code}`)) s += 150;
+  if (admins.size > 0) {
+    if (e.featureCode !== 'ADM1' && admins.has(adminKeys(e).admin1)) s += 300;
+    if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(adminKeys(e).admin2)) s += 150;
+  }
   const a = m.anchor;
   if (a) {
     // "X, Y" / "X (Y, Z)": X lies in Y.

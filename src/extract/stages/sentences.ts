@@ -7,6 +7,8 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'st', 'sr', 'jr', 'no', 'vs', 'etc', 'approx',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'p.m', 'a.m', 'u.s', 'u.n', 'u.k',
   'e.g', 'i.e', 'gov', 'rep', 'sen', 'rev', 'mt', 'ft', 'km', 'inc', 'co', 'corp', 'dept', 'est', 'fig', 'al',
+  // ranks and titles written before names
+  'cpl', 'pvt', 'pte', 'insp', 'supt', 'cmdr', 'adm', 'brig', 'det', 'fr',
 ]);
 
 const DATELINE = /^([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][\p{L}.]+)?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]\s/u;

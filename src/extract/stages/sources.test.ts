@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Evidence } from '../../domain/types.js';
 import { splitSentences } from './sentences.js';
-import { lazySources, recognizeSources, type SentenceSources } from './sources.js';
+import { SUBJECT_BEFORE, lazySources, recognizeSources, subjectBefore, type SentenceSources } from './sources.js';
 
 interface Case {
   text: string;
@@ -133,4 +133,44 @@ test('sources: lazySources reads each sentence once and returns the same result'
   assert.equal(get(1), first);
   assert.deepEqual(get(0).attributions.map((a) => a.source), ['SOHR']);
   assert.deepEqual(first.disputes.map((d) => d.party), ['the outlet']);
+});
+
+// subjectBefore starts its search late; on every text it must find what the end-anchored regex finds from the start.
+const SUBJECT_CASES: Array<[string, string | null]> = [
+  // the longest role subject: a determiner and three words, then two "at the X Y Z" tails (14 whitespace runs)
+  ['Yesterday an old local city police at the main city hospital in the far north town ', 'an old local city police at the main city hospital in the far north town'],
+  // the longest name subject: an article, nine words and a parenthesis (10 whitespace runs)
+  ['Yesterday the Syrian Observatory for Human Rights of the Middle East (SOHR) ', 'the Syrian Observatory for Human Rights of the Middle East (SOHR)'],
+  ['The Syrian Observatory for Human Rights (SOHR), a Britain-based monitor, ', 'The Syrian Observatory for Human Rights (SOHR)'],
+  ['At least 52 people were killed in the city, the local medics\u00a0at the main hospital\n ', 'the local medics\u00a0at the main hospital'],
+  ['Two men, 41 and 35,\t', null],
+  ['', null],
+];
+
+for (const [text, subject] of SUBJECT_CASES) {
+  test(`subject before the verb: ${JSON.stringify(text)}`, () => {
+    const m = subjectBefore(text);
+    assert.equal(m?.[1] ?? null, subject);
+    const full = SUBJECT_BEFORE.exec(text);
+    assert.deepEqual(m && [m.index, m[0], m[1]], full && [full.index, full[0], full[1]]);
+  });
+}
+
+test('subject before the verb: the late search agrees with the regex on generated sentences', () => {
+  const words = ['The', 'the', 'a', 'an', 'its', 'Syrian', 'Observatory', 'for', 'of', 'and', 'de', 'on', 'Human', 'Rights', '(SOHR)', 'medics', 'police',
+    'officials', 'spokesman', 'Governor', 'at', 'in', 'near', 'hospital', 'main', 'city', 'al-Assad', 'St.', 'O’Brien', 'killed', '52', ',', ', a monitor,',
+    'Ḩalab', 'said:', '"', '(', 'x'];
+  const spaces = [' ', ' ', ' ', '  ', '\n', '\u00a0', ''];
+  let seed = 12345;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  for (let k = 0; k < 20_000; k++) {
+    let text = '';
+    for (let n = 1 + next(40); n > 0; n--) text += words[next(words.length)]! + spaces[next(spaces.length)]!;
+    const m = subjectBefore(text);
+    const full = SUBJECT_BEFORE.exec(text);
+    assert.deepEqual(m && [m.index, m[0], m[1]], full && [full.index, full[0], full[1]], JSON.stringify(text));
+  }
 });

@@ -97,6 +97,249 @@ const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
   // a witness whose relatives died is not a victim
   { text: 'Mariam Youssef, whose brother and two nephews were killed in the raid, said the gunmen came at dawn.', victims: [] },
   { text: 'Omar Khaled Darwish told Reuters that his father was shot dead in front of the house.', victims: [] },
+  // names in a list governed by a frame of the dead, each with an age and no death verb of its own
+  {
+    text: 'Also killed were Geraldine Talley, 62; Andre Mackniel, 53, who had come to buy a cake for his son; and Roberta Drury, 32.',
+    victims: [
+      { name: 'Geraldine Talley', sex: null, age: 62, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Andre Mackniel', sex: 'male', age: 53, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Roberta Drury', sex: null, age: 32, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'The dead include Samir Haddad and Youssef Karam, both shepherds from the village.',
+    victims: [
+      { name: 'Samir Haddad', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Youssef Karam', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'Among the dead was Maria Fernanda Lopez, 19, a nursing student.',
+    victims: [{ name: 'Maria Fernanda Lopez', sex: null, age: 19, origin: null, occupation: 'nursing student', category: 'civilians' }],
+  },
+  {
+    text: 'The victims were identified as Tomasz Nowak, 41, and Piotr Zielinski, 38.',
+    victims: [
+      { name: 'Tomasz Nowak', sex: null, age: 41, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Piotr Zielinski', sex: null, age: 38, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'Police released the names of the four people killed: Dana Whitaker, Luis Ortega, Kim Baxter and Omar Faris.',
+    victims: [
+      { name: 'Dana Whitaker', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Luis Ortega', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Kim Baxter', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Omar Faris', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'Those killed in the attack on the market were Ahmed Noor, a trader, and Halima Noor, 40.',
+    victims: [
+      { name: 'Ahmed Noor', sex: null, age: null, origin: null, occupation: 'trader', category: 'civilians' },
+      { name: 'Halima Noor', sex: null, age: 40, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'The two dead have been identified by the coroner as Kevin Marsh and Tyrone Willis.',
+    victims: [
+      { name: 'Kevin Marsh', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Tyrone Willis', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'Among the dead were a nurse, Amal Haddad, and her neighbour Sami Fares.',
+    victims: [
+      { name: 'Amal Haddad', sex: 'female', age: null, origin: null, occupation: 'nurse', category: 'civilians' },
+      { name: 'Sami Fares', sex: null, age: null, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'The raid killed Khalid Jaber, 23, and 17-year-old Mahmoud Jaber, relatives said.',
+    victims: [
+      { name: 'Khalid Jaber', sex: null, age: 23, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Mahmoud Jaber', sex: null, age: 17, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'The victims were: Ahmed Ali, 23; Sara Ali, 19; and Omar Ali, 4.',
+    victims: [
+      { name: 'Ahmed Ali', sex: null, age: 23, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Sara Ali', sex: null, age: 19, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Omar Ali', sex: null, age: 4, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  // titles inside a list: the frame reaches the name across them
+  {
+    text: 'Among those killed was Staff Sergeant John Doherty, 31, and Cpl. Aaron Fisk, 24.',
+    victims: [
+      { name: 'John Doherty', sex: null, age: 31, origin: null, occupation: 'staff sergeant', category: 'stateForces' },
+      { name: 'Aaron Fisk', sex: null, age: 24, origin: null, occupation: 'cpl', category: 'stateForces' },
+    ],
+  },
+  // the attacker is identified the same way as the dead
+  { text: 'The suspected gunman was identified as Lucas Brandt, a 19-year-old from Ohio.', victims: [] },
+  // a frame of the dead followed by other words is not a list of names
+  { text: 'The dead were taken to the hospital in Kenema, where Dr Samuel Bangura said more bodies were expected.', victims: [] },
+  // once the report says the dead are being named, a sentence that opens with a name and an age profiles one of them
+  {
+    text: 'Police on Sunday released the names of the ten people killed in the shooting. Ruth Whitfield, 86, had stopped at the store after visiting her husband. Aaron Salter, a 55-year-old security guard, fired at the gunman.',
+    victims: [
+      { name: 'Ruth Whitfield', sex: 'female', age: 86, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Aaron Salter', sex: null, age: 55, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  {
+    text: 'Families began to name the dead on Sunday. Kamal Darwish, 40, ran a bakery near the mosque. And Leila Darwish, 12, had come with her father.',
+    victims: [
+      { name: 'Kamal Darwish', sex: null, age: 40, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Leila Darwish', sex: 'female', age: 12, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  // without such an announcement a name and an age say nothing of a death
+  { text: 'Ruth Whitfield, 86, had stopped at the store after visiting her husband.', victims: [] },
+  // the attacker of such a report is named too, and is not a victim
+  { text: 'The victims have been identified by the county coroner. Daniel Pryor, 24, was charged with ten counts of murder.', victims: [] },
+  // nor are relatives and speakers named with their ages
+  {
+    text: 'Police released the names of the ten people killed. Garnell Whitfield, 60, the son of one of the victims, spoke to reporters. Amir Khan, 41, whose brother died, was at the vigil. Tanya Reed, 35, a cashier at the store, told reporters she hid in a freezer.',
+    victims: [],
+  },
+  { text: 'The victims were named on Monday. Lucas Brandt, 19, was arraigned on murder charges on Saturday.', victims: [] },
+  // a named person wounded or surviving is not a victim, even when shot
+  {
+    text: 'Police released the names of the dead. Zaire Goodman, 20, a store employee who was shot in the neck, was among the wounded.',
+    victims: [],
+  },
+  { text: 'Hassan Omari, 33, was shot in the leg and survived.', victims: [] },
+  { text: 'Nadia Rahimi was seriously injured when the shell hit her home.', victims: [] },
+  { text: 'Fatima Yousef, 8, was critically wounded and her brother was killed.', victims: [] },
+  { text: 'Selim Arslan, 27, was shot and injured outside his home.', victims: [] },
+  { text: 'Police named the dead on Sunday. Jennifer Warrington, 50, was also injured but has been released.', victims: [] },
+  { text: 'Mohammed Idris, 29, was among those wounded when the gunmen opened fire.', victims: [] },
+  // a wound followed by the same person's death is a death
+  {
+    text: 'Yusuf Bello, 30, was critically wounded and later died in hospital.',
+    victims: [{ name: 'Yusuf Bello', sex: null, age: 30, origin: null, occupation: null, category: 'civilians' }],
+  },
+  // someone else's survival in a relative clause does not change the outcome of the name
+  {
+    text: 'The victims were named on Monday. Celestine Chaney, 65, had gone shopping with her sister, who survived.',
+    victims: [{ name: 'Celestine Chaney', sex: 'female', age: 65, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Ali Hamdan, 45, who was wounded in a strike in March, was killed on Friday.',
+    victims: [{ name: 'Ali Hamdan', sex: null, age: 45, origin: null, occupation: null, category: 'civilians' }],
+  },
+  // ranks and titles are not part of the name; a police or army rank says stateForces, other titles only go
+  {
+    text: 'An Israeli police special forces officer, Chief Inspector Arnon Zamora, 36, was killed in the operation.',
+    victims: [{ name: 'Arnon Zamora', sex: null, age: 36, origin: null, occupation: 'chief inspector', category: 'stateForces' }],
+  },
+  {
+    text: 'Sgt. Ahmed Khalil Saber was shot dead at a checkpoint outside Arish.',
+    victims: [{ name: 'Ahmed Khalil Saber', sex: null, age: null, origin: null, occupation: 'sgt', category: 'stateForces' }],
+  },
+  {
+    text: 'Lt. Col. Bongani Dlamini died of his wounds on Tuesday.',
+    victims: [{ name: 'Bongani Dlamini', sex: 'male', age: null, origin: null, occupation: 'lt col', category: 'stateForces' }],
+  },
+  {
+    text: 'Captain Oleksandr Petrenko was killed when the shell struck his unit.',
+    victims: [{ name: 'Oleksandr Petrenko', sex: 'male', age: null, origin: null, occupation: 'captain', category: 'stateForces' }],
+  },
+  {
+    text: 'Imam Abdullahi Musa was killed as he led dawn prayers.',
+    victims: [{ name: 'Abdullahi Musa', sex: 'male', age: null, origin: null, occupation: 'imam', category: 'civilians' }],
+  },
+  {
+    text: 'Dr. Amira Saleh, 52, was killed when the clinic was hit.',
+    victims: [{ name: 'Amira Saleh', sex: null, age: 52, origin: null, occupation: 'dr', category: 'civilians' }],
+  },
+  {
+    text: 'Rev. Thomas Okafor was murdered outside his church.',
+    victims: [{ name: 'Thomas Okafor', sex: 'male', age: null, origin: null, occupation: 'rev', category: 'civilians' }],
+  },
+  {
+    text: 'A police officer, Constable Ravi Kumar, was also killed in the blast.',
+    victims: [{ name: 'Ravi Kumar', sex: null, age: null, origin: null, occupation: 'constable', category: 'stateForces' }],
+  },
+  // the many ways a death is told of the name itself
+  {
+    text: 'Ricardo Mendes was gunned down outside his bar in Fortaleza.',
+    victims: [{ name: 'Ricardo Mendes', sex: 'male', age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Priya Sharma, 22, was stabbed to death near her hostel.',
+    victims: [{ name: 'Priya Sharma', sex: 'female', age: 22, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Javier Ruiz succumbed to his injuries on Tuesday.',
+    victims: [{ name: 'Javier Ruiz', sex: 'male', age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Daniel Osei was one of the people killed in the blast.',
+    victims: [{ name: 'Daniel Osei', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Grace Mwangi, 40, was fatally wounded by a stray bullet.',
+    victims: [{ name: 'Grace Mwangi', sex: null, age: 40, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'A mob beat Suresh Yadav, 35, to death over a land dispute.',
+    victims: [{ name: 'Suresh Yadav', sex: null, age: 35, origin: null, occupation: null, category: 'civilians' }],
+  },
+  // a retired officer is no longer of the state's forces
+  {
+    text: 'The retired Colonel Mikhail Orlov was shot dead outside his home.',
+    victims: [{ name: 'Mikhail Orlov', sex: 'male', age: null, origin: null, occupation: 'colonel', category: 'civilians' }],
+  },
+  // a name after an age phrase carries that age; an apposition that calls the name a victim is enough
+  {
+    text: 'Three-year-old Mucad Ibrahim, the youngest victim, had gone to prayers with his father.',
+    victims: [{ name: 'Mucad Ibrahim', sex: 'male', age: 3, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'The strike killed 14-year-old Yara Khatib, her uncle said.',
+    victims: [{ name: 'Yara Khatib', sex: 'female', age: 14, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Gunmen on motorbikes shot dead Ibrahim Sani Danjuma outside his shop in Zaria.',
+    victims: [{ name: 'Ibrahim Sani Danjuma', sex: 'male', age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  // a capitalised group name before a common noun is not a person
+  { text: 'The army said it killed Boko Haram fighters near the lake.', victims: [] },
+  { text: 'An Abu Sayyaf militant was killed during a firefight with the army.', victims: [] },
+  // after "of", the death is the head noun's: a member of a group, a relative of a person
+  { text: 'A local leader of Jubo League was stabbed to death by unidentified assailants.', victims: [] },
+  { text: 'The son of Hamid Karimi was shot dead at the market.', victims: [] },
+  {
+    text: 'The killing of Shireen Abu Akleh drew condemnation.',
+    victims: [{ name: 'Shireen Abu Akleh', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  // a possessive names someone else, unless it is the body or the funeral of the person
+  {
+    text: 'Rescuers recovered Omar Haidari’s body from the river two days later.',
+    victims: [{ name: 'Omar Haidari', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'The body of Leyla Guzman, a 24-year-old activist, was found on a roadside outside Tegucigalpa.',
+    victims: [{ name: 'Leyla Guzman', sex: null, age: 24, origin: null, occupation: null, category: 'civilians' }],
+  },
+  {
+    text: 'Hundreds attended the funeral of Bassel Hamdan on Sunday.',
+    victims: [{ name: 'Bassel Hamdan', sex: null, age: null, origin: null, occupation: null, category: 'civilians' }],
+  },
+  { text: 'Ahmed Saleh’s son was killed when the shell hit the house.', victims: [] },
+  // a profile may give the occupation before the age
+  {
+    text: 'The names of the victims were released on Sunday. Heyward Patterson, a church deacon, 67, drove neighbours to the store.',
+    victims: [{ name: 'Heyward Patterson', sex: null, age: 67, origin: null, occupation: 'church deacon', category: 'civilians' }],
+  },
+  {
+    text: 'Rescuers found 7-year-old Adam Nasser, one of the victims, under the rubble.',
+    victims: [{ name: 'Adam Nasser', sex: null, age: 7, origin: null, occupation: null, category: 'civilians' }],
+  },
   // a count of unnamed people is not a name
   {
     text: 'One Ukrainian soldier also died in hospital.',
