@@ -207,7 +207,7 @@ function dateFor(
   // in the event's own sentence; a news report tells of recent events. Unless it frames the clause ("In May 2017, …") or
   // sits in the clause of the violence ("a car bomb killed 587 people in October 2017").
   const background = (x: DateInSentence) => (x.d.precision === 'year' || x.d.precision === 'month') && !recent(x.d) &&
-    !framesClause(x.text, x.start, x.end) && !(x.d.kind !== 'since' && inViolenceClause(x.text, x.start));
+    !framesClause(x.text, x.start, x.end) && !(x.d.kind !== 'since' && inViolenceClause(x.text, x.start, x.end));
   const choose = (which: number[], keep: (x: DateInSentence) => boolean): DateMention | undefined => {
     const found = which.flatMap((i) => datesInSentence(input, i).filter((x) => eventDates([x.d], report.body, sentences[i]?.span.start ?? 0).length > 0))
       .filter((x) => x.d.range.end <= report.published && keep(x));

@@ -193,10 +193,13 @@ const VIOLENCE_CLAUSE_CASES: Array<[string, string, boolean]> = [
   ['It was the deadliest attack since the violence spread there in 2015.', 'in 2015', false],
   ['The group, founded in 2009, has killed thousands.', 'in 2009', false],
   ['The war, which began in March 2011, has killed half a million people.', 'in March 2011', false],
+  ['A similar attack in March 2019 killed 20 people at a hotel.', 'in March 2019', true],
+  ['The insurgency that began in 2009 has killed 35,000 people.', 'in 2009', false],
+  ['Fighting since 2011 has killed half a million people.', 'since 2011', false],
 ];
 for (const [sentence, phrase, expected] of VIOLENCE_CLAUSE_CASES) {
   test(`dates, in the violence clause "${phrase}": ${sentence}`, () => {
-    assert.equal(inViolenceClause(sentence, at(sentence, phrase)[0]), expected);
+    assert.equal(inViolenceClause(sentence, ...at(sentence, phrase)), expected);
   });
 }
 

@@ -590,12 +590,22 @@ export function opensSentence(sentence: string, start: number, end: number): boo
 }
 
 /**
- * "Two car bombs killed 587 people in Mogadishu in October 2017": a date in the clause of a violence verb is that
+ * "Two car bombs killed 587 people in Mogadishu in October 2017", "an attack in March killed 20": a date in the clause of a violence verb is that
  * violence's time, however long ago; "since the violence spread there in 2015" or "founded in 2009" is background.
  */
-export function inViolenceClause(sentence: string, start: number): boolean {
-  return EVENT_VERB_RE.test(clauseBefore(sentence, start));
+export function inViolenceClause(sentence: string, start: number, end: number): boolean {
+  const before = clauseBefore(sentence, start);
+  if (EVENT_VERB_RE.test(before)) return true;
+  // "A similar attack in March killed 20": the verb after the date, up to where its clause ends. Not when the date is
+  // a span's bound or an onset in a relative clause ("since 2011 has killed", "the insurgency that began in 2009 has killed").
+  if (SPAN_BOUND_RE.test(sentence.slice(start, end)) || ONSET_RE.test(before)) return false;
+  const after = /^[^,;:]*/.exec(sentence.slice(end))![0];
+  CLAUSE_MARK_RE.lastIndex = 0;
+  const mark = CLAUSE_MARK_RE.exec(after);
+  return EVENT_VERB_RE.test(mark ? after.slice(0, mark.index) : after);
 }
+const SPAN_BOUND_RE = /^(?:since|from|until|till|through|throughout|by)\b/i;
+const ONSET_RE = /\b(?:that|which|who|began|begun|started|erupted|broke\s+out|launched|founded|formed)\b/i;
 
 /** What is done after an event (burials, funerals, statements, releases of names, visits): a date these govern is not the event's. */
 const AFTERMATH_VERB =
