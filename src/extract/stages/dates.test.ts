@@ -176,6 +176,9 @@ const AFTERMATH_CASES: Array<[string, string, boolean]> = [
   ['Hundreds marched on Saturday to mourn 14 protesters shot dead by police on Thursday.', 'on Saturday', true],
   ['At a vigil on Monday, relatives named the five men killed on Friday.', 'on Monday', true],
   ['A suicide bomber struck a funeral in the town on Friday, a week after the mayor’s killing.', 'on Friday', false],
+  ['On Sunday, police released the names of six people killed on Friday.', 'On Sunday', true],
+  ['On Sunday the interior ministry announced that 20 soldiers had died on Thursday.', 'On Sunday', true],
+  ['On Sunday, gunmen killed six people and relatives buried them the next day.', 'On Sunday', false],
   ['Police said gunmen attacked the village on Friday.', 'on Friday', false],
   ['Gunmen on Friday attacked a market in the town.', 'on Friday', false],
 ];

@@ -609,11 +609,12 @@ const ONSET_RE = /\b(?:that|which|who|began|begun|started|erupted|broke\s+out|la
 
 /** What is done after an event (burials, funerals, statements, releases of names, visits): a date these govern is not the event's. */
 const AFTERMATH_VERB =
-  '(?:funerals?|burials?|vigils?|memorial|buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|held|holds|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
+  '(?:funerals?|burials?|vigils?|memorial|buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
 const AFTERMATH_NOUN_RE = /^(?:funerals?|burials?|vigils?|memorial)$/i;
 const AFTERMATH_VERB_RE = new RegExp(`\\b${AFTERMATH_VERB}\\b`, 'gi');
 // "Police on Sunday released …", "marched on Saturday to mourn …", "gathered on Sunday for the funerals of …".
-const AFTERMATH_AFTER_RE = new RegExp(`^\\s*,?\\s*(?:(?:to|for|at)\\s+(?:(?:the|a)\\s+)?)?${AFTERMATH_VERB}\\b`, 'i');
+// "On Sunday, the interior ministry released …": the subject may come between the opening date and the verb.
+const AFTERMATH_AFTER_RE = new RegExp(`^\\s*,?\\s*(?:[\\w'’-]+\\s+){0,3}?(?:(?:to|for|at)\\s+(?:(?:the|a)\\s+)?)?${AFTERMATH_VERB}\\b`, 'i');
 /**
  * Verbs of the violence itself: once one follows the aftermath verb ("released the names of those killed on …"), the
  * date is the event's. Not as a noun after "the" ("visited the wounded on Thursday").
@@ -653,5 +654,6 @@ export function isAftermathDate(sentence: string, start: number, end: number): b
     return !struckRite && !EVENT_VERB_RE.test(object) && !EVENT_NOUN_RE.test(object);
   }
   // "Police on Sunday released …": the date between the subject and its verb.
-  return !EVENT_VERB_RE.test(clause) && AFTERMATH_AFTER_RE.test(sentence.slice(end, end + 40));
+  const ahead = AFTERMATH_AFTER_RE.exec(sentence.slice(end, end + 60));
+  return !EVENT_VERB_RE.test(clause) && ahead !== null && !EVENT_VERB_RE.test(ahead[0]);
 }
