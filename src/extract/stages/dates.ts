@@ -565,10 +565,6 @@ export function isLabelledDate(sentence: string, start: number): boolean {
   return DATE_LABEL_ONLY_RE.test(sentence.slice(0, start));
 }
 
-/**
- * "In May 2017, militants seized …", "since October 2022, when two car bombs exploded …": a date that opens its
- * sentence, or one a when-clause follows, is the time of the clause after it, however long ago.
- */
 // Only a preposition before the date ("In early May 2017, …" is read as "early May 2017").
 const SENTENCE_OPENING_RE = /^\s*(?:(?:in|on|during|by|at|around)\s+)?$/i;
 const OPENING_DATE_WORD_RE =
@@ -579,6 +575,10 @@ export function mayOpenWithDate(sentence: string): boolean {
   return OPENING_DATE_WORD_RE.test(sentence);
 }
 
+/**
+ * "In May 2017, militants seized …", "since October 2022, when two car bombs exploded …": a date that opens its
+ * sentence, or one a when-clause follows, is the time of the clause after it, however long ago.
+ */
 export function framesClause(sentence: string, start: number, end: number): boolean {
   const after = sentence.slice(end);
   return WHEN_CLAUSE_AFTER_RE.test(after) || opensSentence(sentence, start, end);
@@ -590,8 +590,9 @@ export function opensSentence(sentence: string, start: number, end: number): boo
 }
 
 /**
- * "Two car bombs killed 587 people in Mogadishu in October 2017", "an attack in March killed 20": a date in the clause of a violence verb is that
- * violence's time, however long ago; "since the violence spread there in 2015" or "founded in 2009" is background.
+ * "Two car bombs killed 587 people in Mogadishu in October 2017", "an attack in March killed 20": a date in the clause
+ * of a violence verb is that violence's time, however long ago; "since the violence spread there in 2015" or "founded
+ * in 2009" is background.
  */
 export function inViolenceClause(sentence: string, start: number, end: number): boolean {
   const before = clauseBefore(sentence, start);
