@@ -302,8 +302,12 @@ const CASES: Case[] = [
   },
   {
     name: 'a date opening the paragraph dates the event told in the next sentence',
-    body: 'In January 2024, rebels seized parts of Jableh. The battle to retake the town killed 300 people.\n\nOn Friday, gunmen killed five people in Baniyas.',
-    check: (r) => assert.deepEqual(withBest(r, 300).date, { start: '2024-01-01', end: '2024-01-31' }),
+    body: 'In January 2024, rebels seized parts of Jableh. The battle to retake the town killed 300 people.\n\nOn Friday, gunmen killed five people in Baniyas.\n\n' +
+      'In late August 2024, militants overran Homs. Fighting there killed 40 people, the monitor said.',
+    check: (r) => {
+      assert.deepEqual(withBest(r, 300).date, { start: '2024-01-01', end: '2024-01-31' });
+      assert.deepEqual(withBest(r, 40).date, { start: '2024-08-01', end: '2024-08-31' });
+    },
   },
   // a background event in a later part of the story does not date the event
   {

@@ -7,7 +7,7 @@ import type {
 import type { Lexicons } from '../lexicon.js';
 import type { DateMention, PlaceMention, Sentence } from '../mentions.js';
 import type { ActorMention } from '../stages/actors.js';
-import { framesClause, hasDateLabel, inViolenceClause, isAftermathDate, isLabelledDate } from '../stages/dates.js';
+import { framesClause, hasDateLabel, inViolenceClause, isAftermathDate, isLabelledDate, mayOpenWithDate, opensSentence } from '../stages/dates.js';
 import { LABEL_WEIGHT, type EventTriggerMention } from '../stages/events.js';
 import type { SentenceSources } from '../stages/sources.js';
 import type { VictimMention } from '../stages/victims.js';
@@ -180,8 +180,10 @@ function paragraphFrame(input: AssembleInput, first: number): DateMention | null
   const { sentences } = input;
   const paragraph = sentences[first]?.paragraph;
   for (let i = first - 1; i >= 0 && sentences[i]!.paragraph === paragraph; i--) {
+    const s = sentences[i]!;
+    if (!mayOpenWithDate(input.report.body.slice(s.dateline?.end ?? s.span.start, s.span.end))) continue;
     const opening = datesInSentence(input, i)[0];
-    if (opening && opening.text.slice(0, opening.start).trim() === '' && framesClause(opening.text, opening.start, opening.end)) return opening.d;
+    if (opening && opensSentence(opening.text, opening.start, opening.end)) return opening.d;
   }
   return null;
 }
@@ -205,7 +207,7 @@ function dateFor(
   // in the event's own sentence; a news report tells of recent events. Unless it frames the clause ("In May 2017, …") or
   // sits in the clause of the violence ("a car bomb killed 587 people in October 2017").
   const background = (x: DateInSentence) => (x.d.precision === 'year' || x.d.precision === 'month') && !recent(x.d) &&
-    !framesClause(x.text, x.start, x.end) && !(x.d.kind !== 'since' && inViolenceClause(x.text, x.start));
+    !framesClause(x.text, x.start, x.end) && !(x.d.kind !== 'since' && inViolenceClause(x.text, x.start, x.end));
   const choose = (which: number[], keep: (x: DateInSentence) => boolean): DateMention | undefined => {
     const found = which.flatMap((i) => datesInSentence(input, i).filter((x) => eventDates([x.d], report.body, sentences[i]?.span.start ?? 0).length > 0))
       .filter((x) => x.d.range.end <= report.published && keep(x));

@@ -565,31 +565,57 @@ export function isLabelledDate(sentence: string, start: number): boolean {
   return DATE_LABEL_ONLY_RE.test(sentence.slice(0, start));
 }
 
+// Only a preposition before the date ("In early May 2017, …" is read as "early May 2017").
+const SENTENCE_OPENING_RE = /^\s*(?:(?:in|on|during|by|at|around)\s+)?$/i;
+const OPENING_DATE_WORD_RE =
+  /^\s*(?:(?:in|on|during|by|at|around)\s+)?(?:(?:early|late|mid)[\s-]+(?:on\s+)?)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|this|yesterday|between)/i;
+
+/** Whether a sentence may open with a date: a cheap test before its dates are read for a frame. */
+export function mayOpenWithDate(sentence: string): boolean {
+  return OPENING_DATE_WORD_RE.test(sentence);
+}
+
 /**
  * "In May 2017, militants seized …", "since October 2022, when two car bombs exploded …": a date that opens its
  * sentence, or one a when-clause follows, is the time of the clause after it, however long ago.
  */
-// Only a preposition before the date ("In early May 2017, …" is read as "early May 2017").
-const SENTENCE_OPENING_RE = /^\s*(?:(?:in|on|during|by|at|around)\s+)?$/i;
-
 export function framesClause(sentence: string, start: number, end: number): boolean {
   const after = sentence.slice(end);
-  return WHEN_CLAUSE_AFTER_RE.test(after) || (SENTENCE_OPENING_RE.test(sentence.slice(0, start)) && /^\s*,/.test(after));
+  return WHEN_CLAUSE_AFTER_RE.test(after) || opensSentence(sentence, start, end);
+}
+
+/** "In May 2017, …", "On Friday, …": the date, set off by a comma, that the sentence opens with. */
+export function opensSentence(sentence: string, start: number, end: number): boolean {
+  return SENTENCE_OPENING_RE.test(sentence.slice(0, start)) && /^\s*,/.test(sentence.slice(end));
 }
 
 /**
- * "Two car bombs killed 587 people in Mogadishu in October 2017": a date in the clause of a violence verb is that
- * violence's time, however long ago; "since the violence spread there in 2015" or "founded in 2009" is background.
+ * "Two car bombs killed 587 people in Mogadishu in October 2017", "an attack in March killed 20": a date in the clause
+ * of a violence verb is that violence's time, however long ago; "since the violence spread there in 2015" or "founded
+ * in 2009" is background.
  */
-export function inViolenceClause(sentence: string, start: number): boolean {
-  return EVENT_VERB_RE.test(clauseBefore(sentence, start));
+export function inViolenceClause(sentence: string, start: number, end: number): boolean {
+  const before = clauseBefore(sentence, start);
+  if (EVENT_VERB_RE.test(before)) return true;
+  // "A similar attack in March killed 20": the verb after the date, up to where its clause ends. Not when the date is
+  // a span's bound or an onset in a relative clause ("since 2011 has killed", "the insurgency that began in 2009 has killed").
+  if (SPAN_BOUND_RE.test(sentence.slice(start, end)) || ONSET_RE.test(before)) return false;
+  const after = /^[^,;:]*/.exec(sentence.slice(end))![0];
+  CLAUSE_MARK_RE.lastIndex = 0;
+  const mark = CLAUSE_MARK_RE.exec(after);
+  return EVENT_VERB_RE.test(mark ? after.slice(0, mark.index) : after);
 }
+const SPAN_BOUND_RE = /^(?:since|from|until|till|through|throughout|by)\b/i;
+const ONSET_RE = /\b(?:that|which|who|began|begun|started|erupted|broke\s+out|launched|founded|formed)\b/i;
 
-/** What is done after an event (burials, statements, releases of names, visits): a date these govern is not the event's. */
+/** What is done after an event (burials, funerals, statements, releases of names, visits): a date these govern is not the event's. */
 const AFTERMATH_VERB =
-  '(?:buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|held|holds|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
+  '(?:funerals?|burials?|vigils?|memorial|buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
+const AFTERMATH_NOUN_RE = /^(?:funerals?|burials?|vigils?|memorial)$/i;
 const AFTERMATH_VERB_RE = new RegExp(`\\b${AFTERMATH_VERB}\\b`, 'gi');
-const AFTERMATH_AFTER_RE = new RegExp(`^\\s*,?\\s*${AFTERMATH_VERB}\\b`, 'i');
+// "Police on Sunday released …", "marched on Saturday to mourn …", "gathered on Sunday for the funerals of …".
+// "On Sunday, the interior ministry released …": the subject may come between the opening date and the verb.
+const AFTERMATH_AFTER_RE = new RegExp(`^\\s*,?\\s*(?:[\\w'’-]+\\s+){0,3}?(?:(?:to|for|at)\\s+(?:(?:the|a)\\s+)?)?${AFTERMATH_VERB}\\b`, 'i');
 /**
  * Verbs of the violence itself: once one follows the aftermath verb ("released the names of those killed on …"), the
  * date is the event's. Not as a noun after "the" ("visited the wounded on Thursday").
@@ -619,13 +645,16 @@ export function isAftermathDate(sentence: string, start: number, end: number): b
   // "buried the victims of Friday's attack": a possessive day names the event.
   if (/['’]s$/.test(sentence.slice(start, end))) return false;
   const clause = clauseBefore(sentence, start);
-  let verbEnd = -1;
+  let last: RegExpExecArray | null = null;
   AFTERMATH_VERB_RE.lastIndex = 0;
-  for (let m = AFTERMATH_VERB_RE.exec(clause); m !== null; m = AFTERMATH_VERB_RE.exec(clause)) verbEnd = m.index + m[0].length;
-  if (verbEnd >= 0) {
-    const object = clause.slice(verbEnd);
-    return !EVENT_VERB_RE.test(object) && !EVENT_NOUN_RE.test(object);
+  for (let m = AFTERMATH_VERB_RE.exec(clause); m !== null; m = AFTERMATH_VERB_RE.exec(clause)) last = m;
+  if (last) {
+    const object = clause.slice(last.index + last[0].length);
+    // "a suicide bomber struck a funeral on Friday": a funeral the violence hit is the event's scene.
+    const struckRite = AFTERMATH_NOUN_RE.test(last[0]) && EVENT_VERB_RE.test(clause.slice(0, last.index));
+    return !struckRite && !EVENT_VERB_RE.test(object) && !EVENT_NOUN_RE.test(object);
   }
   // "Police on Sunday released …": the date between the subject and its verb.
-  return !EVENT_VERB_RE.test(clause) && AFTERMATH_AFTER_RE.test(sentence.slice(end, end + 40));
+  const ahead = AFTERMATH_AFTER_RE.exec(sentence.slice(end, end + 60));
+  return !EVENT_VERB_RE.test(clause) && ahead !== null && !EVENT_VERB_RE.test(ahead[0]);
 }
