@@ -184,6 +184,28 @@ const CASES: Case[] = [
     body: 'Gunmen killed 12 people in Jableh on Friday, the deadliest attack since the fighting began in March 2021.\n\nOn 3 March 2021 the first clashes broke out in the hills.',
     check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: '2025-03-07' }),
   },
+  // a share of an earlier count that died on another day in an act of its own is an incident of its own
+  {
+    name: 'a share of the dead killed on another day in an ambush of its own is its own incident, at the same place',
+    body: 'Dozens of people have been killed since insurgents attacked the town of Palma in Cabo Delgado province on Wednesday, the government said on Sunday.\n\nSeven of them died on Friday when a convoy of vehicles trying to escape from a hotel was ambushed, a spokesman said.',
+    published: '2021-03-29',
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      const share = withBest(r, 7);
+      assert.deepEqual(share.date, { start: '2021-03-26', end: '2021-03-26' });
+      assert.deepEqual(names(share), names(withBest(r, 12)));
+    },
+  },
+  {
+    name: 'a share that died later in hospital, with no act of its own, stays a detail of the event',
+    body: 'Gunmen killed twelve villagers in Jableh on Friday, residents said.\n\nFive of them died in hospital on Saturday, a doctor said.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: 'a share on the same day as the whole stays a detail of the event',
+    body: 'Gunmen killed twelve villagers in Jableh on Friday, residents said.\n\nFive of them were shot on Friday as they fled, a survivor said.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
   // "another body" raises the same event's toll; "another attack" is a new event
   {
     name: 'a figure repeated after "another body was found" stays one incident',

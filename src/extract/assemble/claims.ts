@@ -319,7 +319,12 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
   const { sentences, statements, places, triggers, actors, sources, victims, lex, report } = input;
   const body = report.body;
   const placesBySentence = bySentence(places, sentences);
-  const clusters = clusterStatements({ sentences, statements, placesBySentence, lex });
+  const dayOf = (i: number): string | null => {
+    const found = eventDates(input.dates(i), body, sentences[i]?.span.start ?? 0).find((d) => d.precision === 'day' && d.range.end <= report.published);
+    return found ? found.range.start : null;
+  };
+  const tellsViolence = (i: number): boolean => inSentences(triggers, sentences, [i]).some((t) => t.eventType !== 'Strategic developments');
+  const clusters = clusterStatements({ sentences, statements, placesBySentence, lex, dayOf, tellsViolence });
   // Sentences that carry a cumulative toll speak of a region, not of the event told around them.
   const regional = (st: Statement) => {
     const own = (placesBySentence.get(st.sentence) ?? []).filter((m) => m.context !== 'origin').map((m) => m.place);

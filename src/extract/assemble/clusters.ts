@@ -65,10 +65,22 @@ export interface ClusterInput {
   statements: Statement[];
   placesBySentence: Map<number, PlaceMention[]>;
   lex: Lexicons;
+  /** The first day a sentence dates something on (reporting days excluded), if any. */
+  dayOf?: (sentence: number) => string | null;
+  /** Whether a sentence names an act of violence of its own ("a convoy … was ambushed"). */
+  tellsViolence?: (sentence: number) => boolean;
 }
 
 /** Assigns each statement to an event in reading order. Cumulative statements are left out (they become tolls). */
-export function clusterStatements({ sentences, statements, placesBySentence, lex }: ClusterInput): Cluster[] {
+export function clusterStatements({ sentences, statements, placesBySentence, lex, dayOf = () => null, tellsViolence = () => false }: ClusterInput): Cluster[] {
+  // "Dozens killed since Wednesday … Seven of them died on Friday when a convoy was ambushed": a share of the count
+  // that died on another day in an act of its own is an event of its own (the whole keeps its figure). "Five of
+  // them died in hospital on Saturday" tells no act of its own and stays a detail of the event.
+  const ownEvent = (st: Statement, lead: Statement): boolean => {
+    const day = dayOf(st.sentence);
+    const leadDay = dayOf(lead.sentence);
+    return day !== null && leadDay !== null && day !== leadDay && tellsViolence(st.sentence);
+  };
   const clusters: Cluster[] = [];
   let current: Cluster | null = null;
   for (const st of statements) {
@@ -85,6 +97,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     const repeat = compatible.find((c) => c.statements.some((s) => s.value === st.value) && (st.category === null || leadCategory(c) === null || leadCategory(c) === st.category));
     let target: Cluster | null = null;
     let as: 'statement' | 'alternative' | 'part' | 'detail' | 'new' = 'new';
+    let shareOf = null as Cluster | null;
     if (repeat && !separate) {
       target = repeat;
       as = 'statement';
@@ -98,6 +111,9 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
         target = current;
         as = 'part';
+      } else if (st.value < whole && places.length === 0 && st.sentence !== current.statements[0]!.sentence && ownEvent(st, current.statements[0]!)) {
+        // A share that died on another day in an act of its own: an event of its own, where the whole happened.
+        shareOf = current;
       } else if (st.value < whole && (wholeCategory === null || st.category === null || st.category === wholeCategory) && ((places.length === 0 && st.sentence !== current.statements[0]!.sentence) || (current.sentences.has(st.sentence) && isOneMore(st, sentence)))) {
         // A smaller count later in the same story ("Nine died on the spot") details the event; it adds no deaths.
         target = current;
@@ -105,7 +121,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       }
     }
     if (!target) {
-      target = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set(), places: [] };
+      target = { statements: [], alternatives: [], parts: [], nonFatal: [], sentences: new Set(), places: shareOf ? [...shareOf.places] : [] };
       clusters.push(target);
     }
     if (as === 'alternative') target.alternatives.push(st);
