@@ -184,6 +184,33 @@ const CASES: Case[] = [
     body: 'Gunmen killed 12 people in Jableh on Friday, the deadliest attack since the fighting began in March 2021.\n\nOn 3 March 2021 the first clashes broke out in the hills.',
     check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: '2025-03-07' }),
   },
+  // a smaller figure from another source, not given as a share, is a competing account: the lowest is best
+  {
+    name: 'another source\'s lower figure given as parts ("a woman and four children") competes with the first',
+    body: 'Up to 22 civilians were killed on Friday in Ngarbuh, a village in the North-West region, the United Nations said on Monday.\n\nThe army said the deaths were an accident: a woman and four children died when fuel containers exploded.',
+    published: '2020-02-18',
+    check: (r) => assert.deepEqual([only(r).fatalities.best, only(r).fatalities.high], [5, 22]),
+  },
+  {
+    name: 'residents\' lower count competes with the police figure',
+    body: 'Police said 12 people were killed in Jableh on Friday. Residents said seven people died in the attack.',
+    check: (r) => assert.deepEqual([only(r).fatalities.best, only(r).fatalities.high], [7, 12]),
+  },
+  {
+    name: 'another source\'s share of the dead ("seven of them") is no competing count',
+    body: 'Police said 12 people were killed in Jableh on Friday. Residents said seven of them were children.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: 'the same speaker named in full, then by surname, is one source: the smaller count details the event',
+    body: 'Missiles kill three in Kropyvnytskyi, governor says\nMissiles struck an airfield in Kropyvnytskyi on Saturday, killing three people, regional governor Andriy Raikovych said. Raikovych said two security guards died at a substation.',
+    check: (r) => assert.equal(only(r).fatalities.best, 3),
+  },
+  {
+    name: 'the same source\'s smaller count details the event',
+    body: 'Police said 12 people were killed in Jableh on Friday. Police said nine died on the spot.',
+    check: (r) => assert.deepEqual([only(r).fatalities.best, only(r).fatalities.high], [12, 12]),
+  },
   // a share of an earlier count that died on another day in an act of its own is an incident of its own
   {
     name: 'a share of the dead killed on another day in an ambush of its own is its own incident, at the same place',

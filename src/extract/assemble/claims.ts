@@ -324,7 +324,8 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
     return found ? found.range.start : null;
   };
   const tellsViolence = (i: number): boolean => inSentences(triggers, sentences, [i]).some((t) => t.eventType !== 'Strategic developments');
-  const clusters = clusterStatements({ sentences, statements, placesBySentence, lex, dayOf, tellsViolence });
+  const sourceOf = (i: number): string | null => sources(i).attributions[0]?.source ?? null;
+  const clusters = clusterStatements({ sentences, statements, placesBySentence, lex, dayOf, tellsViolence, sourceOf });
   // Sentences that carry a cumulative toll speak of a region, not of the event told around them.
   const regional = (st: Statement) => {
     const own = (placesBySentence.get(st.sentence) ?? []).filter((m) => m.context !== 'origin').map((m) => m.place);

@@ -48,6 +48,15 @@ function isOneMore(st: Statement, sentence: Sentence): boolean {
   return !!at && ONE_MORE.test(sentence.text.slice(at.start - sentence.span.start, at.end - sentence.span.start));
 }
 
+/** "regional governor Andriy Raikovych" and "Raikovych" are one source: one names the other, or they share a name. */
+function sameSource(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x.includes(y) || y.includes(x)) return true;
+  const names = new Set(a.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
+  return (b.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).some((w) => names.has(w));
+}
+
 function leadValue(c: Cluster): number {
   return c.statements[0]!.value;
 }
@@ -69,10 +78,19 @@ export interface ClusterInput {
   dayOf?: (sentence: number) => string | null;
   /** Whether a sentence names an act of violence of its own ("a convoy … was ambushed"). */
   tellsViolence?: (sentence: number) => boolean;
+  /** Who a sentence attributes its figures to ("the army said"), if anyone. */
+  sourceOf?: (sentence: number) => string | null;
 }
 
 /** Assigns each statement to an event in reading order. Cumulative statements are left out (they become tolls). */
-export function clusterStatements({ sentences, statements, placesBySentence, lex, dayOf = () => null, tellsViolence = () => false }: ClusterInput): Cluster[] {
+export function clusterStatements({ sentences, statements, placesBySentence, lex, dayOf = () => null, tellsViolence = () => false, sourceOf = () => null }: ClusterInput): Cluster[] {
+  // "The UN said up to 22 civilians were killed … The army said a woman and four children died": a smaller figure
+  // that another source gives, not as a share of the first ("of them", "including"), is a competing account.
+  const otherAccount = (st: Statement, event: Cluster, text: string): boolean => {
+    const source = sourceOf(st.sentence);
+    const eventSources = [...event.sentences].map(sourceOf).filter((x): x is string => x !== null);
+    return source !== null && eventSources.length > 0 && !eventSources.some((x) => sameSource(source, x)) && !hasMarker(lex.subsetMarkers, text);
+  };
   // "Dozens killed since Wednesday … Seven of them died on Friday when a convoy was ambushed": a share of the count
   // that died on another day in an act of its own is an event of its own (the whole keeps its figure). "Five of
   // them died in hospital on Saturday" tells no act of its own and stays a detail of the event.
@@ -105,7 +123,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       const whole = leadValue(current);
       const partsSoFar = current.parts.reduce((s, p) => s + p.value, 0);
       const wholeCategory = leadCategory(current);
-      if (contrast) {
+      if (contrast || (st.value < whole && places.length === 0 && st.sentence !== current.statements[0]!.sentence && otherAccount(st, current, sentence.text))) {
         target = current;
         as = 'alternative';
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {

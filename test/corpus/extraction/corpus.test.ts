@@ -39,7 +39,6 @@ const KNOWN_FIRST_PLACE_MISSES: Record<string, string> = {
  * suite stays green while the miss stays visible. Each line is a rule still to write, not a sentence to special-case.
  */
 const KNOWN_MISSES: Record<string, string> = {
-  'ext-017: killings in Ngarbuh Friday: UN up to 22 civilians, army five (lowest is best)': 'the army\'s lower figure, given as "a woman and four children", is not read as a conflicting count',
 };
 
 /** The scorer's place key: no diacritics or case, no Arabic article, no final h, no doubled letters. */
