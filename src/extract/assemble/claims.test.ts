@@ -207,6 +207,11 @@ const CASES: Case[] = [
     check: (r) => assert.equal(only(r).fatalities.best, 3),
   },
   {
+    name: 'fighters the other side says it killed are other dead, not a lower count of the victims',
+    body: 'An air strike set fire to tents in Rafah late on Sunday, killing at least 45 people, the health ministry said. The military said it had killed two Hamas militants in the strike.',
+    check: (r) => assert.ok(r.incidents.some((i) => i.fatalities.best === 45), trace(r)),
+  },
+  {
     name: 'the same source\'s smaller count details the event',
     body: 'Police said 12 people were killed in Jableh on Friday. Police said nine died on the spot.',
     check: (r) => assert.deepEqual([only(r).fatalities.best, only(r).fatalities.high], [12, 12]),

@@ -123,7 +123,9 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       const whole = leadValue(current);
       const partsSoFar = current.parts.reduce((s, p) => s + p.value, 0);
       const wholeCategory = leadCategory(current);
-      if (contrast || (st.value < whole && places.length === 0 && st.sentence !== current.statements[0]!.sentence && otherAccount(st, current, sentence.text))) {
+      // Fighters counted by the other side ("killed two senior Hamas officials") are other dead, not a lower count of these.
+      const sameDead = st.category === null || st.category === wholeCategory || (wholeCategory === null && st.category === 'civilians');
+      if (contrast || (st.value < whole && sameDead && places.length === 0 && st.sentence !== current.statements[0]!.sentence && otherAccount(st, current, sentence.text))) {
         target = current;
         as = 'alternative';
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
