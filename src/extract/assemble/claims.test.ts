@@ -184,6 +184,23 @@ const CASES: Case[] = [
     body: 'Gunmen killed 12 people in Jableh on Friday, the deadliest attack since the fighting began in March 2021.\n\nOn 3 March 2021 the first clashes broke out in the hills.',
     check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: '2025-03-07' }),
   },
+  // an attack on a town that the story says was taken is a fight for territory; an attack on people there is not
+  {
+    name: 'an attack on a town that insurgents then took is a non-state actor overtaking territory',
+    body: 'Dozens of people have been killed since insurgents attacked the town of Palma in Cabo Delgado province on Wednesday, the government said on Sunday. The Islamic State group said its fighters had taken control of the town.',
+    published: '2021-03-29',
+    check: (r) => assert.equal(only(r).subEventType, 'Non-state actor overtakes territory', trace(r)),
+  },
+  {
+    name: 'militants who stormed a district capital and seized control of it overtake territory',
+    body: 'Militants stormed the district capital of Kunduz on Monday and seized control of its centre; 20 people were killed, officials said.',
+    check: (r) => assert.equal(only(r).eventType, 'Battles', trace(r)),
+  },
+  {
+    name: 'civilians killed when gunmen attacked a village stay violence against civilians, even if the gunmen held it',
+    body: 'Gunmen attacked the village of Kwata in Benue on Sunday and killed 12 villagers before they took control of the area, residents said.',
+    check: (r) => assert.equal(only(r).eventType, 'Violence against civilians', trace(r)),
+  },
   // a smaller figure from another source, not given as a share, is a competing account: the lowest is best
   {
     name: 'another source\'s lower figure given as parts ("a woman and four children") competes with the first',
