@@ -184,6 +184,77 @@ const CASES: Case[] = [
     body: 'Gunmen killed 12 people in Jableh on Friday, the deadliest attack since the fighting began in March 2021.\n\nOn 3 March 2021 the first clashes broke out in the hills.',
     check: (r) => assert.deepEqual(only(r).date, { start: '2025-03-07', end: '2025-03-07' }),
   },
+  // an attack on a town that the story says was taken is a fight for territory; an attack on people there is not
+  {
+    name: 'an attack on a town that insurgents then took is a non-state actor overtaking territory',
+    body: 'Dozens of people have been killed since insurgents attacked the town of Palma in Cabo Delgado province on Wednesday, the government said on Sunday. The Islamic State group said its fighters had taken control of the town.',
+    published: '2021-03-29',
+    check: (r) => assert.equal(only(r).subEventType, 'Non-state actor overtakes territory', trace(r)),
+  },
+  {
+    name: 'militants who stormed a district capital and seized control of it overtake territory',
+    body: 'Militants stormed the district capital of Kunduz on Monday and seized control of its centre; 20 people were killed, officials said.',
+    check: (r) => assert.equal(only(r).eventType, 'Battles', trace(r)),
+  },
+  {
+    name: 'civilians killed when gunmen attacked a village stay violence against civilians, even if the gunmen held it',
+    body: 'Gunmen attacked the village of Kwata in Benue on Sunday and killed 12 villagers before they took control of the area, residents said.',
+    check: (r) => assert.equal(only(r).eventType, 'Violence against civilians', trace(r)),
+  },
+  // a smaller figure from another source, not given as a share, is a competing account: the lowest is best
+  {
+    name: 'another source\'s lower figure given as parts ("a woman and four children") competes with the first',
+    body: 'Up to 22 civilians were killed on Friday in Ngarbuh, a village in the North-West region, the United Nations said on Monday.\n\nThe army said the deaths were an accident: a woman and four children died when fuel containers exploded.',
+    published: '2020-02-18',
+    check: (r) => assert.deepEqual([only(r).fatalities.best, only(r).fatalities.high], [5, 22]),
+  },
+  {
+    name: 'residents\' lower count competes with the police figure',
+    body: 'Police said 12 people were killed in Jableh on Friday. Residents said seven people died in the attack.',
+    check: (r) => assert.deepEqual([only(r).fatalities.best, only(r).fatalities.high], [7, 12]),
+  },
+  {
+    name: 'another source\'s share of the dead ("seven of them") is no competing count',
+    body: 'Police said 12 people were killed in Jableh on Friday. Residents said seven of them were children.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: 'the same speaker named in full, then by surname, is one source: the smaller count details the event',
+    body: 'Missiles kill three in Kropyvnytskyi, governor says\nMissiles struck an airfield in Kropyvnytskyi on Saturday, killing three people, regional governor Andriy Raikovych said. Raikovych said two security guards died at a substation.',
+    check: (r) => assert.equal(only(r).fatalities.best, 3),
+  },
+  {
+    name: 'fighters the other side says it killed are other dead, not a lower count of the victims',
+    body: 'An air strike set fire to tents in Rafah late on Sunday, killing at least 45 people, the health ministry said. The military said it had killed two Hamas militants in the strike.',
+    check: (r) => assert.ok(r.incidents.some((i) => i.fatalities.best === 45), trace(r)),
+  },
+  {
+    name: 'the same source\'s smaller count details the event',
+    body: 'Police said 12 people were killed in Jableh on Friday. Police said nine died on the spot.',
+    check: (r) => assert.deepEqual([only(r).fatalities.best, only(r).fatalities.high], [12, 12]),
+  },
+  // a share of an earlier count that died on another day in an act of its own is an incident of its own
+  {
+    name: 'a share of the dead killed on another day in an ambush of its own is its own incident, at the same place',
+    body: 'Dozens of people have been killed since insurgents attacked the town of Palma in Cabo Delgado province on Wednesday, the government said on Sunday.\n\nSeven of them died on Friday when a convoy of vehicles trying to escape from a hotel was ambushed, a spokesman said.',
+    published: '2021-03-29',
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      const share = withBest(r, 7);
+      assert.deepEqual(share.date, { start: '2021-03-26', end: '2021-03-26' });
+      assert.deepEqual(names(share), names(withBest(r, 12)));
+    },
+  },
+  {
+    name: 'a share that died later in hospital, with no act of its own, stays a detail of the event',
+    body: 'Gunmen killed twelve villagers in Jableh on Friday, residents said.\n\nFive of them died in hospital on Saturday, a doctor said.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
+  {
+    name: 'a share on the same day as the whole stays a detail of the event',
+    body: 'Gunmen killed twelve villagers in Jableh on Friday, residents said.\n\nFive of them were shot on Friday as they fled, a survivor said.',
+    check: (r) => assert.equal(only(r).fatalities.best, 12),
+  },
   // "another body" raises the same event's toll; "another attack" is a new event
   {
     name: 'a figure repeated after "another body was found" stays one incident',

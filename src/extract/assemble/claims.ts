@@ -241,6 +241,7 @@ interface TypeChoice {
 }
 
 const EXPLOSIVE: EventType = 'Explosions/Remote violence';
+const ATTACK_ON_TOWN = /\b(?:attacked|stormed|overran|overrun|raided|assaulted|attack on|assault on|offensive on)\s+(?:the\s+)?(?:(?:\p{Ll}+\s+){0,2}?(?:town|city|village|district(?:\s+capital)?|port)\b|(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:town|city)\b)/u;
 const ARMED_ACTORS = new Set(['stateForces', 'rebelGroup', 'politicalMilitia', 'identityMilitia', 'externalForces']);
 
 interface TypeEvidence {
@@ -301,6 +302,10 @@ function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
   const civilianDead = (by.civilians ?? 0) > 0 || ev.category === 'civilians' || ev.subsetCategories.includes('civilians');
   if (armedDead) return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:armed-dead' };
   const violent = (ts: EventTriggerMention[]) => ts.filter((t) => t.eventType !== 'Strategic developments');
+  // "insurgents attacked the town of Palma … its fighters had taken control of the town": an attack on a town that the
+  // story says was taken is a fight for it, as ACLED codes it, not an attack on its people.
+  const takeover = strongest([...ev.own, ...ev.context].filter((t) => t.subEventType === 'Non-state actor overtakes territory'));
+  if (takeover && !civilianDead && ATTACK_ON_TOWN.test(ev.text)) return choose(takeover, 'territory');
   const own = strongest(violent(ev.own));
   if (own && !(civilianDead && own.eventType === 'Battles')) return choose(own, 'trigger');
   const ctxExplosive = strongest(explosive(ev.context));
@@ -439,7 +444,13 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
   const { sentences, statements, places, triggers, actors, sources, victims, lex, report } = input;
   const body = report.body;
   const placesBySentence = bySentence(places, sentences);
-  const clusters = clusterStatements({ sentences, statements, placesBySentence, lex });
+  const dayOf = (i: number): string | null => {
+    const found = eventDates(input.dates(i), body, sentences[i]?.span.start ?? 0).find((d) => d.precision === 'day' && d.range.end <= report.published);
+    return found ? found.range.start : null;
+  };
+  const tellsViolence = (i: number): boolean => inSentences(triggers, sentences, [i]).some((t) => t.eventType !== 'Strategic developments');
+  const sourceOf = (i: number): string | null => sources(i).attributions[0]?.source ?? null;
+  const clusters = clusterStatements({ sentences, statements, placesBySentence, lex, dayOf, tellsViolence, sourceOf });
   // Sentences that carry a cumulative toll speak of a region, not of the event told around them.
   const regional = (st: Statement) => {
     const own = (placesBySentence.get(st.sentence) ?? []).filter((m) => m.context !== 'origin').map((m) => m.place);

@@ -118,6 +118,15 @@ function whereTold(cluster: Cluster, placesBySentence: Map<number, PlaceMention[
   return [];
 }
 
+/** "regional governor Andriy Raikovych" and "Raikovych" are one source: one names the other, or they share a name. */
+function sameSource(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x.includes(y) || y.includes(x)) return true;
+  const names = new Set(a.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
+  return (b.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).some((w) => names.has(w));
+}
+
 function leadValue(c: Cluster): number {
   return c.statements[0]!.value;
 }
@@ -135,6 +144,12 @@ export interface ClusterInput {
   statements: Statement[];
   placesBySentence: Map<number, PlaceMention[]>;
   lex: Lexicons;
+  /** The first day a sentence dates something on (reporting days excluded), if any. */
+  dayOf?: (sentence: number) => string | null;
+  /** Whether a sentence names an act of violence of its own ("a convoy … was ambushed"). */
+  tellsViolence?: (sentence: number) => boolean;
+  /** Who a sentence attributes its figures to ("the army said"), if anyone. */
+  sourceOf?: (sentence: number) => string | null;
 }
 
 /** The event whose figure a cumulative statement of the sentence repeats ("bringing the toll to 22" after "22 killed"). */
@@ -157,7 +172,22 @@ function placesOfStatement(st: Statement, statements: Statement[], sentencePlace
 }
 
 /** Assigns each statement to an event in reading order. Cumulative statements are left out (they become tolls). */
-export function clusterStatements({ sentences, statements, placesBySentence, lex }: ClusterInput): Cluster[] {
+export function clusterStatements({ sentences, statements, placesBySentence, lex, dayOf = () => null, tellsViolence = () => false, sourceOf = () => null }: ClusterInput): Cluster[] {
+  // "The UN said up to 22 civilians were killed … The army said a woman and four children died": a smaller figure
+  // that another source gives, not as a share of the first ("of them", "including"), is a competing account.
+  const otherAccount = (st: Statement, event: Cluster, text: string): boolean => {
+    const source = sourceOf(st.sentence);
+    const eventSources = [...event.sentences].map(sourceOf).filter((x): x is string => x !== null);
+    return source !== null && eventSources.length > 0 && !eventSources.some((x) => sameSource(source, x)) && !hasMarker(lex.subsetMarkers, text);
+  };
+  // "Dozens killed since Wednesday … Seven of them died on Friday when a convoy was ambushed": a share of the count
+  // that died on another day in an act of its own is an event of its own (the whole keeps its figure). "Five of
+  // them died in hospital on Saturday" tells no act of its own and stays a detail of the event.
+  const ownEvent = (st: Statement, lead: Statement): boolean => {
+    const day = dayOf(st.sentence);
+    const leadDay = dayOf(lead.sentence);
+    return day !== null && leadDay !== null && day !== leadDay && tellsViolence(st.sentence);
+  };
   const clusters: Cluster[] = [];
   let current: Cluster | null = null;
   for (const st of statements) {
@@ -178,6 +208,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     const repeat: Cluster | undefined = compatible.find((c) => c.statements.some((s) => s.value === st.value) && (st.category === null || leadCategory(c) === null || leadCategory(c) === st.category));
     let target: Cluster | null = null;
     let as: 'statement' | 'alternative' | 'part' | 'detail' | 'other-side' | 'new' = 'new';
+    let shareOf = null as Cluster | null;
     const updated: Cluster | undefined = st.increment ? eventUpdatedBy(st.sentence, statements, compatible) : undefined;
     if (updated) {
       // "found the bodies of 17 more, bringing the toll to 22": the increment is a step of the event's count, which the
@@ -191,11 +222,13 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       const whole = leadValue(current);
       const partsSoFar = current.parts.reduce((s, p) => s + p.value, 0);
       const wholeCategory = leadCategory(current);
+      // Fighters counted by the other side ("killed two senior Hamas officials") are other dead, not a lower count of these.
+      const sameDead = st.category === null || st.category === wholeCategory || (wholeCategory === null && st.category === 'civilians');
       if (st.increment && st.value < whole && places.length === 0) {
         // "found the bodies of 17 more": deaths added on the way to the event's count, never a rival account of it.
         target = current;
         as = 'detail';
-      } else if (contrast) {
+      } else if (contrast || (st.value < whole && sameDead && places.length === 0 && st.sentence !== current.statements[0]!.sentence && otherAccount(st, current, sentence.text))) {
         target = current;
         as = 'alternative';
       } else if (places.length === 0 && st.sentence !== current.statements[0]!.sentence && isOtherSide(st, current, sentence.text)) {
@@ -204,6 +237,9 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
         target = current;
         as = 'part';
+      } else if (st.value < whole && places.length === 0 && st.sentence !== current.statements[0]!.sentence && ownEvent(st, current.statements[0]!)) {
+        // A share that died on another day in an act of its own: an event of its own, where the whole happened.
+        shareOf = current;
       } else if (st.value < whole && (wholeCategory === null || st.category === null || st.category === wholeCategory) && ((places.length === 0 && st.sentence !== current.statements[0]!.sentence) || (current.sentences.has(st.sentence) && isOneMore(st, sentence)))) {
         // A smaller count later in the same story ("Nine died on the spot") details the event; it adds no deaths.
         target = current;
@@ -211,7 +247,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       }
     }
     if (!target) {
-      target = { statements: [], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set(), places: [] };
+      target = { statements: [], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set(), places: shareOf ? [...shareOf.places] : [] };
       clusters.push(target);
     }
     if (as === 'alternative') target.alternatives.push(st);

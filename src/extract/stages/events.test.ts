@@ -27,6 +27,11 @@ const CASES: Case[] = [
   { text: 'Soldiers opened fire on a protest in Mandalay.', expect: [['opened fire on', 'Protests', 'Excessive force against protesters']] },
   { text: 'Gunmen shot dead two farmers near the protest camp.', expect: [['shot dead', VAC, 'Attack']], absent: ['Excessive force against protesters'] },
   { text: 'Gunmen opened fire on a bus carrying workers.', expect: [['opened fire on', VAC, 'Attack']], absent: ['Protests'] },
+  // an aircraft that carries people is no air strike
+  { text: 'The troops arrived by helicopter on the morning of 27 March 2022.', expect: [], absent: [EXP] },
+  { text: 'Soldiers were flown in on military helicopters and landed at the market.', expect: [], absent: [EXP] },
+  { text: 'A helicopter fired rockets at the village.', expect: [['helicopter', EXP, 'Air/drone strike']] },
+  { text: 'Three people were killed by helicopter fire near the town.', expect: [['helicopter', EXP, 'Air/drone strike']] },
   // the month is no march: a capital inside a sentence is the month, at the start of one it may be the noun
   { text: 'Soldiers killed 300 people in Moura in March last year.', expect: [], absent: ['Protests'] },
   { text: 'The operation began on 27 March and ended on 31 March.', expect: [], absent: ['Protests'] },

@@ -39,6 +39,13 @@ function isMonthMarch(body: string, start: number, text: string): boolean {
 const PROTESTERS = /^(?:\s+(?!(?:near|at|in|on|outside|inside|from|of|by|after|before|during|behind)\b)[\p{L}\d-]+){0,4}?\s+(?:protesters|protestors|demonstrators|marchers|(?:a|the)\s+(?:protest|demonstration|rally|march|sit-in))\b/iu;
 const EXCESSIVE_FORCE = { eventType: 'Protests', subEventType: 'Excessive force against protesters', weight: 3 } as const;
 
+// "The troops arrived by helicopter": an aircraft that carries people there is no air strike.
+const AIRCRAFT = /^(?:helicopters?|planes?|aircraft|drones?)$/i;
+const CARRIED_BY = /\b(?:arrived|arriving|arrive|landed|landing|flown|flew|airlifted|evacuated|transported|ferried|brought|came|deployed|dropped)\s+(?:[\p{L}-]+\s+){0,3}?(?:by|aboard|on board|in|on)\s+(?:an?\s+|the\s+|military\s+|army\s+)*$/iu;
+function isTransport(body: string, start: number, text: string): boolean {
+  return AIRCRAFT.test(text) && CARRIED_BY.test(body.slice(Math.max(0, start - 60), start));
+}
+
 // "Looting: On 9 May …": a monitor's bulletin line that opens with the event type.
 const LABEL = /^[ \t]*([A-Za-z][A-Za-z /-]{2,40}):[ \t]/gm;
 /** Labels state the type outright, so they outweigh every word trigger. */
@@ -70,7 +77,7 @@ export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons())
     found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', weight: 3 });
   }
   for (const m of lex.triggers.find(body)) {
-    if (isMonthMarch(body, m.start, m.text)) continue;
+    if (isMonthMarch(body, m.start, m.text) || isTransport(body, m.start, m.text)) continue;
     const onProtesters = PROTESTERS.test(body.slice(m.end, m.end + 60).split(/[.;]/)[0]!);
     for (const t of m.payloads) {
       if (onProtesters && t.eventType === 'Violence against civilians' && t.subEventType === 'Attack') found.push({ span: { start: m.start, end: m.end }, text: m.text, ...EXCESSIVE_FORCE });
