@@ -114,6 +114,17 @@ const CASES: Case[] = [
   { text: 'The toll from the attack on the market rose to 19.', figures: [[19, 'killed', null, 'whole', 1]] },
   { text: 'The death toll from strikes across the territory since the war began has risen to 36,050.', figures: [[36050, 'killed', null, 'whole', 1, 'c']] },
   { text: 'The toll from the offensive in the north rose to 300.', figures: [[300, 'killed', null, 'whole', 1, 'c']] },
+  // a figure that sums events already told is a toll over them; a single event's figure is not
+  { text: 'Taken together, the three raids killed 27 villagers.', figures: [[27, 'killed', 'civilians', 'whole', 1, 'c']] },
+  { text: 'Both bombings have now killed at least 61 people in a week, the ministry said.', figures: [[61, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'At least 33 people died in the two attacks on the camps, aid workers said.', figures: [[33, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The twin ambushes combined killed 15 soldiers.', figures: [[15, 'killed', 'stateForces', 'whole', 1, 'c']] },
+  { text: 'The attack on the two villages killed 15 farmers.', figures: [[15, 'killed', 'civilians', 'whole', 1]] },
+  // a whole conflict's toll in the perfect tense is background
+  { text: 'The rebellion, which erupted in 2012, has killed more than 20,000 people.', figures: [[20000, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The war in the east has so far claimed some 6,000 lives.', figures: [[6000, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'More than 4,000 civilians have died since 2017 in the region, the UN says.', figures: [[4000, 'killed', 'civilians', 'whole', 1, 'c']] },
+  { text: 'The fighting killed 12 rebels on Tuesday.', figures: [[12, 'killed', 'nonStateFighters', 'whole', 1]] },
   // a modifier with digits before a one-person noun; kin words count people
   { text: 'Later, a 22-year-old man was shot dead by troops at the checkpoint.', figures: [[1, 'killed', null, 'whole', 1, 'i']] },
   {

@@ -324,6 +324,27 @@ export function isSingleEventUpdate(body: string, sentenceStart: number, countSt
 // years is the subject, so its figure sums many events (a toll). A "three-day siege" or "two-week offensive" stays an event.
 const CAMPAIGN_SUBJECT = /\b(?:(?:(?:\p{L}+|\d+)-(?:month|year|decade)s?(?:-long)?|(?:months|years|decades)-long|decade-long)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:battle|siege|war|offensive|campaign|conflict|insurgency|fighting|occupation|crisis|uprising|rebellion|operation)s?|(?:\p{L}+|\d+)\s+(?:months|years|decades)\s+of\s+(?:[\p{L}-]+\s+)?(?:fighting|war|conflict|siege|clashes|violence|bombardment|shelling|insurgency))\b/iu;
 
+// "Together, the two attacks killed 19", "the three bombings have now killed more than 90", "in both attacks": the figure
+// sums events the report has told one by one, so it is a toll over them, not an event of its own.
+const EVENTS_WORD = '(?:attacks|bombings|blasts|explosions|strikes|airstrikes|air strikes|raids|ambushes|incidents|massacres|assaults|shootings|attacks on)';
+const SUM_OF_EVENTS_BEFORE = new RegExp(`(?:\\b(?:together|taken together|combined|altogether|in total)\\b|\\b(?:the|both|all|these|those)\\s+(?:two|three|four|five|six|\\d+)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b|(?:\\b(?:in|from|during)\\s+|^\\s*)both\\s+(?:the\\s+)?${EVENTS_WORD}\\b)`, 'iu');
+const SUM_OF_EVENTS_AFTER = new RegExp(`^[^.;]{0,60}?\\b(?:in|from|during|by)\\s+(?:(?:the|all|these|those)\\s+(?:two|three|four|five|six|\\d+)|both(?:\\s+the)?)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b`, 'iu');
+
+/** True when the count's subject or scope is the sum of several events already told ("the two attacks", "in both"). */
+function isSumOfEvents(body: string, sentenceStart: number, countStart: number, phraseEnd: number, sentenceEnd: number): boolean {
+  return SUM_OF_EVENTS_BEFORE.test(body.slice(sentenceStart, countStart)) || SUM_OF_EVENTS_AFTER.test(body.slice(phraseEnd, sentenceEnd));
+}
+
+// "The insurgency, which began in 2009, has killed tens of thousands", "more than 300 have died since 2019": a conflict's
+// whole toll in the perfect tense is background to the event, not an event of its own.
+const CONFLICT_SUBJECT = /\b(?:insurgency|insurgencies|war|civil war|conflict|rebellion|uprising|violence|unrest|fighting|campaign|jihad|crisis)\b[^.;]{0,80}?\b(?:has|have)\s+(?:(?:now|so far|since|already)\s+)?(?:killed|claimed|left|cost)\s*(?:(?:at least|more than|over|some|about|around|an estimated|nearly|almost)\s+)?$/i;
+const SINCE_YEAR_AFTER = /^[^.;]{0,40}?\b(?:have|has)\s+(?:been\s+killed|died|perished|lost their lives)\s+since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak))\b/i;
+
+/** A figure of a whole conflict told in the perfect tense ("the insurgency has killed", "have died since 2009"). */
+function isConflictBackground(body: string, sentenceStart: number, countStart: number, phraseEnd: number, sentenceEnd: number): boolean {
+  return CONFLICT_SUBJECT.test(body.slice(sentenceStart, countStart)) || SINCE_YEAR_AFTER.test(body.slice(phraseEnd, sentenceEnd));
+}
+
 /** True when the text before the count, in its sentence, makes a months- or years-long campaign the subject of the killing. */
 function isCampaignFigure(body: string, sentenceStart: number, countStart: number): boolean {
   return CAMPAIGN_SUBJECT.test(body.slice(sentenceStart, countStart));
@@ -490,7 +511,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
     // A record's "Death toll:" or "Number of deaths:" field is its event's count; only a "Total" field sums entries.
     const recordCount = labelled !== null && !/\btotal\b/i.test(body.slice(sStart, count.start));
-    const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start))));
+    const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start) || isSumOfEvents(body, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
       sentence: sentence.index,
