@@ -125,6 +125,16 @@ const CASES: Case[] = [
   { text: 'The war in the east has so far claimed some 6,000 lives.', figures: [[6000, 'killed', null, 'whole', 1, 'c']] },
   { text: 'More than 4,000 civilians have died since 2017 in the region, the UN says.', figures: [[4000, 'killed', 'civilians', 'whole', 1, 'c']] },
   { text: 'The fighting killed 12 rebels on Tuesday.', figures: [[12, 'killed', 'nonStateFighters', 'whole', 1]] },
+  // a count that rose from a figure given before it in the sentence is that event's latest count; the first is superseded
+  { text: 'On Sunday officials said about 30 bodies had been found; on Monday the number of bodies recovered had climbed to 46.', figures: [[30, 'killed', null, 'whole', 1, 'b'], [46, 'killed', null, 'whole', 2]] },
+  { text: 'Police first reported six deaths; the number rose to nine overnight.', figures: [[6, 'killed', null, 'whole', 1, 'b'], [9, 'killed', null, 'whole', 2]] },
+  { text: 'Two soldiers were killed on Friday, and the number killed in the offensive rose to 300.', figures: [[2, 'killed', 'stateForces', 'whole', 1], [300, 'killed', null, 'whole', 2, 'c']] },
+  // the count of people killed when one bomb went off, updated, is that event's count
+  { text: 'The number of people killed when a car bomb exploded outside the hospital rose to 23 on Tuesday.', figures: [[23, 'killed', null, 'whole', 1]] },
+  { text: 'Death toll in market bombing rises to 31.', figures: [[31, 'killed', null, 'whole', 1]] },
+  { text: 'Death toll in army strikes rises to 310.', figures: [[310, 'killed', null, 'whole', 1, 'c']] },
+  // a toll that had stood at a figure before is superseded
+  { text: 'The toll in the town had stood at seven on Friday evening.', figures: [[7, 'killed', null, 'whole', 1, 'cb']] },
   // a modifier with digits before a one-person noun; kin words count people
   { text: 'Later, a 22-year-old man was shot dead by troops at the checkpoint.', figures: [[1, 'killed', null, 'whole', 1, 'i']] },
   {

@@ -298,8 +298,12 @@ function isAgent(body: string, phraseEnd: number, sentenceEnd: number): boolean 
 const LONG_TOLL_FRAME = /\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:killed|dead|who\s+died|deaths))\b[^.;]{0,160}?\b(?:rose to|risen to|climbed to|reached|stands at|stood at|passed|exceeded|topped)\s*$/iu;
 // The frame's subject is one event ("from the attack", "by a Russian missile", "from Saturday's bombings"): a figure
 // updated for that event is its count, not a toll summing many. Campaign words (war, offensive, fighting) are not here.
-const SINGLE_EVENT_SUBJECT = /\b(?:from|of|in|by)\s+(?:(?:(?:the|a|an|this|that)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|missile|shelling|massacre|ambush|raid|assault|shooting|stampede|car bomb|suicide bombing))|(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day['’]s|last night['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|shelling|massacre|ambush|raids?|assault|shooting))\b/iu;
+const SINGLE_EVENT_SUBJECT = /\b(?:(?:from|of|in|by)\s+(?:(?:(?:(?:the|a|an|this|that)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|missile|shelling|massacre|ambush|raid|assault|shooting|stampede|car bomb|suicide bombing))|(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day['’]s|last night['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|shelling|massacre|ambush|raids?|assault|shooting))|(?:killed|dead|who\s+died)\s+when\s+(?:a|an|the)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:bomb|car bomb|blast|explosion|missile|shell|rocket|drone|grenade|mine|suicide bomber|gunman|gunmen|attacker|attackers)s?\b)\b/iu;
 const NOT_ONE_EVENT = /\b(?:since|so far|this year|this month|overall|in total|across|campaign|offensive|war|conflict|fighting)\b/i;
+
+// "about 50 bodies had been found; … the number of bodies recovered had risen to 79": a count that rose, after the
+// event's first figure in the same sentence, is the event's latest count; the first one is superseded by it.
+const RISE_FRAME = /\b(?:rose|risen|rises|climbed|increased|grew|jumped)\s+to\s*$/i;
 
 function tollFrameText(body: string, sentenceStart: number, countStart: number): string | null {
   const near = body.slice(Math.max(sentenceStart, countStart - 120), countStart);
@@ -352,7 +356,7 @@ function isCampaignFigure(body: string, sentenceStart: number, countStart: numbe
 
 // "the ministry had given a toll of 210", "an earlier toll of 15": a count the report says was replaced since. Not "said
 // the toll had risen to 36,050": reported speech shifts the tense of a current count.
-const SUPERSEDED_BEFORE = /\b(?:had\s+(?:earlier\s+|initially\s+|first\s+)?(?:given|put|reported|announced|stated|said|estimated|set|placed)|(?:an?|the|its|their)\s+(?:earlier|initial|previous|preliminary|first|old)\s+(?:death\s+)?(?:toll|count|tally|figure|estimate))\b[^.;]{0,40}$/i;
+const SUPERSEDED_BEFORE = /\b(?:had\s+(?:earlier\s+|initially\s+|first\s+)?(?:given|put|reported|announced|stated|said|estimated|set|placed|stood\s+at)|(?:an?|the|its|their)\s+(?:earlier|initial|previous|preliminary|first|old)\s+(?:death\s+)?(?:toll|count|tally|figure|estimate))\b[^.;]{0,40}$/i;
 // "Earlier, the ministry put the toll at 210", "Initially, officials gave a toll of 12": a count from before the latest.
 const SUPERSEDED_OPENING = /^\s*(?:earlier|initially|at first|previously|before that)\s*,/i;
 // "The count stood at 292 on 7 July; later counts went up to 324": the figure is followed by the one that replaced it.
@@ -512,6 +516,13 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     // A record's "Death toll:" or "Number of deaths:" field is its event's count; only a "Total" field sums entries.
     const recordCount = labelled !== null && !/\btotal\b/i.test(body.slice(sStart, count.start));
     const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start) || isSumOfEvents(body, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
+    // The count rose from a figure given before it in the sentence: the later one is that event's, not a toll.
+    const frameText = tollFrame ? tollFrameText(body, sStart, count.start) : null;
+    const risenFrom = frameText !== null && RISE_FRAME.test(frameText) && !NOT_ONE_EVENT.test(frameText) && !more
+      ? figures.filter((f) => f.outcome === 'killed' && !f.cumulative && f.role === 'whole' && f.value < count.value) : [];
+    if (cumulative && risenFrom.length > 0) {
+      for (const f of risenFrom) f.backReference = true;
+    }
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
       sentence: sentence.index,
@@ -526,7 +537,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       noun: np?.noun ?? '',
       role,
       group,
-      cumulative,
+      cumulative: cumulative && risenFrom.length === 0,
       backReference,
       coded,
       increment,
