@@ -645,6 +645,24 @@ const CASES: Case[] = [
       assert.ok(!r.tolls.some((t) => t.fatalities.best === 33), trace(r));
     },
   },
+  {
+    name: 'a count that rose in the next sentence is the event\'s figure',
+    body: 'Gunmen attacked the village of Al-Mukhtariya on Friday night and killed 20 people, residents said. By Sunday the number of dead had risen to 33, the governor said.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 33);
+      assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
+      assert.ok(!r.tolls.some((t) => t.fatalities.best === 33), trace(r));
+    },
+  },
+  {
+    name: 'a toll that rose over the province stays a toll',
+    body: 'Gunmen killed 20 people in the village of Al-Mukhtariya on Friday, residents said. The death toll in the province has risen to 140, the monitor said.',
+    check: (r) => {
+      assert.deepEqual(r.incidents.map((i) => i.fatalities.best), [20], trace(r));
+      assert.ok(r.tolls.some((t) => t.fatalities.best === 140), trace(r));
+    },
+  },
   // a superseded figure of the same event is no toll
   {
     name: 'an earlier toll the ministry had given',
