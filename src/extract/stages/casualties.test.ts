@@ -125,6 +125,10 @@ const CASES: Case[] = [
   { text: 'The war in the east has so far claimed some 6,000 lives.', figures: [[6000, 'killed', null, 'whole', 1, 'c']] },
   { text: 'More than 4,000 civilians have died since 2017 in the region, the UN says.', figures: [[4000, 'killed', 'civilians', 'whole', 1, 'c']] },
   { text: 'The fighting killed 12 rebels on Tuesday.', figures: [[12, 'killed', 'nonStateFighters', 'whole', 1]] },
+  { text: 'The violence, which erupted on Friday, has killed 30 people.', figures: [[30, 'killed', null, 'whole', 1]] },
+  { text: 'One of the two attacks killed 8 people at a checkpoint.', figures: [[8, 'killed', null, 'whole', 1]] },
+  { text: 'Together with his brother, a farmer was killed by gunmen near the village.', figures: [[1, 'killed', 'civilians', 'whole', 1, 'i'], [1, 'killed', 'civilians', 'whole', 1, 'i']] },
+  { text: 'A combined operation killed 20 militants in the hills.', figures: [[20, 'killed', 'nonStateFighters', 'whole', 1]] },
   // a count that rose from a figure given before it in the sentence is that event's latest count; the first is superseded
   { text: 'On Sunday officials said about 30 bodies had been found; on Monday the number of bodies recovered had climbed to 46.', figures: [[30, 'killed', null, 'whole', 1, 'b'], [46, 'killed', null, 'whole', 2]] },
   { text: 'Police first reported six deaths; the number rose to nine overnight.', figures: [[6, 'killed', null, 'whole', 1, 'b'], [9, 'killed', null, 'whole', 2]] },

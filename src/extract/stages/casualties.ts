@@ -331,7 +331,7 @@ const CAMPAIGN_SUBJECT = /\b(?:(?:(?:\p{L}+|\d+)-(?:month|year|decade)s?(?:-long
 // "Together, the two attacks killed 19", "the three bombings have now killed more than 90", "in both attacks": the figure
 // sums events the report has told one by one, so it is a toll over them, not an event of its own.
 const EVENTS_WORD = '(?:attacks|bombings|blasts|explosions|strikes|airstrikes|air strikes|raids|ambushes|incidents|massacres|assaults|shootings|attacks on)';
-const SUM_OF_EVENTS_BEFORE = new RegExp(`(?:\\b(?:together|taken together|combined|altogether|in total)\\b|\\b(?:the|both|all|these|those)\\s+(?:two|three|four|five|six|\\d+)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b|(?:\\b(?:in|from|during)\\s+|^\\s*)both\\s+(?:the\\s+)?${EVENTS_WORD}\\b)`, 'iu');
+const SUM_OF_EVENTS_BEFORE = new RegExp(`(?:\\b(?:together(?!\\s+with)|altogether|in total)\\b|\\bcombined\\s*,|${EVENTS_WORD}\\s+combined\\b|(?<!\\bof\\s)\\b(?:the|both|all|these|those)\\s+(?:two|three|four|five|six|\\d+)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b|(?:\\b(?:in|from|during)\\s+|^\\s*)both\\s+(?:the\\s+)?${EVENTS_WORD}\\b)`, 'iu');
 const SUM_OF_EVENTS_AFTER = new RegExp(`^[^.;]{0,60}?\\b(?:in|from|during|by)\\s+(?:(?:the|all|these|those)\\s+(?:two|three|four|five|six|\\d+)|both(?:\\s+the)?)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b`, 'iu');
 
 /** True when the count's subject or scope is the sum of several events already told ("the two attacks", "in both"). */
@@ -341,7 +341,7 @@ function isSumOfEvents(body: string, sentenceStart: number, countStart: number, 
 
 // "The insurgency, which began in 2009, has killed tens of thousands", "more than 300 have died since 2019": a conflict's
 // whole toll in the perfect tense is background to the event, not an event of its own.
-const CONFLICT_SUBJECT = /\b(?:insurgency|insurgencies|war|civil war|conflict|rebellion|uprising|violence|unrest|fighting|campaign|jihad|crisis)\b[^.;]{0,80}?\b(?:has|have)\s+(?:(?:now|so far|since|already)\s+)?(?:killed|claimed|left|cost)\s*(?:(?:at least|more than|over|some|about|around|an estimated|nearly|almost)\s+)?$/i;
+const CONFLICT_SUBJECT = /\b(?:insurgency|insurgencies|war|civil war|conflict|rebellion|uprising|jihad)\b[^.;]{0,80}?\b(?:has|have)\s+(?:(?:now|so far|since|already)\s+)?(?:killed|claimed|left|cost)\s*(?:(?:at least|more than|over|some|about|around|an estimated|nearly|almost)\s+)?$/i;
 const SINCE_YEAR_AFTER = /^[^.;]{0,40}?\b(?:have|has)\s+(?:been\s+killed|died|perished|lost their lives)\s+since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak))\b/i;
 
 /** A figure of a whole conflict told in the perfect tense ("the insurgency has killed", "have died since 2009"). */
