@@ -602,6 +602,67 @@ const CASES: Case[] = [
       assert.equal(only(r).fatalities.best, 12);
     },
   },
+  // a headline's vague figure summarises the body's event: no event of its own
+  {
+    name: 'dozens in the headline, a precise count in the body',
+    body: 'Militants kill dozens in raid on Jableh market\n\nMilitants on motorbikes attacked the market in Jableh on Friday, firing on shoppers. The health ministry said 38 people were killed. The army said it was hunting the attackers.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 38);
+    },
+  },
+  {
+    name: 'scores in the headline, two places in the body',
+    body: 'Rockets kill scores in Baniyas\n\nRockets hit a bus station in Baniyas on Friday, killing at least 27 people, the governor said. Hospitals in Baniyas received scores of wounded overnight.',
+    check: (r) => {
+      assert.deepEqual(r.incidents.map((i) => i.fatalities.best), [27], trace(r));
+    },
+  },
+  // a figure summing events told one by one is a toll over them
+  {
+    name: 'the two attacks together are a toll',
+    body: 'Gunmen killed 11 villagers in Jableh on Friday, residents said. On Saturday, a car bomb killed nine people at a checkpoint in Baniyas, police said. Together, the two attacks killed 20 people in two days.',
+    check: (r) => {
+      assert.deepEqual(r.incidents.map((i) => i.fatalities.best).sort((a, b) => (a ?? 0) - (b ?? 0)), [9, 11], trace(r));
+      assert.ok(r.tolls.some((t) => t.fatalities.best === 20), trace(r));
+    },
+  },
+  // a whole conflict's toll is background
+  {
+    name: 'an insurgency\'s toll since it began is no incident',
+    body: `${LONG_LEAD}The insurgency, which began in 2011, has killed hundreds of thousands of people.`,
+    check: (r) => {
+      assert.deepEqual(r.incidents.map((i) => i.fatalities.best), [21], trace(r));
+    },
+  },
+  // a count that rose in the sentence of its first figure is the event's
+  {
+    name: 'a count that rose overnight is the event\'s figure',
+    body: 'Gunmen attacked the village of Al-Mukhtariya on Friday night, going from house to house. On Saturday officials said about 20 bodies had been found; on Sunday the number of bodies recovered had risen to 33.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 33);
+      assert.ok(!r.tolls.some((t) => t.fatalities.best === 33), trace(r));
+    },
+  },
+  {
+    name: 'a count that rose in the next sentence is the event\'s figure',
+    body: 'Gunmen attacked the village of Al-Mukhtariya on Friday night and killed 20 people, residents said. By Sunday the number of dead had risen to 33, the governor said.',
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, 33);
+      assert.deepEqual(i.date, { start: '2025-03-07', end: '2025-03-07' });
+      assert.ok(!r.tolls.some((t) => t.fatalities.best === 33), trace(r));
+    },
+  },
+  {
+    name: 'a toll that rose over the province stays a toll',
+    body: 'Gunmen killed 20 people in the village of Al-Mukhtariya on Friday, residents said. The death toll in the province has risen to 140, the monitor said.',
+    check: (r) => {
+      assert.deepEqual(r.incidents.map((i) => i.fatalities.best), [20], trace(r));
+      assert.ok(r.tolls.some((t) => t.fatalities.best === 140), trace(r));
+    },
+  },
   // a superseded figure of the same event is no toll
   {
     name: 'an earlier toll the ministry had given',

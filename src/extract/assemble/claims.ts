@@ -327,7 +327,9 @@ function figureOf(st: Statement, source: string | null, body: string): ReportedF
 }
 
 function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Qualifier; lead: Statement; warnings: ExtractionWarning[] } {
-  const all = [...cluster.statements, ...cluster.alternatives];
+  const latest = cluster.latest;
+  // A count that rose replaces the lower ones given before it; only higher accounts stay beside it.
+  const all = latest ? [latest, ...[...cluster.statements, ...cluster.alternatives].filter((s) => s.value > latest.value)] : [...cluster.statements, ...cluster.alternatives];
   const lead = [...all].sort((a, b) => a.value - b.value || Number(a.vague) - Number(b.vague))[0]!;
   const values = [...new Set(all.map((s) => s.value))];
   const open = all.some((s) => s.high === null && s.value >= lead.value);

@@ -18,6 +18,8 @@ export interface Cluster {
   otherSide: Statement[];
   sentences: Set<number>;
   places: PlaceMention[];
+  /** The event's count as it last rose ("the number … had risen to 79"): it replaces the lower ones given before. */
+  latest?: Statement;
 }
 
 // "police said four were killed, while a resident told the outlet that seven had died": a second account.
@@ -152,6 +154,28 @@ export interface ClusterInput {
   sourceOf?: (sentence: number) => string | null;
 }
 
+// "the number of bodies recovered had risen to 79", "the toll rose to 14": a count that rose, with nothing that widens it
+// to many events or a region.
+const RISEN_COUNT = /\b(?:toll|number|count|tally|figure)\b[^.;]{0,80}?\b(?:rose|risen|rises|climbed|increased|grew|jumped)\s+to\s*$/i;
+const WIDER_THAN_ONE_EVENT = /\b(?:since|so far|this (?:year|month|week)|overall|total|cumulative|across|campaign|offensive|war|conflict|fighting|region|province|country|nationwide)\b/i;
+
+/**
+ * A cumulative figure that says the count rose, right after an event (within two sentences) with a lower figure and in a
+ * compatible place, is that event's latest count.
+ */
+function risesFrom(st: Statement, current: Cluster, sentences: Sentence[], placesBySentence: Map<number, PlaceMention[]>): boolean {
+  if (!st.cumulative || st.backReference || st.coded || st.increment || st.value <= 0) return false;
+  if (st.value <= Math.max(leadValue(current), current.latest?.value ?? 0)) return false;
+  const last = Math.max(...current.sentences);
+  if (st.sentence - last > 2) return false;
+  const sentence = sentences[st.sentence]!;
+  const before = sentence.text.slice(0, st.spans[0]!.start - sentence.span.start);
+  const frame = RISEN_COUNT.exec(before);
+  if (!frame || WIDER_THAN_ONE_EVENT.test(before.slice(frame.index))) return false;
+  const own = (placesBySentence.get(st.sentence) ?? []).filter((p) => p.context !== 'origin');
+  return placesCompatible(current.places, own, true);
+}
+
 /** The event whose figure a cumulative statement of the sentence repeats ("bringing the toll to 22" after "22 killed"). */
 function eventUpdatedBy(sentence: number, statements: Statement[], clusters: Cluster[]): Cluster | undefined {
   const totals = statements.filter((s) => s.sentence === sentence && s.cumulative).map((s) => s.value);
@@ -191,6 +215,13 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
   const clusters: Cluster[] = [];
   let current: Cluster | null = null;
   for (const st of statements) {
+    if (current && risesFrom(st, current, sentences, placesBySentence)) {
+      // "About 50 bodies were found on Sunday. … the number had risen to 79": the event's latest count, not a toll.
+      current.latest = st;
+      current.sentences.add(st.sentence);
+      st.cumulative = false;
+      continue;
+    }
     if (st.value === 0 || st.cumulative || st.backReference || st.coded) {
       if (st.value === 0 && current && (st.injured !== null || st.missing !== null)) current.nonFatal.push(st);
       continue;
@@ -258,5 +289,26 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     for (const p of elsewhere && as === 'new' ? scene : places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);
     current = target;
   }
-  return clusters;
+  return mergeVagueHeadlines(clusters, sentences);
+}
+
+/**
+ * "Gunmen kill dozens in village raid" over "police said 34 people were killed in the attack on X": a headline's vague
+ * figure (dozens, scores, hundreds) summarises the body's event of at least that count in a compatible place. Its
+ * sentences join that event, and its figure gives way to the body's precise one.
+ */
+function mergeVagueHeadlines(clusters: Cluster[], sentences: Sentence[]): Cluster[] {
+  const merged = new Set<Cluster>();
+  for (const c of clusters) {
+    if (!c.statements.length || !c.statements.every((s) => s.vague) || c.alternatives.length || c.parts.length) continue;
+    if (![...c.sentences].some((i) => sentences[i]?.role === 'headline')) continue;
+    const target = clusters.find((t) => t !== c && !merged.has(t) && t.statements.length > 0 && !t.statements[0]!.vague &&
+      leadValue(t) >= leadValue(c) && placesCompatible(t.places, c.places));
+    if (!target) continue;
+    for (const i of c.sentences) target.sentences.add(i);
+    for (const p of c.places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);
+    target.nonFatal.push(...c.nonFatal);
+    merged.add(c);
+  }
+  return clusters.filter((c) => !merged.has(c));
 }

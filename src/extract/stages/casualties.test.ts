@@ -114,6 +114,31 @@ const CASES: Case[] = [
   { text: 'The toll from the attack on the market rose to 19.', figures: [[19, 'killed', null, 'whole', 1]] },
   { text: 'The death toll from strikes across the territory since the war began has risen to 36,050.', figures: [[36050, 'killed', null, 'whole', 1, 'c']] },
   { text: 'The toll from the offensive in the north rose to 300.', figures: [[300, 'killed', null, 'whole', 1, 'c']] },
+  // a figure that sums events already told is a toll over them; a single event's figure is not
+  { text: 'Taken together, the three raids killed 27 villagers.', figures: [[27, 'killed', 'civilians', 'whole', 1, 'c']] },
+  { text: 'Both bombings have now killed at least 61 people in a week, the ministry said.', figures: [[61, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'At least 33 people died in the two attacks on the camps, aid workers said.', figures: [[33, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The twin ambushes combined killed 15 soldiers.', figures: [[15, 'killed', 'stateForces', 'whole', 1, 'c']] },
+  { text: 'The attack on the two villages killed 15 farmers.', figures: [[15, 'killed', 'civilians', 'whole', 1]] },
+  // a whole conflict's toll in the perfect tense is background
+  { text: 'The rebellion, which erupted in 2012, has killed more than 20,000 people.', figures: [[20000, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The war in the east has so far claimed some 6,000 lives.', figures: [[6000, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'More than 4,000 civilians have died since 2017 in the region, the UN says.', figures: [[4000, 'killed', 'civilians', 'whole', 1, 'c']] },
+  { text: 'The fighting killed 12 rebels on Tuesday.', figures: [[12, 'killed', 'nonStateFighters', 'whole', 1]] },
+  { text: 'The violence, which erupted on Friday, has killed 30 people.', figures: [[30, 'killed', null, 'whole', 1]] },
+  { text: 'One of the two attacks killed 8 people at a checkpoint.', figures: [[8, 'killed', null, 'whole', 1]] },
+  { text: 'Together with his brother, a farmer was killed by gunmen near the village.', figures: [[1, 'killed', 'civilians', 'whole', 1, 'i'], [1, 'killed', 'civilians', 'whole', 1, 'i']] },
+  { text: 'A combined operation killed 20 militants in the hills.', figures: [[20, 'killed', 'nonStateFighters', 'whole', 1]] },
+  // a count that rose from a figure given before it in the sentence is that event's latest count; the first is superseded
+  { text: 'On Sunday officials said about 30 bodies had been found; on Monday the number of bodies recovered had climbed to 46.', figures: [[30, 'killed', null, 'whole', 1, 'b'], [46, 'killed', null, 'whole', 2]] },
+  { text: 'Police first reported six deaths; the number rose to nine overnight.', figures: [[6, 'killed', null, 'whole', 1, 'b'], [9, 'killed', null, 'whole', 2]] },
+  { text: 'Two soldiers were killed on Friday, and the number killed in the offensive rose to 300.', figures: [[2, 'killed', 'stateForces', 'whole', 1], [300, 'killed', null, 'whole', 2, 'c']] },
+  // the count of people killed when one bomb went off, updated, is that event's count
+  { text: 'The number of people killed when a car bomb exploded outside the hospital rose to 23 on Tuesday.', figures: [[23, 'killed', null, 'whole', 1]] },
+  { text: 'Death toll in market bombing rises to 31.', figures: [[31, 'killed', null, 'whole', 1]] },
+  { text: 'Death toll in army strikes rises to 310.', figures: [[310, 'killed', null, 'whole', 1, 'c']] },
+  // a toll that had stood at a figure before is superseded
+  { text: 'The toll in the town had stood at seven on Friday evening.', figures: [[7, 'killed', null, 'whole', 1, 'cb']] },
   // a modifier with digits before a one-person noun; kin words count people
   { text: 'Later, a 22-year-old man was shot dead by troops at the checkpoint.', figures: [[1, 'killed', null, 'whole', 1, 'i']] },
   {

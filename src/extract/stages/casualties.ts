@@ -298,8 +298,12 @@ function isAgent(body: string, phraseEnd: number, sentenceEnd: number): boolean 
 const LONG_TOLL_FRAME = /\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:killed|dead|who\s+died|deaths))\b[^.;]{0,160}?\b(?:rose to|risen to|climbed to|reached|stands at|stood at|passed|exceeded|topped)\s*$/iu;
 // The frame's subject is one event ("from the attack", "by a Russian missile", "from Saturday's bombings"): a figure
 // updated for that event is its count, not a toll summing many. Campaign words (war, offensive, fighting) are not here.
-const SINGLE_EVENT_SUBJECT = /\b(?:from|of|in|by)\s+(?:(?:(?:the|a|an|this|that)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|missile|shelling|massacre|ambush|raid|assault|shooting|stampede|car bomb|suicide bombing))|(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day['’]s|last night['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|shelling|massacre|ambush|raids?|assault|shooting))\b/iu;
+const SINGLE_EVENT_SUBJECT = /\b(?:(?:from|of|in|by)\s+(?:(?:(?:(?:the|a|an|this|that)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|missile|shelling|massacre|ambush|raid|assault|shooting|stampede|car bomb|suicide bombing))|(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day['’]s|last night['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|shelling|massacre|ambush|raids?|assault|shooting))|(?:killed|dead|who\s+died)\s+when\s+(?:a|an|the)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:bomb|car bomb|blast|explosion|missile|shell|rocket|drone|grenade|mine|suicide bomber|gunman|gunmen|attacker|attackers)s?\b)\b/iu;
 const NOT_ONE_EVENT = /\b(?:since|so far|this year|this month|overall|in total|across|campaign|offensive|war|conflict|fighting)\b/i;
+
+// "about 50 bodies had been found; … the number of bodies recovered had risen to 79": a count that rose, after the
+// event's first figure in the same sentence, is the event's latest count; the first one is superseded by it.
+const RISE_FRAME = /\b(?:rose|risen|rises|climbed|increased|grew|jumped)\s+to\s*$/i;
 
 function tollFrameText(body: string, sentenceStart: number, countStart: number): string | null {
   const near = body.slice(Math.max(sentenceStart, countStart - 120), countStart);
@@ -324,6 +328,27 @@ export function isSingleEventUpdate(body: string, sentenceStart: number, countSt
 // years is the subject, so its figure sums many events (a toll). A "three-day siege" or "two-week offensive" stays an event.
 const CAMPAIGN_SUBJECT = /\b(?:(?:(?:\p{L}+|\d+)-(?:month|year|decade)s?(?:-long)?|(?:months|years|decades)-long|decade-long)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:battle|siege|war|offensive|campaign|conflict|insurgency|fighting|occupation|crisis|uprising|rebellion|operation)s?|(?:\p{L}+|\d+)\s+(?:months|years|decades)\s+of\s+(?:[\p{L}-]+\s+)?(?:fighting|war|conflict|siege|clashes|violence|bombardment|shelling|insurgency))\b/iu;
 
+// "Together, the two attacks killed 19", "the three bombings have now killed more than 90", "in both attacks": the figure
+// sums events the report has told one by one, so it is a toll over them, not an event of its own.
+const EVENTS_WORD = '(?:attacks|bombings|blasts|explosions|strikes|airstrikes|air strikes|raids|ambushes|incidents|massacres|assaults|shootings|attacks on)';
+const SUM_OF_EVENTS_BEFORE = new RegExp(`(?:\\b(?:together(?!\\s+with)|altogether|in total)\\b|\\bcombined\\s*,|${EVENTS_WORD}\\s+combined\\b|(?<!\\bof\\s)\\b(?:the|both|all|these|those)\\s+(?:two|three|four|five|six|\\d+)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b|(?:\\b(?:in|from|during)\\s+|^\\s*)both\\s+(?:the\\s+)?${EVENTS_WORD}\\b)`, 'iu');
+const SUM_OF_EVENTS_AFTER = new RegExp(`^[^.;]{0,60}?\\b(?:in|from|during|by)\\s+(?:(?:the|all|these|those)\\s+(?:two|three|four|five|six|\\d+)|both(?:\\s+the)?)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b`, 'iu');
+
+/** True when the count's subject or scope is the sum of several events already told ("the two attacks", "in both"). */
+function isSumOfEvents(body: string, sentenceStart: number, countStart: number, phraseEnd: number, sentenceEnd: number): boolean {
+  return SUM_OF_EVENTS_BEFORE.test(body.slice(sentenceStart, countStart)) || SUM_OF_EVENTS_AFTER.test(body.slice(phraseEnd, sentenceEnd));
+}
+
+// "The insurgency, which began in 2009, has killed tens of thousands", "more than 300 have died since 2019": a conflict's
+// whole toll in the perfect tense is background to the event, not an event of its own.
+const CONFLICT_SUBJECT = /\b(?:insurgency|insurgencies|war|civil war|conflict|rebellion|uprising|jihad)\b[^.;]{0,80}?\b(?:has|have)\s+(?:(?:now|so far|since|already)\s+)?(?:killed|claimed|left|cost)\s*(?:(?:at least|more than|over|some|about|around|an estimated|nearly|almost)\s+)?$/i;
+const SINCE_YEAR_AFTER = /^[^.;]{0,40}?\b(?:have|has)\s+(?:been\s+killed|died|perished|lost their lives)\s+since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak))\b/i;
+
+/** A figure of a whole conflict told in the perfect tense ("the insurgency has killed", "have died since 2009"). */
+function isConflictBackground(body: string, sentenceStart: number, countStart: number, phraseEnd: number, sentenceEnd: number): boolean {
+  return CONFLICT_SUBJECT.test(body.slice(sentenceStart, countStart)) || SINCE_YEAR_AFTER.test(body.slice(phraseEnd, sentenceEnd));
+}
+
 /** True when the text before the count, in its sentence, makes a months- or years-long campaign the subject of the killing. */
 function isCampaignFigure(body: string, sentenceStart: number, countStart: number): boolean {
   return CAMPAIGN_SUBJECT.test(body.slice(sentenceStart, countStart));
@@ -331,7 +356,7 @@ function isCampaignFigure(body: string, sentenceStart: number, countStart: numbe
 
 // "the ministry had given a toll of 210", "an earlier toll of 15": a count the report says was replaced since. Not "said
 // the toll had risen to 36,050": reported speech shifts the tense of a current count.
-const SUPERSEDED_BEFORE = /\b(?:had\s+(?:earlier\s+|initially\s+|first\s+)?(?:given|put|reported|announced|stated|said|estimated|set|placed)|(?:an?|the|its|their)\s+(?:earlier|initial|previous|preliminary|first|old)\s+(?:death\s+)?(?:toll|count|tally|figure|estimate))\b[^.;]{0,40}$/i;
+const SUPERSEDED_BEFORE = /\b(?:had\s+(?:earlier\s+|initially\s+|first\s+)?(?:given|put|reported|announced|stated|said|estimated|set|placed|stood\s+at)|(?:an?|the|its|their)\s+(?:earlier|initial|previous|preliminary|first|old)\s+(?:death\s+)?(?:toll|count|tally|figure|estimate))\b[^.;]{0,40}$/i;
 // "Earlier, the ministry put the toll at 210", "Initially, officials gave a toll of 12": a count from before the latest.
 const SUPERSEDED_OPENING = /^\s*(?:earlier|initially|at first|previously|before that)\s*,/i;
 // "The count stood at 292 on 7 July; later counts went up to 324": the figure is followed by the one that replaced it.
@@ -490,7 +515,14 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
     // A record's "Death toll:" or "Number of deaths:" field is its event's count; only a "Total" field sums entries.
     const recordCount = labelled !== null && !/\btotal\b/i.test(body.slice(sStart, count.start));
-    const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start))));
+    const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start) || isSumOfEvents(body, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
+    // The count rose from a figure given before it in the sentence: the later one is that event's, not a toll.
+    const frameText = tollFrame ? tollFrameText(body, sStart, count.start) : null;
+    const risenFrom = frameText !== null && RISE_FRAME.test(frameText) && !NOT_ONE_EVENT.test(frameText) && !more
+      ? figures.filter((f) => f.outcome === 'killed' && !f.cumulative && f.role === 'whole' && f.value < count.value) : [];
+    if (cumulative && risenFrom.length > 0) {
+      for (const f of risenFrom) f.backReference = true;
+    }
     figures.push({
       span: { start: count.start, end: Math.max(phraseEnd, count.end) },
       sentence: sentence.index,
@@ -505,7 +537,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       noun: np?.noun ?? '',
       role,
       group,
-      cumulative,
+      cumulative: cumulative && risenFrom.length === 0,
       backReference,
       coded,
       increment,
