@@ -300,7 +300,10 @@ function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
   const by = ev.byCategory;
   const armedDead = (by.stateForces ?? 0) + (by.nonStateFighters ?? 0) > 0 || ev.category === 'stateForces' || ev.category === 'nonStateFighters';
   const civilianDead = (by.civilians ?? 0) > 0 || ev.category === 'civilians' || ev.subsetCategories.includes('civilians');
-  if (armedDead) return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:armed-dead' };
+  // "killing 35 residents and four local militiamen": a few armed defenders among the dead of a raid on the people
+  // make no battle; with no clash in the text, the civilian dead outnumbering the armed say who was attacked.
+  const massacre = (by.civilians ?? 0) > (by.stateForces ?? 0) + (by.nonStateFighters ?? 0);
+  if (armedDead && !massacre) return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:armed-dead' };
   const violent = (ts: EventTriggerMention[]) => ts.filter((t) => t.eventType !== 'Strategic developments');
   // "insurgents attacked the town of Palma … its fighters had taken control of the town": an attack on a town that the
   // story says was taken is a fight for it, as ACLED codes it, not an attack on its people.
@@ -328,7 +331,10 @@ function figureOf(st: Statement, source: string | null, body: string): ReportedF
 
 function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Qualifier; lead: Statement; warnings: ExtractionWarning[] } {
   const all = [...cluster.statements, ...cluster.alternatives];
-  const lead = [...all].sort((a, b) => a.value - b.value || Number(a.vague) - Number(b.vague))[0]!;
+  const lowest = [...all].sort((a, b) => a.value - b.value || Number(a.vague) - Number(b.vague))[0]!;
+  // Of equal figures, the one that states the split ("26 … 14 of them soldiers" beside a headline's "kills 26").
+  const lead = Object.keys(lowest.byCategory).length > 0 ? lowest
+    : all.find((s) => s.value === lowest.value && s.vague === lowest.vague && s.partsTotal > 0 && s.partsTotal < s.value) ?? lowest;
   const values = [...new Set(all.map((s) => s.value))];
   const open = all.some((s) => s.high === null && s.value >= lead.value);
   const high = open ? null : Math.max(...all.map((s) => s.high ?? s.value));
