@@ -233,6 +233,22 @@ const CASES: Case[] = [
     body: 'A suicide bomber killed 17 people, including five police officers, at a checkpoint in Kandahar on Friday.',
     check: (r) => assert.deepEqual(withBest(r, 17).fatalities.byCategory, { stateForces: 5, unknown: 12 }, trace(r)),
   },
+  // a later clause with its own subject and event ("and a car bomb exploded in Y") does not give the figure its place
+  {
+    name: 'the place of a second event told in the same sentence is not the first figure\'s',
+    body: 'Nine soldiers were killed when their convoy was ambushed in northern Mali and a car bomb exploded near a market in the city of Gao, killing four civilians, on Friday. The convoy was travelling to Menaka, in the region of Menaka, when it was attacked, the army said.',
+    published: '2025-03-09',
+    check: (r) => {
+      const i = withBest(r, 9);
+      assert.ok(!names(i).includes('Gao'), trace(r));
+    },
+  },
+  {
+    name: 'a place in the figure\'s own clause stays',
+    body: 'Six people were killed when a car bomb exploded near a market in the city of Gao on Friday, and the army said it had arrested two suspects.',
+    published: '2025-03-09',
+    check: (r) => assert.ok(names(withBest(r, 6)).includes('Gao'), trace(r)),
+  },
   // a smaller figure from another source, not given as a share, is a competing account: the lowest is best
   {
     name: 'another source\'s lower figure given as parts ("a woman and four children") competes with the first',

@@ -51,6 +51,8 @@ const CASES: Case[] = [
   { rule: 'home town', sentence: 'A businessman from Mombasa was killed in the blast in Nairobi.', hints: ['KE'], expect: [{ text: 'Mombasa', role: 'origin' }, { text: 'Nairobi', role: 'event' }] },
   { rule: 'taken from', sentence: 'Militants abducted three civilians from Bulo Burte on Monday.', hints: ['SO'], expect: [{ text: 'Bulo Burte', role: 'event' }] },
   { rule: 'taken from', sentence: 'Gunmen kidnapped 20 students from Kankara, Katsina state.', hints: ['NG'], expect: [{ text: 'Kankara', role: 'event' }] },
+  { rule: 'part of a country', sentence: 'Gunmen killed seven police officers in northern Colombia on Thursday.', expect: [{ text: 'Colombia', featureCode: 'PCLI' }] },
+  { rule: 'part of a country', sentence: 'Fighting flared again in eastern Chad, officials said.', expect: [{ text: 'Chad', featureCode: 'PCLI' }] },
   // A capital standing for its government is no place; a sea is not the province named after it.
   { rule: 'government metonym', sentence: "The raid was the deadliest of Washington's campaign against the militia in Yemen.", absent: ['Washington'] },
   { rule: 'government metonym', sentence: 'Moscow denied that its jets had struck the market in Idlib.', hints: ['SY', 'RU'], expect: [{ text: 'Idlib' }], absent: ['Moscow'] },

@@ -968,8 +968,9 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
       if (a1.length) pool = a1;
     }
   } else if (m.regional) {
-    // "southern Gaza": the region (the Strip), else the province, else whatever bears the name.
-    for (const code of ['RGN', 'ADM1', 'ADM2']) {
+    // "southern Gaza": the region (the Strip), else the province, else whatever bears the name; "northern Colombia" is
+    // the country, not a district abroad that bears its name.
+    for (const code of ['PCLI', 'RGN', 'ADM1', 'ADM2']) {
       const units = pool.filter((e) => e.featureCode === code && (!countryWeight.size || countryWeight.has(e.country)));
       if (units.length) {
         pool = units;
