@@ -201,6 +201,54 @@ const CASES: Case[] = [
     body: 'Gunmen attacked the village of Kwata in Benue on Sunday and killed 12 villagers before they took control of the area, residents said.',
     check: (r) => assert.equal(only(r).eventType, 'Violence against civilians', trace(r)),
   },
+  // a raid on the people that also killed a few armed defenders is violence against civilians; a fight stays a battle
+  {
+    name: 'villagers outnumbering the militiamen killed in a raid: violence against civilians',
+    body: 'Armed bandits raided the village of Kadawa in Zamfara state on Friday and killed 35 residents and four local militiamen, police said.',
+    check: (r) => assert.equal(only(r).eventType, 'Violence against civilians', trace(r)),
+  },
+  {
+    name: 'civilians and a few soldiers guarding a village killed in an attack: violence against civilians',
+    body: 'Jihadists attacked Kadawa in Zamfara state on Friday, killing 30 civilians and two soldiers guarding the village.',
+    check: (r) => assert.equal(only(r).eventType, 'Violence against civilians', trace(r)),
+  },
+  {
+    name: 'more soldiers than civilians killed in an ambush: a battle',
+    body: 'Jihadists ambushed an army convoy near Kadawa in Zamfara state on Friday, killing five soldiers and two civilians.',
+    check: (r) => assert.equal(only(r).eventType, 'Battles', trace(r)),
+  },
+  {
+    name: 'civilians killed in clashes between armed sides: a battle whatever the split',
+    body: 'Twelve civilians and two soldiers were killed on Friday in clashes between the army and jihadists in Kadawa, Zamfara state.',
+    check: (r) => assert.equal(only(r).eventType, 'Battles', trace(r)),
+  },
+  // a subset of soldiers in a count of people is a stated part; the rest is unknown
+  {
+    name: 'a count of people with a subset of soldiers splits into soldiers and unknown, beside a headline of the same count',
+    body: 'Bomb kills 20 at Kandahar bus station\nA bomb exploded at the bus station in Kandahar on Friday, killing at least 20 people, eight of them soldiers, officials said.',
+    check: (r) => assert.deepEqual(withBest(r, 20).fatalities.byCategory, { stateForces: 8, unknown: 12 }, trace(r)),
+  },
+  {
+    name: 'a count of people including police officers splits into police and unknown',
+    body: 'A suicide bomber killed 17 people, including five police officers, at a checkpoint in Kandahar on Friday.',
+    check: (r) => assert.deepEqual(withBest(r, 17).fatalities.byCategory, { stateForces: 5, unknown: 12 }, trace(r)),
+  },
+  // a later clause with its own subject and event ("and a car bomb exploded in Y") does not give the figure its place
+  {
+    name: 'the place of a second event told in the same sentence is not the first figure\'s',
+    body: 'Nine soldiers were killed when their convoy was ambushed in northern Mali and a car bomb exploded near a market in the city of Gao, killing four civilians, on Friday. The convoy was travelling to Menaka, in the region of Menaka, when it was attacked, the army said.',
+    published: '2025-03-09',
+    check: (r) => {
+      const i = withBest(r, 9);
+      assert.ok(!names(i).includes('Gao'), trace(r));
+    },
+  },
+  {
+    name: 'a place in the figure\'s own clause stays',
+    body: 'Six people were killed when a car bomb exploded near a market in the city of Gao on Friday, and the army said it had arrested two suspects.',
+    published: '2025-03-09',
+    check: (r) => assert.ok(names(withBest(r, 6)).includes('Gao'), trace(r)),
+  },
   // a smaller figure from another source, not given as a share, is a competing account: the lowest is best
   {
     name: 'another source\'s lower figure given as parts ("a woman and four children") competes with the first',

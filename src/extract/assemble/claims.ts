@@ -300,7 +300,10 @@ function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
   const by = ev.byCategory;
   const armedDead = (by.stateForces ?? 0) + (by.nonStateFighters ?? 0) > 0 || ev.category === 'stateForces' || ev.category === 'nonStateFighters';
   const civilianDead = (by.civilians ?? 0) > 0 || ev.category === 'civilians' || ev.subsetCategories.includes('civilians');
-  if (armedDead) return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:armed-dead' };
+  // "killing 35 residents and four local militiamen": a few armed defenders among the dead of a raid on the people
+  // make no battle; with no clash in the text, the civilian dead outnumbering the armed say who was attacked.
+  const massacre = (by.civilians ?? 0) > (by.stateForces ?? 0) + (by.nonStateFighters ?? 0);
+  if (armedDead && !massacre) return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:armed-dead' };
   const violent = (ts: EventTriggerMention[]) => ts.filter((t) => t.eventType !== 'Strategic developments');
   // "insurgents attacked the town of Palma … its fighters had taken control of the town": an attack on a town that the
   // story says was taken is a fight for it, as ACLED codes it, not an attack on its people.
@@ -330,7 +333,10 @@ function reconcile(cluster: Cluster): { fatalities: Fatalities; qualifier: Quali
   const latest = cluster.latest;
   // A count that rose replaces the lower ones given before it; only higher accounts stay beside it.
   const all = latest ? [latest, ...[...cluster.statements, ...cluster.alternatives].filter((s) => s.value > latest.value)] : [...cluster.statements, ...cluster.alternatives];
-  const lead = [...all].sort((a, b) => a.value - b.value || Number(a.vague) - Number(b.vague))[0]!;
+  const lowest = [...all].sort((a, b) => a.value - b.value || Number(a.vague) - Number(b.vague))[0]!;
+  // Of equal figures, the one that states the split ("26 … 14 of them soldiers" beside a headline's "kills 26").
+  const lead = Object.keys(lowest.byCategory).length > 0 ? lowest
+    : all.find((s) => s.value === lowest.value && s.vague === lowest.vague && s.partsTotal > 0 && s.partsTotal < s.value) ?? lowest;
   const values = [...new Set(all.map((s) => s.value))];
   const open = all.some((s) => s.high === null && s.value >= lead.value);
   const high = open ? null : Math.max(...all.map((s) => s.high ?? s.value));
@@ -435,6 +441,23 @@ function isTollScope(places: PlaceRef[]): boolean {
   return (towns.length === 0 && admin1s.size > 1) || allAdmin1s.size >= REGIONAL_ADMIN1S;
 }
 
+// "… were killed when their helicopter was brought down in X and a truck bomb exploded near Y": a clause with a subject
+// and an event of its own after the figure tells of another event; its places are not the figure's.
+const OTHER_EVENT_CLAUSE = /\s(?:and|while)\s+(?:an?|another|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:exploded|blew up|went off|detonated|struck|hit|was fired|were fired|was shelled)\b/u;
+
+/** The cluster without the places its figures' sentences name in a later clause that tells of another event. */
+function withoutOtherClauses(cluster: Cluster, body: string): Cluster {
+  const figures = cluster.statements.flatMap((st) => st.spans);
+  const places = cluster.places.filter((m) => {
+    const before = figures.filter((f) => f.end <= m.span.start && m.span.start - f.end < 300);
+    if (before.length === 0) return true;
+    const from = Math.max(...before.map((f) => f.end));
+    const gap = body.slice(from, m.span.start);
+    return !/[.;!?]/.test(gap) ? !OTHER_EVENT_CLAUSE.test(gap) : true;
+  });
+  return places.length === cluster.places.length ? cluster : { ...cluster, places };
+}
+
 /** "Musa Ibrahim Bello was among the dead": a town that shares a word with a victim's name is no place of the event. */
 function withoutPlacesInNames(input: AssembleInput): AssembleInput {
   const inName = (p: PlaceMention) => input.victims.some((v) => p.span.start < v.span.end && v.span.start < p.span.end);
@@ -470,7 +493,9 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
     const context = narrative(cluster, clusters[i + 1], sentences, claimed);
     const first = Math.min(...own);
     const previousSentence = sentences[first - 1]?.paragraph === sentences[first]!.paragraph ? [first - 1] : [];
-    const placeRefs = placesFor(cluster, inSentences(places, sentences, context), inSentences(places, sentences, previousSentence), sceneBefore(input, first, claimed));
+    const ownClauses = withoutOtherClauses(cluster, body);
+    const otherClause = (m: PlaceMention) => cluster.places.includes(m) && !ownClauses.places.includes(m);
+    const placeRefs = placesFor(ownClauses, inSentences(places, sentences, context).filter((m) => !otherClause(m)), inSentences(places, sentences, previousSentence), sceneBefore(input, first, claimed));
     const { fatalities, qualifier, lead, warnings } = reconcile(cluster);
     // In a bulletin entry the one figure is the event's, even when the gazetteer cannot place it.
     const shortReport = sentences.length <= SHORT_REPORT_SENTENCES && clusters.length === 1;

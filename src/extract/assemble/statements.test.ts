@@ -37,6 +37,10 @@ const CASES: Array<{ text: string; statements: Expected[]; todo?: string }> = [
     text: 'The militia killed a man, three women and a child.',
     statements: [{ value: 5, byCategory: { unknown: 1, civilians: 4 } }],
   },
+  // a subset of armed men in a count of no side is a stated part; a subset of civilians stays a hint
+  { text: 'The explosion killed at least 26 people, 14 of them soldiers.', statements: [{ value: 26, byCategory: { stateForces: 14 }, partsTotal: 14 }] },
+  { text: 'Forty people died in the fighting, twelve of whom were rebels.', statements: [{ value: 40, byCategory: { nonStateFighters: 12 }, partsTotal: 12 }] },
+  { text: 'Thirty-one people were killed, nine of whom were children.', statements: [{ value: 31, byCategory: {}, partsTotal: 0, subsetCategories: ['civilians'] }] },
   // "including" parts split the whole: byCategory and partsTotal
   {
     text: 'Since Thursday, 72 more people have been killed, including 36 security personnel, 32 pro-Assad fighters, and four civilians.',

@@ -48,8 +48,12 @@ export function statementsOf(figures: CasualtyFigure[]): Statement[] {
   const missing = figures.filter((f) => f.outcome === 'missing' && f.role !== 'subset');
   const statements: Statement[] = [];
   const groups = new Map<number, CasualtyFigure[]>();
+  const subsets = new Map<number, CasualtyFigure[]>();
   for (const f of killed) {
-    if (f.role === 'subset') continue;
+    if (f.role === 'subset') {
+      subsets.set(f.group, [...(subsets.get(f.group) ?? []), f]);
+      continue;
+    }
     const list = groups.get(f.group) ?? [];
     list.push(f);
     groups.set(f.group, list);
@@ -97,6 +101,14 @@ export function statementsOf(figures: CasualtyFigure[]): Statement[] {
       addCategory(statement.byCategory, p.category, p.value);
       statement.partsTotal += p.value;
       statement.figures.push(p);
+    }
+    // "26 people, 14 of them soldiers": a subset of armed men in a whole of no side is a stated part; the rest stays
+    // unknown. Subsets of civilians ("nine of whom were children") say only who died, as a hint.
+    const armedSubsets = (subsets.get(list[0]!.group) ?? []).filter((f) => f.category === 'stateForces' || f.category === 'nonStateFighters');
+    const armedTotal = armedSubsets.reduce((s, f) => s + f.value, 0);
+    if (wholes.length === 1 && parts.length === 0 && statement.category === null && armedSubsets.length > 0 && armedTotal < value) {
+      for (const f of armedSubsets) addCategory(statement.byCategory, f.category, f.value);
+      statement.partsTotal += armedTotal;
     }
     statements.push(statement);
     current = statement;

@@ -38,6 +38,10 @@ const CASES: Case[] = [
   { text: 'Hundreds joined a march in Lagos on Monday.', expect: [['march', 'Protests', 'Peaceful protest']] },
   { text: 'March organisers said the rally was peaceful.', expect: [['March', 'Protests', 'Peaceful protest']] },
   // explosions / remote violence
+  // plural suicide bombers and attacks are suicide bombs as much as one is
+  { text: 'Two suicide bombers struck a crowded market in Maiduguri.', expect: [['suicide bombers', EXP, 'Suicide bomb']] },
+  { text: 'A wave of suicide bombings hit the capital on Sunday.', expect: [['suicide bombings', EXP, 'Suicide bomb']] },
+  { text: 'The attackers blew themselves up at the gate of the base.', expect: [['blew themselves up', EXP, 'Suicide bomb']] },
   { text: 'An Israeli air strike on a house in Khan Younis killed six people.', expect: [['air strike', EXP, 'Air/drone strike']] },
   { text: 'The drone strike hit a car on the coastal road.', expect: [['drone strike', EXP, 'Air/drone strike']] },
   { text: 'Artillery shelling hit the market on Tuesday.', expect: [['shelling', EXP, 'Shelling/artillery/missile attack']] },

@@ -84,9 +84,13 @@ const PLACE_CUE_WORDS = new Set(['in', 'at', 'near', 'of', 'from', 'to', 'into',
   'governorate', 'region', 'district', 'camp', 'neighbourhood', 'neighborhood', 'area', 'areas', 'outskirts', 'countryside', 'rural', 'and']);
 const hasPlaceCue = (before: string): boolean => endsWithCue(before, PLACE_CUE_WORDS, true);
 // "an 18-year-old man from Conklin": where a person comes from, not where the event was.
-const ORIGIN_CUE = /\b(?:originally from|hometown of|home town of|native of|natives of|hails? from|hailing from|born in|a native of|(?:man|woman|men|women|boy|girl|youth|teenager|teen|suspect|gunman|gunmen|shooter|attacker|assailant|student|resident)s?\s+(?:(?:who\s+(?:is|was|came)|originally)\s+)?from)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/i;
+// "a businessman from Kanpur", "tourists visiting from Nepal", "Sudeep Neupane, 27, from Butwal", "Vinay Narwal, 26, a
+// lieutenant in the navy from Karnal": a person noun (or a name's age or apposition) before "from" makes it a home town.
+const ORIGIN_CUE = /(?:\b(?:originally from|hometown of|home town of|native of|natives of|hails? from|hailing from|born in|a native of|(?:visiting|on (?:holiday|vacation|a visit|a trip|pilgrimage)) from|(?:man|woman|men|women|boy|girl|youth|teenager|teen|suspect|gunman|gunmen|shooter|attacker|assailant|student|resident|tourist|visitor|pilgrim|worker|labourer|laborer|trader|farmer|teacher|doctor|nurse|driver|engineer|officer|lieutenant|soldier|journalist|couple|family|families|victim|person|people|national|[a-z]+(?:man|men|woman|women|ist|ian))s?\s+(?:(?:who\s+(?:is|was|came)|originally)\s+)?from)|\p{Lu}[\p{L}'’-]+,\s*(?:\d{1,3},\s*from|(?:\d{1,3},\s*)?an?\s+[^,.;:()]{1,50}?\s+from))\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$/iu;
+const TAKEN_FROM = /\b(?:abduct|kidnap|seiz|took|taken|snatch|evacuat|rescu|expel|evict|displac|arrest|detain|forc|drove|driven|remov|captur)[\p{L}]*\b[^.;!?]*$/iu;
 // "a man from Conklin, New York": the unit that locates a home town is part of the origin too.
-const NAME_AND_COMMA_END = /(?:^|\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,3},\s*$/u;
+// "from Karnal in Haryana" too.
+const NAME_AND_COMMA_END = /(?:^|\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,3}(?:,|\s+in)\s*$/u;
 const isOriginLocated = (before: string): boolean => {
   const name = NAME_AND_COMMA_END.exec(before);
   return !!name && ORIGIN_CUE.test(before.slice(0, name.index + (name[0].length - name[0].trimStart().length)));
@@ -772,6 +776,9 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         const before = body.slice(Math.max(0, span.start - 60), span.start);
         const after = body.slice(span.end, span.end + 40);
         if (isOrganisation(after, lex.orgNouns)) continue;
+        if (len === 1 && isGovernmentMetonym(candidates, after)) continue;
+        // "shipping in the Red Sea": a sea, not the province named after it ("Red Sea state").
+        if (/^(?:sea|ocean)$/.test(z.lower) && !UNIT_AFTER.test(after)) continue;
         const listed: boolean = lastCued && span.start - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, span.start));
         const cued: boolean = hasPlaceCue(before) || listed;
         const strong: boolean =
@@ -887,6 +894,12 @@ function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {
   return !!m && orgNouns.has(m[1]!.toLowerCase());
 }
 
+// "Washington's campaign", "Moscow said": a capital that stands for its government, not a place where something happened.
+const GOVERNMENT_AFTER = /^(?:['’]s\s+(?:(?:military|air|war|bombing|diplomatic|foreign|new|latest)\s+)?(?:campaign|government|administration|policy|policies|decision|allies|ally|envoy|support|backing|sanctions|military|position|response|demands?|stance|approach|strategy|relations|offensive|war|strikes|forces|officials)|\s+(?:said|says|denied|denies|claimed|announced|accused|blamed|warned|insisted|condemned|vowed))\b/i;
+function isGovernmentMetonym(candidates: GazetteerEntry[], after: string): boolean {
+  return candidates.some((e) => e.featureCode === 'PPLC') && GOVERNMENT_AFTER.test(after);
+}
+
 /** A bare single word must be an admin unit, a country, a reviewed supplement place or a large city. */
 function strongSingle(candidates: GazetteerEntry[], stop: ReadonlySet<string>, lower: string): boolean {
   if (stop.has(lower)) return false;
@@ -903,7 +916,8 @@ function withContext(body: string, span: Span, candidates: GazetteerEntry[], bef
   const unitBefore = UNIT_BEFORE.exec(before);
   const text = body.slice(span.start, span.end);
   const ownUnit = UNIT_TAIL.exec(text);
-  if (ORIGIN_CUE.test(before) || isOriginLocated(before)) context = 'origin';
+  // "abducted two civilians from Bar Ujeed village": the place they were taken from is where the event happened.
+  if ((ORIGIN_CUE.test(before) || isOriginLocated(before)) && !TAKEN_FROM.test(before)) context = 'origin';
   else if (COUNTRYSIDE_BEFORE.test(before) || COUNTRYSIDE_AFTER.test(after)) context = 'countryside';
   else if (ownUnit || unitAfter || unitBefore) {
     const word = (ownUnit?.[0] ?? unitAfter?.[1] ?? unitBefore?.[1] ?? '').trim().toLowerCase();
@@ -954,8 +968,9 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
       if (a1.length) pool = a1;
     }
   } else if (m.regional) {
-    // "southern Gaza": the region (the Strip), else the province, else whatever bears the name.
-    for (const code of ['RGN', 'ADM1', 'ADM2']) {
+    // "southern Gaza": the region (the Strip), else the province, else whatever bears the name; "northern Colombia" is
+    // the country, not a district abroad that bears its name.
+    for (const code of ['PCLI', 'RGN', 'ADM1', 'ADM2']) {
       const units = pool.filter((e) => e.featureCode === code && (!countryWeight.size || countryWeight.has(e.country)));
       if (units.length) {
         pool = units;
