@@ -56,6 +56,8 @@ const CASES: Case[] = [
   // A capital standing for its government is no place; a sea is not the province named after it.
   { rule: 'government metonym', sentence: "The raid was the deadliest of Washington's campaign against the militia in Yemen.", absent: ['Washington'] },
   { rule: 'government metonym', sentence: 'Moscow denied that its jets had struck the market in Idlib.', hints: ['SY', 'RU'], expect: [{ text: 'Idlib' }], absent: ['Moscow'] },
+  { rule: 'government metonym', sentence: 'Shelling kills nine at a resort in Zakho; Baghdad blames Ankara', hints: ['IQ'], expect: [{ text: 'Zakho' }], absent: ['Baghdad'] },
+  { rule: 'government metonym', sentence: 'Kyiv accuses Russian forces of shelling the market in Kherson.', hints: ['UA'], expect: [{ text: 'Kherson' }], absent: ['Kyiv'] },
   { rule: 'government metonym', sentence: "Kabul's government said 12 people died in the blast in Kunduz.", hints: ['AF'], expect: [{ text: 'Kunduz' }], absent: ['Kabul'] },
   { rule: 'sea', sentence: 'The group has attacked ships in the Red Sea since November.', absent: ['Red Sea'] },
   { rule: 'sea', sentence: 'Gunmen killed four fishermen off the coast of the Caspian Sea near Baku.', absent: ['Caspian Sea'] },

@@ -895,7 +895,7 @@ function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {
 }
 
 // "Washington's campaign", "Moscow said": a capital that stands for its government, not a place where something happened.
-const GOVERNMENT_AFTER = /^(?:['’]s\s+(?:(?:military|air|war|bombing|diplomatic|foreign|new|latest)\s+)?(?:campaign|government|administration|policy|policies|decision|allies|ally|envoy|support|backing|sanctions|military|position|response|demands?|stance|approach|strategy|relations|offensive|war|strikes|forces|officials)|\s+(?:said|says|denied|denies|claimed|announced|accused|blamed|warned|insisted|condemned|vowed))\b/i;
+const GOVERNMENT_AFTER = /^(?:['’]s\s+(?:(?:military|air|war|bombing|diplomatic|foreign|new|latest)\s+)?(?:campaign|government|administration|policy|policies|decision|allies|ally|envoy|support|backing|sanctions|military|position|response|demands?|stance|approach|strategy|relations|offensive|war|strikes|forces|officials)|\s+(?:said|says|denied|denies|claimed|claims|announced|announces|accused|accuses|blamed|blames|warned|warns|insisted|insists|condemned|condemns|vowed|vows|rejected|rejects|summoned|summons|demanded|demands))\b/i;
 function isGovernmentMetonym(candidates: GazetteerEntry[], after: string): boolean {
   return candidates.some((e) => e.featureCode === 'PPLC') && GOVERNMENT_AFTER.test(after);
 }
