@@ -39,6 +39,11 @@ const KNOWN_FIRST_PLACE_MISSES: Record<string, string> = {
  * suite stays green while the miss stays visible. Each line is a rule still to write, not a sentence to special-case.
  */
 const KNOWN_MISSES: Record<string, string> = {
+  // ext-033 … ext-044: the blind set heldout3 (0.557 when first seen, 0.619 after the fixes for ext-023…032), then fixed against
+  'ext-034: first place of "artillery shells on Parakh resort, Zakho district, Duhok, Wednesday: nine tourists killed incl. a child, 23 wounded"':
+    'a region used as an adjective in the headline ("Kurdistan resort") resolves to a namesake province in another country (Iran) and ranks before the district the body names',
+  'ext-044: first place of "police helicopter brought down by drone near Amalfi, Antioquia, Thursday: 13 officers killed (first 8)"':
+    'the helicopter incident also takes the city of the report\'s second attack (Cali, named in the lead), which ranks before Amalfi',
 };
 
 /** The scorer's place key: no diacritics or case, no Arabic article, no final h, no doubled letters. */
