@@ -324,9 +324,17 @@ export function isSingleEventUpdate(body: string, sentenceStart: number, countSt
 // years is the subject, so its figure sums many events (a toll). A "three-day siege" or "two-week offensive" stays an event.
 const CAMPAIGN_SUBJECT = /\b(?:(?:(?:\p{L}+|\d+)-(?:month|year|decade)s?(?:-long)?|(?:months|years|decades)-long|decade-long)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:battle|siege|war|offensive|campaign|conflict|insurgency|fighting|occupation|crisis|uprising|rebellion|operation)s?|(?:\p{L}+|\d+)\s+(?:months|years|decades)\s+of\s+(?:[\p{L}-]+\s+)?(?:fighting|war|conflict|siege|clashes|violence|bombardment|shelling|insurgency))\b/iu;
 
-/** True when the text before the count, in its sentence, makes a months- or years-long campaign the subject of the killing. */
+// "The two attacks have now killed more than 90", "both bombings killed 60 people": events the story has told, counted
+// together, are the subject; their figure sums them (a toll).
+const SEVERAL_EVENTS_SUBJECT = /\b(?:the\s+(?:two|three|four|five|six|\d+)|both(?:\s+the)?)\s+(?:[\p{L}-]+\s+)?(?:attacks|bombings|blasts|explosions|raids|strikes|massacres|assaults|ambushes|shootings)\b/iu;
+
+/**
+ * True when the text before the count, in its sentence, makes a months- or years-long campaign, or several events told
+ * together, the subject of the killing.
+ */
 function isCampaignFigure(body: string, sentenceStart: number, countStart: number): boolean {
-  return CAMPAIGN_SUBJECT.test(body.slice(sentenceStart, countStart));
+  const before = body.slice(sentenceStart, countStart);
+  return CAMPAIGN_SUBJECT.test(before) || SEVERAL_EVENTS_SUBJECT.test(before);
 }
 
 // "the ministry had given a toll of 210", "an earlier toll of 15": a count the report says was replaced since. Not "said
