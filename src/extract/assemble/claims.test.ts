@@ -656,6 +656,19 @@ const CASES: Case[] = [
       assert.ok(!codes(i).includes('conflicting_figures'), codes(i).join(','));
     },
   })),
+  // a vague figure ("dozens", "hundreds") and a precise count of the same event: one incident, the precise count
+  ...([
+    ['Gunmen kill dozens in raid on Jableh market\n\nGunmen opened fire in the market of Jableh on Friday. Police said 38 people were killed.', 38],
+    ['Air strikes kill scores in Baniyas\n\nWarplanes struck a residential block in Baniyas on Friday, killing 61 people, rescuers said.', 61],
+    ['Militants stormed the village of Al-Mukhtariya on Friday, killing 27 people, officials said. A hospital in the area received dozens of bodies overnight, a nurse said.', 27],
+  ] as const).map(([body, best]): Case => ({
+    name: `a vague figure beside a precise count: ${best}`,
+    body,
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, best);
+    },
+  })),
 ];
 
 for (const c of CASES) {

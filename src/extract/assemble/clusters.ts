@@ -172,6 +172,13 @@ function supersededIn(st: Statement, statements: Statement[], sentence: Sentence
   return later.length === 0 ? undefined : clusters.find((c) => c.statements.some((s) => later.some((l) => l.value === s.value)));
 }
 
+/** A precise count within the bounds of the event's only, vague figure ("dozens", "hundreds"), of the same dead. */
+function sharpens(st: Statement, event: Cluster): boolean {
+  const lead = event.statements[0]!;
+  return event.statements.length === 1 && event.alternatives.length === 0 && lead.vague && !st.vague && st.value >= lead.low &&
+    (lead.high === null || st.value <= lead.high) && (st.category === null || lead.category === null || st.category === lead.category);
+}
+
 /**
  * The places of a statement: with several figures of deaths in one sentence ("70 were killed in X and 30 in Y"), those
  * named between its figure and the next one; the sentence's places when that stretch names none.
@@ -229,6 +236,11 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       // sentence states again; it is neither a conflicting figure nor a new event.
       target = updated;
       as = 'detail';
+    } else if (current && !separate && !elsewhere && placesCompatible(current.places, places) && sharpens(st, current)) {
+      // "Shells kill dozens" … "54 people were killed": the count the vague figure spoke of; it leads the event.
+      current.statements = [st];
+      target = current;
+      as = 'detail';
     } else if (repeat && !separate) {
       target = repeat;
       as = 'statement';
@@ -238,7 +250,11 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       const wholeCategory = leadCategory(current);
       // Fighters counted by the other side ("killed two senior Hamas officials") are other dead, not a lower count of these.
       const sameDead = st.category === null || st.category === wholeCategory || (wholeCategory === null && st.category === 'civilians');
-      if (st.increment && st.value < whole && places.length === 0) {
+      if (st.vague && !current.statements[0]!.vague && st.low <= whole && (st.high === null || st.high >= whole) && places.length === 0 && sameDead) {
+        // "received dozens of bodies" after "54 people were killed": a vague word for the count already given.
+        target = current;
+        as = 'detail';
+      } else if (st.increment && st.value < whole && places.length === 0) {
         // "found the bodies of 17 more": deaths added on the way to the event's count, never a rival account of it.
         target = current;
         as = 'detail';
