@@ -109,6 +109,8 @@ const CASES: Case[] = [
   { text: 'Both ambushes killed 31 soldiers in ten days, the army said.', figures: [[31, 'killed', 'stateForces', 'whole', 1, 'c']] },
   { text: 'Taken together, the two suicide attacks killed more than 60 worshippers this month.', figures: [[60, 'killed', 'civilians', 'whole', 1, 'c']] },
   { text: 'Two attacks on the road killed 9 people on Friday.', figures: [[9, 'killed', null, 'whole', 1]] },
+  { text: 'The civil war, now in its ninth year, has killed more than 350,000 people.', figures: [[350000, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The Maoist insurgency in the state has so far killed 1,200 people.', figures: [[1200, 'killed', null, 'whole', 1, 'c']] },
   // a long frame that says it counts deaths; an updated count of one event is not cumulative
   {
     text: 'The death toll from Saturday\'s bombings outside a girls\' school in the west of the capital has risen to 68, officials said.',

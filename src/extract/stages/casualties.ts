@@ -328,13 +328,17 @@ const CAMPAIGN_SUBJECT = /\b(?:(?:(?:\p{L}+|\d+)-(?:month|year|decade)s?(?:-long
 // together, are the subject; their figure sums them (a toll).
 const SEVERAL_EVENTS_SUBJECT = /\b(?:the\s+(?:two|three|four|five|six|\d+)|both(?:\s+the)?)\s+(?:[\p{L}-]+\s+)?(?:attacks|bombings|blasts|explosions|raids|strikes|massacres|assaults|ambushes|shootings)\b/iu;
 
+// "The insurgency, which began in 2009, has killed tens of thousands": a war or an insurgency as the subject of a perfect
+// tense counts all its dead so far.
+const WAR_HAS_KILLED = /\b(?:insurgency|war|civil war|conflict|uprising|rebellion|jihadist violence)\b[^.;]{0,80}\b(?:has|have)\s+(?:(?:so far|now|already)\s+)?(?:killed|claimed the lives of|left)\s+(?:(?:more than|at least|over|about|some|an estimated|nearly|almost)\s+)?$/i;
+
 /**
  * True when the text before the count, in its sentence, makes a months- or years-long campaign, or several events told
  * together, the subject of the killing.
  */
 function isCampaignFigure(body: string, sentenceStart: number, countStart: number): boolean {
   const before = body.slice(sentenceStart, countStart);
-  return CAMPAIGN_SUBJECT.test(before) || SEVERAL_EVENTS_SUBJECT.test(before);
+  return CAMPAIGN_SUBJECT.test(before) || SEVERAL_EVENTS_SUBJECT.test(before) || WAR_HAS_KILLED.test(before);
 }
 
 // "the ministry had given a toll of 210", "an earlier toll of 15": a count the report says was replaced since. Not "said
