@@ -112,6 +112,8 @@ const CASES: Case[] = [
   { text: 'The civil war, now in its ninth year, has killed more than 350,000 people.', figures: [[350000, 'killed', null, 'whole', 1, 'c']] },
   { text: 'The Maoist insurgency in the state has so far killed 1,200 people.', figures: [[1200, 'killed', null, 'whole', 1, 'c']] },
   // a long frame that says it counts deaths; an updated count of one event is not cumulative
+  { text: 'The number of worshippers killed when a grenade blast hit the mosque on Friday rose to 23, police said.', figures: [[23, 'killed', 'civilians', 'whole', 1]] },
+  { text: 'The number of people dead after a car bomb went off outside the ministry has climbed to 31.', figures: [[31, 'killed', null, 'whole', 1]] },
   {
     text: 'The death toll from Saturday\'s bombings outside a girls\' school in the west of the capital has risen to 68, officials said.',
     figures: [[68, 'killed', null, 'whole', 1]],
