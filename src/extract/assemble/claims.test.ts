@@ -739,6 +739,45 @@ const CASES: Case[] = [
       assert.deepEqual(i.fatalities.byCategory, { civilians: 30 });
     },
   },
+  // dated entries: a breakdown dated on other days than the rest of its event is an event of its own
+  ...([
+    ['Summary: two raids on the village of Kafr Nabudah this week; officials say 40 bodies were recovered after the second.', '3 March 2025 - Kafr Nabudah, Hama province. Gunmen attacked the police station in Kafr Nabudah. Six policemen were killed in the fighting, officials said.', 'Night of 5 to 6 March 2025 - Kafr Nabudah, Hama province. Gunmen entered the village and shot residents. On 6 March officials said 40 bodies had been found.', '2025-03-03', 6, 40],
+    ['Overview: two attacks on the town of Jableh in one week; the mayor says 25 people died in the second one.', '2 March 2025 - Jableh, Latakia province. Militants stormed an army checkpoint in Jableh. Three soldiers were killed in the clashes, the army said.', '6 March 2025 - Jableh, Latakia province. Militants returned and killed civilians in the market. On 6 March the mayor said 25 people had been killed.', '2025-03-02', 3, 25],
+  ] as const).map(([summary, first, second, firstDay, firstBest, secondBest]): Case => ({
+    name: `a breakdown dated on another day than its event: ${firstBest} and ${secondBest}`,
+    body: [summary, '', first, '', second].join('\n'),
+    check: (r) => {
+      assert.equal(r.incidents.length, 2, trace(r));
+      assert.deepEqual(withBest(r, firstBest).date, { start: firstDay, end: firstDay });
+      assert.ok(withBest(r, secondBest).date!.end > firstDay, trace(r));
+    },
+  })),
+  // an earlier count that the same sentence raises ("had risen to 79") is a step of the event's count, not a rival account
+  ...([
+    ['Gunmen killed villagers in the town of Jableh on Friday. The mayor first said 30 people were killed.', 'On Saturday officials said about 20 bodies had been found; on Sunday they said the number had risen to 30.', 30],
+    ['Militants attacked the town of Baniyas on Friday, killing 44 people, officials said.', 'Rescuers had recovered 12 bodies by Friday night, and the toll later rose to 44.', 44],
+  ] as const).map(([lead, update, best]): Case => ({
+    name: `an earlier count raised in the same sentence: ${best}`,
+    body: `${lead} ${update}`,
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, best);
+      assert.ok(!codes(i).includes('conflicting_figures'), codes(i).join(','));
+    },
+  })),
+  // a vague figure ("dozens", "hundreds") and a precise count of the same event: one incident, the precise count
+  ...([
+    ['Gunmen kill dozens in raid on Jableh market\n\nGunmen opened fire in the market of Jableh on Friday. Police said 38 people were killed.', 38],
+    ['Air strikes kill scores in Baniyas\n\nWarplanes struck a residential block in Baniyas on Friday, killing 61 people, rescuers said.', 61],
+    ['Militants stormed the village of Al-Mukhtariya on Friday, killing 27 people, officials said. A hospital in the area received dozens of bodies overnight, a nurse said.', 27],
+  ] as const).map(([body, best]): Case => ({
+    name: `a vague figure beside a precise count: ${best}`,
+    body,
+    check: (r) => {
+      const i = only(r);
+      assert.equal(i.fatalities.best, best);
+    },
+  })),
 ];
 
 for (const c of CASES) {

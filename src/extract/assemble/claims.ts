@@ -1,5 +1,5 @@
 // Turns event clusters into incident and toll claims: places, dates, event type, actors, sources and reconciled figures.
-import { addDays, rangesOverlap } from '../../domain/days.js';
+import { addDays, rangeLength, rangesOverlap } from '../../domain/days.js';
 import type {
   Actor, ByCategory, DatePrecision, DayRange, EventType, Evidence, ExtractionWarning, Fatalities, IncidentClaim, PlaceRef,
   Qualifier, ReportedFigure, Report, Span, SubEventType, TollClaim, VictimClaim,
@@ -473,9 +473,18 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
     const found = eventDates(input.dates(i), body, sentences[i]?.span.start ?? 0).find((d) => d.precision === 'day' && d.range.end <= report.published);
     return found ? found.range.start : null;
   };
+  // The days a sentence's figures happened on: a day or a night ("on the night of 11 to 12 June") its own words name,
+  // else the date that opens its paragraph ("9 June 2022 - Seytenga, …" above the entry).
+  const whenOf = (i: number): DayRange | null => {
+    const near = (d: DateMention) => d.range.end <= report.published && (d.precision === 'day' || (d.precision === 'range' && rangeLength(d.range) <= 2));
+    const own = eventDates(input.dates(i), body, sentences[i]?.span.start ?? 0).find(near);
+    if (own) return own.range;
+    const frame = paragraphFrame(input, i);
+    return frame && near(frame) ? frame.range : null;
+  };
   const tellsViolence = (i: number): boolean => inSentences(triggers, sentences, [i]).some((t) => t.eventType !== 'Strategic developments');
   const sourceOf = (i: number): string | null => sources(i).attributions[0]?.source ?? null;
-  const clusters = clusterStatements({ sentences, statements, placesBySentence, lex, dayOf, tellsViolence, sourceOf });
+  const clusters = clusterStatements({ sentences, statements, placesBySentence, lex, dayOf, whenOf, tellsViolence, sourceOf });
   // Sentences that carry a cumulative toll speak of a region, not of the event told around them.
   const regional = (st: Statement) => {
     const own = (placesBySentence.get(st.sentence) ?? []).filter((m) => m.context !== 'origin').map((m) => m.place);

@@ -1,5 +1,6 @@
 // Groups sentence statements into events: a repeated figure, a competing account or a breakdown joins an event; a new one opens it.
-import type { Category, PlaceRef } from '../../domain/types.js';
+import { rangesOverlap } from '../../domain/days.js';
+import type { Category, DayRange, PlaceRef } from '../../domain/types.js';
 import type { Lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
 import { isFieldLine } from './records.js';
@@ -148,6 +149,8 @@ export interface ClusterInput {
   lex: Lexicons;
   /** The first day a sentence dates something on (reporting days excluded), if any. */
   dayOf?: (sentence: number) => string | null;
+  /** The days a sentence's figures happened on (its own day, else the date opening its paragraph), if known. */
+  whenOf?: (sentence: number) => DayRange | null;
   /** Whether a sentence names an act of violence of its own ("a convoy … was ambushed"). */
   tellsViolence?: (sentence: number) => boolean;
   /** Who a sentence attributes its figures to ("the army said"), if anyone. */
@@ -182,6 +185,24 @@ function eventUpdatedBy(sentence: number, statements: Statement[], clusters: Clu
   return totals.length === 0 ? undefined : clusters.find((c) => c.statements.some((s) => totals.includes(s.value)));
 }
 
+// "about 50 bodies had been found; … the number had risen to 79": a count that a later one in the sentence raises.
+const RAISED_TO = /\b(?:rose|risen|rising|climbed|increased|jumped|grew|grown)\s+to\b/i;
+
+/** The event whose count a later figure of the same sentence raises this earlier count to: the earlier count is a step of it. */
+function supersededIn(st: Statement, statements: Statement[], sentence: Sentence, clusters: Cluster[]): Cluster | undefined {
+  const end = st.spans[st.spans.length - 1]!.end;
+  const later = statements.filter((s) => s.sentence === st.sentence && s.cumulative && s.value > st.value && s.spans[0]!.start > end &&
+    RAISED_TO.test(sentence.text.slice(end - sentence.span.start, s.spans[0]!.end - sentence.span.start)));
+  return later.length === 0 ? undefined : clusters.find((c) => c.statements.some((s) => later.some((l) => l.value === s.value)));
+}
+
+/** A precise count within the bounds of the event's only, vague figure ("dozens", "hundreds"), of the same dead. */
+function sharpens(st: Statement, event: Cluster): boolean {
+  const lead = event.statements[0]!;
+  return event.statements.length === 1 && event.alternatives.length === 0 && lead.vague && !st.vague && st.value >= lead.low &&
+    (lead.high === null || st.value <= lead.high) && (st.category === null || lead.category === null || st.category === lead.category);
+}
+
 /**
  * The places of a statement: with several figures of deaths in one sentence ("70 were killed in X and 30 in Y"), those
  * named between its figure and the next one; the sentence's places when that stretch names none.
@@ -196,7 +217,7 @@ function placesOfStatement(st: Statement, statements: Statement[], sentencePlace
 }
 
 /** Assigns each statement to an event in reading order. Cumulative statements are left out (they become tolls). */
-export function clusterStatements({ sentences, statements, placesBySentence, lex, dayOf = () => null, tellsViolence = () => false, sourceOf = () => null }: ClusterInput): Cluster[] {
+export function clusterStatements({ sentences, statements, placesBySentence, lex, dayOf = () => null, whenOf = () => null, tellsViolence = () => false, sourceOf = () => null }: ClusterInput): Cluster[] {
   // "The UN said up to 22 civilians were killed … The army said a woman and four children died": a smaller figure
   // that another source gives, not as a share of the first ("of them", "including"), is a competing account.
   const otherAccount = (st: Statement, event: Cluster, text: string): boolean => {
@@ -240,11 +261,16 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     let target: Cluster | null = null;
     let as: 'statement' | 'alternative' | 'part' | 'detail' | 'other-side' | 'new' = 'new';
     let shareOf = null as Cluster | null;
-    const updated: Cluster | undefined = st.increment ? eventUpdatedBy(st.sentence, statements, compatible) : undefined;
+    const updated: Cluster | undefined = st.increment ? eventUpdatedBy(st.sentence, statements, compatible) : supersededIn(st, statements, sentence, compatible);
     if (updated) {
       // "found the bodies of 17 more, bringing the toll to 22": the increment is a step of the event's count, which the
       // sentence states again; it is neither a conflicting figure nor a new event.
       target = updated;
+      as = 'detail';
+    } else if (current && !separate && !elsewhere && placesCompatible(current.places, places) && sharpens(st, current)) {
+      // "Shells kill dozens" … "54 people were killed": the count the vague figure spoke of; it leads the event.
+      current.statements = [st];
+      target = current;
       as = 'detail';
     } else if (repeat && !separate) {
       target = repeat;
@@ -255,7 +281,11 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       const wholeCategory = leadCategory(current);
       // Fighters counted by the other side ("killed two senior Hamas officials") are other dead, not a lower count of these.
       const sameDead = st.category === null || st.category === wholeCategory || (wholeCategory === null && st.category === 'civilians');
-      if (st.increment && st.value < whole && places.length === 0) {
+      if (st.vague && !current.statements[0]!.vague && st.low <= whole && (st.high === null || st.high >= whole) && places.length === 0 && sameDead) {
+        // "received dozens of bodies" after "54 people were killed": a vague word for the count already given.
+        target = current;
+        as = 'detail';
+      } else if (st.increment && st.value < whole && places.length === 0) {
         // "found the bodies of 17 more": deaths added on the way to the event's count, never a rival account of it.
         target = current;
         as = 'detail';
@@ -289,7 +319,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     for (const p of elsewhere && as === 'new' ? scene : places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);
     current = target;
   }
-  return mergeVagueHeadlines(clusters, sentences);
+  return splitOtherDays(mergeVagueHeadlines(clusters, sentences), whenOf);
 }
 
 /**
@@ -311,4 +341,28 @@ function mergeVagueHeadlines(clusters: Cluster[], sentences: Sentence[]): Cluste
     merged.add(c);
   }
   return clusters.filter((c) => !merged.has(c));
+}
+
+/**
+ * "9 June - Eleven gendarmes were killed … On 12 June about 50 bodies had been found": a breakdown dated on days none of
+ * the event's other sentences share counts other dead, of another event; it leaves the event for one of its own.
+ */
+function splitOtherDays(clusters: Cluster[], whenOf: (sentence: number) => DayRange | null): Cluster[] {
+  const out: Cluster[] = [];
+  for (const cluster of clusters) {
+    out.push(cluster);
+    for (const part of [...cluster.parts]) {
+      const when = whenOf(part.sentence);
+      if (!when) continue;
+      const others = [...cluster.sentences].filter((i) => i !== part.sentence).map(whenOf).filter((w): w is DayRange => w !== null);
+      if (others.length === 0 || others.some((w) => rangesOverlap(w, when))) continue;
+      const moved = cluster.parts.filter((p) => p.sentence === part.sentence);
+      if (moved.length === 0) continue;
+      cluster.parts = cluster.parts.filter((p) => p.sentence !== part.sentence);
+      const keeps = [...cluster.statements, ...cluster.alternatives, ...cluster.otherSide, ...cluster.nonFatal].some((s) => s.sentence === part.sentence);
+      if (!keeps) cluster.sentences.delete(part.sentence);
+      out.push({ statements: moved, alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set([part.sentence]), places: [] });
+    }
+  }
+  return out.sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
 }

@@ -104,7 +104,16 @@ const CASES: Case[] = [
     text: 'The monitor put the number of civilians killed at 532.',
     figures: [[532, 'killed', 'civilians', 'whole', 1, 'c']],
   },
+  // several events told together are the subject: their figure sums them
+  { text: 'The three raids on the camps have left 75 people dead since Monday.', figures: [[75, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'Both ambushes killed 31 soldiers in ten days, the army said.', figures: [[31, 'killed', 'stateForces', 'whole', 1, 'c']] },
+  { text: 'Taken together, the two suicide attacks killed more than 60 worshippers this month.', figures: [[60, 'killed', 'civilians', 'whole', 1, 'c']] },
+  { text: 'Two attacks on the road killed 9 people on Friday.', figures: [[9, 'killed', null, 'whole', 1]] },
+  { text: 'The civil war, now in its ninth year, has killed more than 350,000 people.', figures: [[350000, 'killed', null, 'whole', 1, 'c']] },
+  { text: 'The Maoist insurgency in the state has so far killed 1,200 people.', figures: [[1200, 'killed', null, 'whole', 1, 'c']] },
   // a long frame that says it counts deaths; an updated count of one event is not cumulative
+  { text: 'The number of worshippers killed when a grenade blast hit the mosque on Friday rose to 23, police said.', figures: [[23, 'killed', 'civilians', 'whole', 1]] },
+  { text: 'The number of people dead after a car bomb went off outside the ministry has climbed to 31.', figures: [[31, 'killed', null, 'whole', 1]] },
   {
     text: 'The death toll from Saturday\'s bombings outside a girls\' school in the west of the capital has risen to 68, officials said.',
     figures: [[68, 'killed', null, 'whole', 1]],

@@ -149,6 +149,10 @@ const FRAME_CASES: Array<[string, string, boolean]> = [
   ['In 2015, a suicide bomber killed 30 worshippers.', 'In 2015', true],
   ['In early May 2017, militants overran the town.', 'early May 2017', true],
   ['It was the worst attack since October 2022, when two car bombs exploded.', 'October 2022', true],
+  ['14 March 2023 - Kalehe, South Kivu province.', '14 March 2023', true],
+  ['Night of 3 to 4 May 2021 - Solhan, Yagha province.', '3 to 4 May 2021', true],
+  ['2 April: gunmen raided the market of Tillia.', '2 April', true],
+  ['The town was attacked on 2 April - the third raid this year.', '2 April', false],
   ['It was the deadliest attack since the violence spread there in 2015.', 'in 2015', false],
   ['The group, founded in 2009, has killed thousands.', 'in 2009', false],
 ];

@@ -566,9 +566,10 @@ export function isLabelledDate(sentence: string, start: number): boolean {
 }
 
 // Only a preposition before the date ("In early May 2017, …" is read as "early May 2017").
-const SENTENCE_OPENING_RE = /^\s*(?:(?:in|on|during|by|at|around)\s+)?$/i;
+// "Night of 11 to 12 June 2022 - Seytenga, …": the part of the day may lead the date of an entry.
+const SENTENCE_OPENING_RE = /^\s*(?:(?:in|on|during|by|at|around)\s+)?(?:(?:the\s+)?(?:night|morning|evening|afternoon)\s+of\s+)?$/i;
 const OPENING_DATE_WORD_RE =
-  /^\s*(?:(?:in|on|during|by|at|around)\s+)?(?:(?:early|late|mid)[\s-]+(?:on\s+)?)?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|this|yesterday|between)/i;
+  /^\s*(?:(?:in|on|during|by|at|around)\s+)?(?:(?:early|late|mid)[\s-]+(?:on\s+)?)?(?:\d|night|morning|evening|afternoon|the night|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|last|this|yesterday|between)/i;
 
 /** Whether a sentence may open with a date: a cheap test before its dates are read for a frame. */
 export function mayOpenWithDate(sentence: string): boolean {
@@ -584,9 +585,12 @@ export function framesClause(sentence: string, start: number, end: number): bool
   return WHEN_CLAUSE_AFTER_RE.test(after) || opensSentence(sentence, start, end);
 }
 
-/** "In May 2017, …", "On Friday, …": the date, set off by a comma, that the sentence opens with. */
+/**
+ * "In May 2017, …", "On Friday, …": the date, set off by a comma, that the sentence opens with; or the date heading a
+ * dated entry ("9 June 2022 - Seytenga, Seno province.", "12 March: …").
+ */
 export function opensSentence(sentence: string, start: number, end: number): boolean {
-  return SENTENCE_OPENING_RE.test(sentence.slice(0, start)) && /^\s*,/.test(sentence.slice(end));
+  return SENTENCE_OPENING_RE.test(sentence.slice(0, start)) && /^\s*(?:,|[-–—:]\s)/.test(sentence.slice(end));
 }
 
 /**

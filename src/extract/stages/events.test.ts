@@ -54,6 +54,8 @@ const CASES: Case[] = [
   { text: 'A roadside bomb killed two soldiers.', expect: [['roadside bomb', EXP, 'Remote explosive/landmine/IED']] },
   { text: 'A landmine explosion killed a shepherd.', expect: [['landmine', EXP, 'Remote explosive/landmine/IED']] },
   { text: 'A suicide bomber blew himself up at a checkpoint.', expect: [['suicide bomber', EXP, 'Suicide bomb']] },
+  { text: 'Two suicide bombers struck a market in the north.', expect: [['suicide bombers', EXP, 'Suicide bomb']] },
+  { text: 'Suicide attackers stormed the base at dawn.', expect: [['Suicide attackers', EXP, 'Suicide bomb']] },
   // "a strike on a house" is an air or drone strike; a labour strike is not
   { text: 'A strike on a house in Rafah killed four.', expect: [['A strike', EXP, 'Air/drone strike']] },
   { text: 'Another strike hit the same street an hour later.', expect: [['Another strike', EXP, 'Air/drone strike']] },

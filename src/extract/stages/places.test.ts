@@ -199,6 +199,19 @@ const CASES: { sentence: string; hints?: string[]; expect: Expect[]; absent?: st
   },
 ];
 
+// A name once marked as a place the gazetteer lacks is that place where it stands alone later in the report.
+const LATER_MENTIONS: Array<[string, string, number]> = [
+  ['Gunmen raided the village of Tinzawaten Gare in Mali. Residents of Tinzawaten Gare fled to the hills.', 'Tinzawaten Gare', 2],
+  ['Militants attacked the town of Kounbeli in Burkina Faso at dawn. Soldiers later returned to Kounbeli, officials said.', 'Kounbeli', 2],
+  ['A drone struck the village of Bakhsou in Niger on Monday. On Tuesday Bakhsou was struck again.', 'Bakhsou', 2],
+];
+for (const [text, name, count] of LATER_MENTIONS) {
+  test(`places, a name marked once is a place later on: ${name}`, () => {
+    const found = recognizePlaces(text).filter((f) => f.text === name);
+    assert.equal(found.length, count, found.map((f) => f.text).join(', '));
+  });
+}
+
 for (const c of CASES) {
   test(c.sentence.slice(0, 70), () => {
     const found = recognizePlaces(c.sentence, c.hints ? { countryHints: c.hints } : {});

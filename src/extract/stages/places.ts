@@ -401,7 +401,7 @@ export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {})
   let matches = findMatches(body, tokens, runs, cuts);
   const hinted = opts.countryHints?.length ? opts.countryHints : null;
   const countryWeight = countryWeights(hinted, hinted ? [] : countriesInTokens(tokens, runs));
-  const certain = certainPlaces(body, tokens, runs, cuts, countryWeight);
+  const certain = sameNameAgain(tokens, runs, cuts, certainPlaces(body, tokens, runs, cuts, countryWeight));
   if (matches.length === 0 && certain.length === 0) return [];
   // A run that syntax marks as one place overrides the shorter or foreign names found inside it.
   // Both lists are in text order: one linear merge.
@@ -547,6 +547,29 @@ const PART_UNIT = /\s+(?:province|governorate|region|state|oblast|district|sub-?
 const ADMIN2_WORDS = new Set(['district', 'township', 'county', 'municipality', 'subdistrict', 'sub-district', 'tehsil', 'taluka', 'lga', 'local government area', 'raion', 'rayon']);
 /** Facilities that are places for an analyst even though their nouns mark organisations elsewhere. */
 const FACILITIES = new Set(['airport', 'station', 'mine', 'checkpoint', 'crossing', 'bridge', 'junction', 'market', 'dam', 'port']);
+
+/**
+ * "the town of Seytenga" … "attacked the gendarmerie post in Seytenga": a name the report once marks as a place the
+ * gazetteer lacks names that place wherever it stands alone as a capitalised run later on (a headline before it may use
+ * the name of a people or a group).
+ */
+function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[], certain: Certain[]): Certain[] {
+  const lex = recognizerLexicon();
+  const byKey = new Map<string, Certain>();
+  for (const c of certain) if (c.anchor === null && !byKey.has(spanKey(tokens, c.a, c.b))) byKey.set(spanKey(tokens, c.a, c.b), c);
+  if (byKey.size === 0) return certain;
+  const taken = new Set(certain.map((c) => c.a));
+  const more: Certain[] = [];
+  for (let r = 0; r < runs.length; r++) {
+    let a = runs[r]![0];
+    while (a < runs[r]![1] && lex.stopwords.has(tokens[a]!.lower)) a++;
+    const b = cuts[r]!;
+    if (a >= b || taken.has(a) || b !== runs[r]![1]) continue;
+    const c = byKey.get(spanKey(tokens, a, b));
+    if (c && a > c.a && b - a === c.b - c.a) more.push({ ...c, a, b });
+  }
+  return more.length ? [...certain, ...more].sort((x, y) => x.a - y.a) : certain;
+}
 
 /**
  * Pass 1b: capitalised runs that syntax marks as places whether or not the gazetteer knows them —
