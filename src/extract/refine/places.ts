@@ -1,6 +1,7 @@
 // Place refiner: drops place names that only name an outlet, an organisation's seat or a dateline, which the gazetteer cannot tell.
 import { lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
+import { endsWithCue } from '../regex.js';
 
 // "Sydney Morning Herald", "Kyiv Independent", "Kurdistan24": a place name inside a longer proper name.
 const NAME_CONTINUES = /^(?:\s+(?:Morning|Evening|Herald|Times|Post|Independent|Observer|Tribune|Journal|Gazette|News|Daily|Today|Chronicle|Express|Star|Voice|Radio|TV|Television|Network|Agency|Press|Monitor|Centre|Center|Institute|University|Hospital|Airport|Stadium|Football|Club|Brigade|Division|Battalion|Regiment|Front|Council|Committee|Group|Agreement|Accords?|Declaration|Process|Talks|Conference|Summit))\b/;
@@ -14,6 +15,11 @@ const OUTLET = /^(?:,\s*(?:however|meanwhile|for its part|too)\s*,)?\s*(?:report
 // anything happened to them.
 // "fleeing the fighting in Bakhmut" is where the fighting was: only "to" and "into" lead to a destination.
 const DESTINATION_BEFORE = /\b(?:(?:fled|flee|flees|fleeing|escaped|evacuated|displaced|airlifted|ferried|rushed|transferred)(?:\s+[\p{L}-]+){0,3}?\s+(?:to|towards?|into)|(?:sought|took|taking|found)\s+(?:refuge|shelter|safety)\s+in)\s+(?:the\s+)?(?:(?:town|city|village|port|capital) of\s+)?$/iu;
+
+// Every match ends with "to", "toward(s)", "into", "in" or "of", an optional "the" and spaces: the end-anchored regex,
+// tried by V8 at every start position, is asked only of windows that end that way.
+const DESTINATION_LAST_WORDS: ReadonlySet<string> = new Set(['to', 'toward', 'towards', 'into', 'in', 'of']);
+const isDestination = (before: string): boolean => endsWithCue(before, DESTINATION_LAST_WORDS, false) && DESTINATION_BEFORE.test(before);
 
 // "Two Somali citizens", "A Saad man": a counted name before a person noun is a people, a clan or a nationality, not a place.
 const COUNT_BEFORE = /(?:^|[^\p{L}\d])(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)\s+$/iu;
@@ -123,7 +129,7 @@ export function refinePlaces(places: PlaceMention[], body: string, sentences: Se
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);
     const after = body.slice(p.span.end, p.span.end + 40);
     if (NAME_CONTINUES.test(after) || SEAT_BEFORE.test(before) || SEAT_AFTER.test(after)) return false;
-    if (DESTINATION_BEFORE.test(body.slice(Math.max(0, p.span.start - 60), p.span.start))) return false;
+    if (isDestination(body.slice(Math.max(0, p.span.start - 60), p.span.start))) return false;
     if (/\bThe\s+$/.test(before) && OUTLET.test(after)) return false;
     if (namesAPeople(p, body)) return false;
     return true;

@@ -91,7 +91,19 @@ const TAKEN_FROM = /\b(?:abduct|kidnap|seiz|took|taken|snatch|evacuat|rescu|expe
 // "a man from Conklin, New York": the unit that locates a home town is part of the origin too.
 // "from Karnal in Haryana" too.
 const NAME_AND_COMMA_END = /(?:^|\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,3}(?:,|\s+in)\s*$/u;
+// Every match of ORIGIN_CUE ends with "from", "of" or "in", an optional "the" and spaces; every match of
+// NAME_AND_COMMA_END with a comma or " in". Both regexes are end-anchored, which V8 tries at every start position of
+// the window, so they are asked only when the text ends that way (the same answers, a fraction of the work).
+const ORIGIN_LAST_WORDS: ReadonlySet<string> = new Set(['from', 'of', 'in']);
+const hasOriginCue = (before: string): boolean => endsWithCue(before, ORIGIN_LAST_WORDS, false) && ORIGIN_CUE.test(before);
+function endsWithCommaOrIn(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isRegexSpace(text.charCodeAt(end - 1))) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 44 /* , */) return true;
+  return end >= 3 && text.charCodeAt(end - 1) === 110 /* n */ && text.charCodeAt(end - 2) === 105 /* i */ && isRegexSpace(text.charCodeAt(end - 3));
+}
 const isOriginLocated = (before: string): boolean => {
+  if (!endsWithCommaOrIn(before)) return false;
   const name = NAME_AND_COMMA_END.exec(before);
   return !!name && ORIGIN_CUE.test(before.slice(0, name.index + (name[0].length - name[0].trimStart().length)));
 };
@@ -940,7 +952,7 @@ function withContext(body: string, span: Span, candidates: GazetteerEntry[], bef
   const text = body.slice(span.start, span.end);
   const ownUnit = UNIT_TAIL.exec(text);
   // "abducted two civilians from Bar Ujeed village": the place they were taken from is where the event happened.
-  if ((ORIGIN_CUE.test(before) || isOriginLocated(before)) && !TAKEN_FROM.test(before)) context = 'origin';
+  if ((hasOriginCue(before) || isOriginLocated(before)) && !TAKEN_FROM.test(before)) context = 'origin';
   else if (COUNTRYSIDE_BEFORE.test(before) || COUNTRYSIDE_AFTER.test(after)) context = 'countryside';
   else if (ownUnit || unitAfter || unitBefore) {
     const word = (ownUnit?.[0] ?? unitAfter?.[1] ?? unitBefore?.[1] ?? '').trim().toLowerCase();

@@ -99,6 +99,7 @@ const DEAD_LIST_HEAD = /\b(?:(?:also\s+)?(?:killed|dead|slain|died)(?:\s+(?:in|a
 const LIST_SEPARATOR_BEFORE = /(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,?\s+|\d{1,3}-year-old\s+)?$/u;
 // A report that says the dead are being named ("Police released the names of the ten people killed", "Families began to
 // name the dead", "as first victims are named") introduces profiles: "Ruth Whitfield, 86, had stopped at the store".
+const NAMES_OR_IDENTIFIES = /nam|identi/i;
 const ANNOUNCES_NAMED_DEAD = /\b(?:names|identities)\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:victims|dead|killed|deceased)\b(?!['’])|\b(?:name|names|named|naming|identify|identifies|identified|identifying)\s+(?:all\s+)?(?:the\s+)?(?:[\p{L}\d-]+\s+){0,2}?(?:dead|victims|deceased|(?:people|persons|men|women|those)\s+(?:killed|who\s+died))\b(?!['’])|\b(?:victims|dead|deceased)\s+(?:are|were|was|have\s+been|had\s+been|being)\s+(?:named|identified)\b/iu;
 // A profile opens its sentence with the name and an age: "Pearl Young, 77, …", "Aaron Salter, a 55-year-old guard, …".
 const PROFILE_AGE_AFTER = /^\s*,\s*(?:(?:a|an|the)\s+[^,.;]{1,50},\s*)?(?:\d{1,3}\s*[,;.]|(?:a|an)\s+(?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old\b)/iu;
@@ -249,7 +250,8 @@ function categoryFor(occupation: string | null, lex: Lexicons): Category {
 
 export function recognizeVictims(body: string, sentences: Sentence[], places: PlaceMention[], lex: Lexicons = lexicons()): VictimMention[] {
   const out: VictimMention[] = [];
-  const announcement = sentences.findIndex((s) => ANNOUNCES_NAMED_DEAD.test(s.text));
+  // Every match holds "nam" or "identi": the cheap test first, as most sentences name no one.
+  const announcement = sentences.findIndex((s) => NAMES_OR_IDENTIFIES.test(s.text) && ANNOUNCES_NAMED_DEAD.test(s.text));
   sentences.forEach((s, idx) => {
     for (const m of allMatches(NAME, s.text)) {
       const runStart = s.span.start + m.index;
