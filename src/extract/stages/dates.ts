@@ -1,5 +1,6 @@
 // Date recognizer: dates and periods in English news text, resolved to inclusive day ranges against the published date.
 import * as chrono from 'chrono-node';
+import { dayFromNumber, dayNumber } from '../../domain/days.js';
 import type { DatePrecision, DayRange, Span } from '../../domain/types.js';
 import type { DateMention } from '../mentions.js';
 
@@ -7,18 +8,6 @@ import type { DateMention } from '../mentions.js';
 // Days as integers (days since 1970-01-01, UTC): cheap arithmetic, no time zones.
 
 const DAY_MS = 86_400_000;
-const dayOf = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-/** Formatting through Date is the costly part of a range; reports keep naming the same few days. */
-const isoMemo = new Map<number, string>();
-const isoOf = (day: number): string => {
-  let iso = isoMemo.get(day);
-  if (iso === undefined) {
-    if (isoMemo.size >= 20_000) isoMemo.clear();
-    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    isoMemo.set(day, iso);
-  }
-  return iso;
-};
 const dayFromParts = (y: number, m: number, d: number): number => Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
 /** 0 = Sunday … 6 = Saturday, as chrono and Date.getUTCDay. */
 const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
@@ -524,7 +513,7 @@ function candidatesIn(text: string, w: Span, published: number, reference: chron
  * Spans are offsets into `text` plus `offset` and include "since", "on", "late on" and the like.
  */
 export function recognizeDates(text: string, published: string, offset = 0): DateMention[] {
-  const p = dayOf(published);
+  const p = dayNumber(published);
   const reference: chrono.ParsingReference = { instant: new Date(`${published}${REFERENCE_HOUR}`), timezone: 'UTC' };
   const kept: Candidate[] = [];
   let lastEnd = 0;
@@ -540,7 +529,7 @@ export function recognizeDates(text: string, published: string, offset = 0): Dat
   const out: DateMention[] = [];
   for (const c of kept) {
     if (named && c.duration) continue;
-    const range: DayRange = { start: isoOf(c.first), end: isoOf(Math.min(c.last, Math.max(c.first, p))) };
+    const range: DayRange = { start: dayFromNumber(c.first), end: dayFromNumber(Math.min(c.last, Math.max(c.first, p))) };
     out.push({ span: { start: c.start + offset, end: c.end + offset }, text: text.slice(c.start, c.end), range, precision: c.precision, kind: c.kind });
   }
   return out;
