@@ -319,29 +319,9 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     for (const p of elsewhere && as === 'new' ? scene : places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);
     current = target;
   }
-  return splitOtherDays(mergeVagueHeadlines(clusters, sentences), whenOf);
+  return splitOtherDays(clusters, whenOf);
 }
 
-/**
- * "Gunmen kill dozens in village raid" over "police said 34 people were killed in the attack on X": a headline's vague
- * figure (dozens, scores, hundreds) summarises the body's event of at least that count in a compatible place. Its
- * sentences join that event, and its figure gives way to the body's precise one.
- */
-function mergeVagueHeadlines(clusters: Cluster[], sentences: Sentence[]): Cluster[] {
-  const merged = new Set<Cluster>();
-  for (const c of clusters) {
-    if (!c.statements.length || !c.statements.every((s) => s.vague) || c.alternatives.length || c.parts.length) continue;
-    if (![...c.sentences].some((i) => sentences[i]?.role === 'headline')) continue;
-    const target = clusters.find((t) => t !== c && !merged.has(t) && t.statements.length > 0 && !t.statements[0]!.vague &&
-      leadValue(t) >= leadValue(c) && placesCompatible(t.places, c.places));
-    if (!target) continue;
-    for (const i of c.sentences) target.sentences.add(i);
-    for (const p of c.places) if (!target.places.some((q) => q.place.name === p.place.name)) target.places.push(p);
-    target.nonFatal.push(...c.nonFatal);
-    merged.add(c);
-  }
-  return clusters.filter((c) => !merged.has(c));
-}
 
 /**
  * "9 June - Eleven gendarmes were killed … On 12 June about 50 bodies had been found": a breakdown dated on days none of
