@@ -82,14 +82,18 @@ function scenePlaces(sentence: number, placesBySentence: Map<number, PlaceMentio
   return (placesBySentence.get(sentence) ?? []).filter((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'));
 }
 
-/** The places of the latest sentence after the cluster's own and before `sentence` that names a place of events. */
-function sceneSince(cluster: Cluster, sentence: number, placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
-  const last = Math.max(...cluster.sentences);
-  for (let i = sentence - 1; i > last; i--) {
+/** The places of the latest sentence from `from` back to `downTo` that names a place of events. */
+function latestScene(from: number, downTo: number, placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
+  for (let i = from; i >= downTo; i--) {
     const named = scenePlaces(i, placesBySentence);
     if (named.length > 0) return named;
   }
   return [];
+}
+
+/** The places of the latest sentence after the cluster's own and before `sentence` that names a place of events. */
+function sceneSince(cluster: Cluster, sentence: number, placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
+  return latestScene(sentence - 1, Math.max(...cluster.sentences) + 1, placesBySentence);
 }
 
 // "killed … in the strikes", "wounded in the attack": the figure points back at an event the story has just told.
@@ -113,12 +117,7 @@ function sceneOfReferent(cluster: Cluster, sentence: number, sentences: Sentence
 
 /** Where an event was told: its own places, or for one that names none the scene set before its first sentence. */
 function whereTold(cluster: Cluster, placesBySentence: Map<number, PlaceMention[]>): PlaceMention[] {
-  if (cluster.places.length > 0) return cluster.places;
-  for (let i = Math.min(...cluster.sentences) - 1; i >= 0; i--) {
-    const named = scenePlaces(i, placesBySentence);
-    if (named.length > 0) return named;
-  }
-  return [];
+  return cluster.places.length > 0 ? cluster.places : latestScene(Math.min(...cluster.sentences) - 1, 0, placesBySentence);
 }
 
 /** "regional governor Andriy Raikovych" and "Raikovych" are one source: one names the other, or they share a name. */
@@ -183,17 +182,6 @@ function risesFrom(st: Statement, current: Cluster, sentences: Sentence[], place
 function eventUpdatedBy(sentence: number, statements: Statement[], clusters: Cluster[]): Cluster | undefined {
   const totals = statements.filter((s) => s.sentence === sentence && s.cumulative).map((s) => s.value);
   return totals.length === 0 ? undefined : clusters.find((c) => c.statements.some((s) => totals.includes(s.value)));
-}
-
-// "about 50 bodies had been found; … the number had risen to 79": a count that a later one in the sentence raises.
-const RAISED_TO = /\b(?:rose|risen|rising|climbed|increased|jumped|grew|grown)\s+to\b/i;
-
-/** The event whose count a later figure of the same sentence raises this earlier count to: the earlier count is a step of it. */
-function supersededIn(st: Statement, statements: Statement[], sentence: Sentence, clusters: Cluster[]): Cluster | undefined {
-  const end = st.spans[st.spans.length - 1]!.end;
-  const later = statements.filter((s) => s.sentence === st.sentence && s.cumulative && s.value > st.value && s.spans[0]!.start > end &&
-    RAISED_TO.test(sentence.text.slice(end - sentence.span.start, s.spans[0]!.end - sentence.span.start)));
-  return later.length === 0 ? undefined : clusters.find((c) => c.statements.some((s) => later.some((l) => l.value === s.value)));
 }
 
 /** A precise count within the bounds of the event's only, vague figure ("dozens", "hundreds"), of the same dead. */
@@ -261,7 +249,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     let target: Cluster | null = null;
     let as: 'statement' | 'alternative' | 'part' | 'detail' | 'other-side' | 'new' = 'new';
     let shareOf = null as Cluster | null;
-    const updated: Cluster | undefined = st.increment ? eventUpdatedBy(st.sentence, statements, compatible) : supersededIn(st, statements, sentence, compatible);
+    const updated: Cluster | undefined = st.increment ? eventUpdatedBy(st.sentence, statements, compatible) : undefined;
     if (updated) {
       // "found the bodies of 17 more, bringing the toll to 22": the increment is a step of the event's count, which the
       // sentence states again; it is neither a conflicting figure nor a new event.
