@@ -1,10 +1,17 @@
 // Place and date range, shared by the incidents list, the map, the timeline and the tallies.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Filters } from './api.js';
 
 export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (f: Filters) => void }) {
   const [draft, setDraft] = useState(filters);
-  useEffect(() => setDraft(filters), [filters]);
+  // Take the filters in only when they change (a link, Clear, another page's filters). The effect also runs once after the
+  // first paint: resetting the draft then dropped what was typed in between (seen as a tally applied without its place).
+  const shown = useRef(filters);
+  useEffect(() => {
+    const was = shown.current;
+    shown.current = filters;
+    if (was.place !== filters.place || was.from !== filters.from || was.to !== filters.to) setDraft(filters);
+  }, [filters]);
   return (
     <form
       class="filters"
