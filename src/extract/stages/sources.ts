@@ -1,7 +1,7 @@
 // Source recognizers: who says so (attribution), what supports it (evidence) and who rejects it (disputes), per sentence.
 import { allMatches, isRegexSpace, spaceRunStart } from '../regex.js';
 import type { Attribution, Dispute, Evidence } from '../../domain/types.js';
-import { lexicons, type Lexicons } from '../lexicon.js';
+import { lexicons, PhraseSet, type Lexicons } from '../lexicon.js';
 import type { Sentence } from '../mentions.js';
 
 export interface SentenceSources {
@@ -145,12 +145,27 @@ function disputesIn(body: string, s: Sentence, lex: Lexicons): Dispute[] {
   return out;
 }
 
+/**
+ * The phrases of evidence and of disputes in one set: it matches a sentence exactly when one of the two does, and
+ * nearly every sentence names neither, so one search instead of two rules both out.
+ */
+const evidenceOrDisputeSets = new WeakMap<Lexicons, PhraseSet>();
+function evidenceOrDispute(lex: Lexicons): PhraseSet {
+  let set = evidenceOrDisputeSets.get(lex);
+  if (!set) {
+    set = new PhraseSet([...lex.anyEvidence.phrases, ...lex.anyDispute.phrases]);
+    evidenceOrDisputeSets.set(lex, set);
+  }
+  return set;
+}
+
 export function recognizeSources(body: string, sentence: Sentence, lex: Lexicons = lexicons()): SentenceSources {
+  const either = evidenceOrDispute(lex).test(sentence.text);
   return {
     sentence: sentence.index,
     attributions: attributionsIn(body, sentence, lex),
-    evidence: evidenceIn(sentence, lex),
-    disputes: disputesIn(body, sentence, lex),
+    evidence: either ? evidenceIn(sentence, lex) : [],
+    disputes: either ? disputesIn(body, sentence, lex) : [],
   };
 }
 
