@@ -220,6 +220,8 @@ function dateFor(
     const found = which.flatMap((i) => datesInSentence(input, i).filter((x) => eventDates([x.d], report.body, sentences[i]?.span.start ?? 0).length > 0))
       .filter((x) => x.d.range.end <= report.published && keep(x));
     const preferred = (ds: DateMention[]) => ds.find((d) => d.kind === 'since') ?? ds.find((d) => d.precision === 'day') ?? ds[0];
+    // A lone date is chosen whether it dates the aftermath or not.
+    if (found.length <= 1) return found[0]?.d;
     // "buried their dead on Sunday after gunmen attacked late on Friday": the aftermath's date only when there is no other.
     const aftermath = found.map((x) => isAftermathDate(x.text, x.start, x.end));
     return preferred(found.filter((_, k) => !aftermath[k]).map((x) => x.d)) ?? preferred(found.filter((_, k) => aftermath[k]).map((x) => x.d));
