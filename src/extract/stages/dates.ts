@@ -491,13 +491,13 @@ function withoutPartOfDay(r: chrono.ParsedResult, reference: chrono.ParsingRefer
   return { index: r.index + lead[0].length, text: inner.text, start: inner.start, end: inner.end };
 }
 
-const CUES = [...new Set(PERIOD_RULES.flatMap((r) => r.cue))];
-/** The year's digits, which most windows hold; the other cues are words, which most windows lack. */
-const NUMBER_CUES = new Set(CUES.filter((c) => /^\d+$/.test(c)));
-const CUE_WORD_RE = new RegExp(CUES.filter((c) => !NUMBER_CUES.has(c)).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-/** Whether the lower-cased window holds one of the rule's cues; `anyCueWord`: whether it holds any cue word at all. */
-function hasCue(rule: PeriodRule, lower: string, anyCueWord: boolean): boolean {
-  for (const cue of rule.cue) if ((anyCueWord || NUMBER_CUES.has(cue)) && lower.includes(cue)) return true;
+const isNumberCue = (cue: string): boolean => /^\d+$/.test(cue);
+/** Each rule's cues that are numbers: the year's digits, which most windows hold. The other cues are words, which most lack. */
+const NUMBER_CUES = PERIOD_RULES.map((r) => r.cue.filter(isNumberCue));
+const CUE_WORD_RE = new RegExp([...new Set(PERIOD_RULES.flatMap((r) => r.cue).filter((c) => !isNumberCue(c)))].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
+function includesAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
   return false;
 }
 
@@ -507,8 +507,9 @@ function candidatesIn(text: string, w: Span, published: number, reference: () =>
   // Most windows hold no cue word but a year's digits: one search rules the words out for all rules at once.
   const anyCueWord = CUE_WORD_RE.test(lower);
   const found: Candidate[] = [];
-  for (const rule of PERIOD_RULES) {
-    if (!hasCue(rule, lower, anyCueWord)) continue;
+  for (let k = 0; k < PERIOD_RULES.length; k++) {
+    const rule = PERIOD_RULES[k]!;
+    if (!includesAny(lower, anyCueWord ? rule.cue : NUMBER_CUES[k]!)) continue;
     const re = rule.re;
     re.lastIndex = 0;
     for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
