@@ -317,9 +317,30 @@ function fromChrono(r: ChronoReading, window: string, base: number, published: n
 // ---------------------------------------------------------------------------------------------
 // Prefilter: chrono only sees short windows around words that can start or end a date.
 
-// One \b before the alternation, not one per branch: V8 then tests the word edge once per position (a third faster).
-const TRIGGER_RE =
-  /\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|ago|recent|weekends?|weeks?|months?|years?|hours?|days?)\b|(?:19|20)\d{2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b)/gi;
+/**
+ * Month names and abbreviations, weekdays, "yesterday", "today", "tonight", "tomorrow", "last night", "this morning",
+ * "ago", "recent", "weekend(s)", "week(s)", "month(s)", "year(s)", "hour(s)", "day(s)", years 19xx/20xx and numeric dates.
+ * Branches by first character, one \b before them all: V8 then tests the word edge once per position and follows one
+ * branch (2–3× faster than a \b-led branch per word). Within a first character, the branches keep the order of the list.
+ */
+const TRIGGER_RE = new RegExp(`\\b(?:${[
+  '(?:19|20)\\d{2}\\b',
+  '\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}\\b',
+  'a(?:(?:pr|ug)[a-z]*\\.?|go\\b)',
+  'd(?:ec[a-z]*\\.?|ays?\\b)',
+  'f(?:eb[a-z]*\\.?|riday)',
+  'hours?\\b',
+  'j(?:an|un|ul)[a-z]*\\.?',
+  'last\\s+night\\b',
+  'm(?:a[ry][a-z]*\\.?|onday|onths?\\b)',
+  'nov[a-z]*\\.?',
+  'oct[a-z]*\\.?',
+  'recent\\b',
+  's(?:ep[a-z]*\\.?|aturday|unday)',
+  't(?:uesday|hursday|o(?:day|night|morrow)\\b|his\\s+(?:morning|afternoon|evening)\\b)',
+  'w(?:ednesday|eekends?\\b|eeks?\\b)',
+  'y(?:esterday|ears?)\\b',
+].join('|')})`, 'gi');
 const WINDOW = 40;
 
 /** Disjoint [start, end) windows around trigger words, widened to whole words. */
