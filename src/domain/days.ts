@@ -3,8 +3,16 @@ import type { DayRange } from './types.js';
 
 const DAY_MS = 86_400_000;
 
+/** Parsing the string is the costly part too, and every date read of a report starts from its published day. */
+const numberMemo = new Map<string, number>();
 export function dayNumber(day: string): number {
-  return Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+  let n = numberMemo.get(day);
+  if (n === undefined) {
+    if (numberMemo.size >= 20_000) numberMemo.clear();
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+    numberMemo.set(day, n);
+  }
+  return n;
 }
 
 /** Formatting through Date is the costly part of day arithmetic, and claims keep naming the same few days. */

@@ -1,7 +1,7 @@
 // Turns event clusters into incident and toll claims: places, dates, event type, actors, sources and reconciled figures.
 import { addDays, rangeLength, rangesOverlap } from '../../domain/days.js';
 import type {
-  Actor, ByCategory, DatePrecision, DayRange, EventType, Evidence, ExtractionWarning, Fatalities, IncidentClaim, PlaceRef,
+  Actor, Attribution, ByCategory, DatePrecision, DayRange, Dispute, EventType, Evidence, ExtractionWarning, Fatalities, IncidentClaim, PlaceRef,
   Qualifier, ReportedFigure, Report, Span, SubEventType, TollClaim, VictimClaim,
 } from '../../domain/types.js';
 import type { Lexicons } from '../lexicon.js';
@@ -58,7 +58,11 @@ function inSentences<T extends { span: Span }>(items: T[], sentences: Sentence[]
 
 function bySentence<T extends { span: Span }>(items: T[], sentences: Sentence[]): Map<number, T[]> {
   const map = new Map<number, T[]>();
-  for (const s of sentences) map.set(s.index, inSentences(items, sentences, [s.index]));
+  for (const s of sentences) {
+    const own: T[] = [];
+    for (const it of items) if (it.span.start >= s.span.start && it.span.end <= s.span.end) own.push(it);
+    map.set(s.index, own);
+  }
   return map;
 }
 
@@ -114,20 +118,24 @@ function placesFor(cluster: Cluster, context: PlaceMention[], previous: PlaceMen
   // A country is no place for an incident; it only says where its towns are.
   const isEventPlace = isScenePlace;
   const own = cluster.places.filter(isEventPlace);
-  const events = context.filter(isEventPlace);
-  const admin1s = new Set(own.map((m) => `${m.place.country}/${m.place.admin1}`));
-  // An event told right after another in the same paragraph ("Retaliation followed…") happened where that one did.
-  const inherited = own.length === 0 ? previous.filter(isEventPlace) : [];
-  const extra = own.length === 0 ? events : events.filter((m) => admin1s.has(`${m.place.country}/${m.place.admin1}`));
   const seen = new Set<string>();
   const refs: PlaceRef[] = [];
-  // With no place of its own, an event may happen where the story set the scene before ("opened at Pazi Gyi village").
-  const backward = own.length === 0 ? earlier.filter(isEventPlace) : [];
-  for (const m of [...own, ...inherited, ...extra, ...backward]) {
+  const add = (m: PlaceMention): void => {
     const key = `${m.place.geonameId ?? m.place.name}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     refs.push({ ...m.place, spans: [m.span] });
+  };
+  for (const m of own) add(m);
+  if (own.length === 0) {
+    // An event told right after another in the same paragraph ("Retaliation followed…") happened where that one did.
+    for (const m of previous) if (isEventPlace(m)) add(m);
+    for (const m of context) if (isEventPlace(m)) add(m);
+    // With no place of its own, an event may happen where the story set the scene before ("opened at Pazi Gyi village").
+    for (const m of earlier) if (isEventPlace(m)) add(m);
+  } else {
+    const admin1s = new Set(own.map((m) => `${m.place.country}/${m.place.admin1}`));
+    for (const m of context) if (isEventPlace(m) && admin1s.has(`${m.place.country}/${m.place.admin1}`)) add(m);
   }
   // Most specific first; the stable sort keeps the report's order within a level.
   return refs.sort((a, b) => specificity(a) - specificity(b));
@@ -212,6 +220,8 @@ function dateFor(
     const found = which.flatMap((i) => datesInSentence(input, i).filter((x) => eventDates([x.d], report.body, sentences[i]?.span.start ?? 0).length > 0))
       .filter((x) => x.d.range.end <= report.published && keep(x));
     const preferred = (ds: DateMention[]) => ds.find((d) => d.kind === 'since') ?? ds.find((d) => d.precision === 'day') ?? ds[0];
+    // A lone date is chosen whether it dates the aftermath or not.
+    if (found.length <= 1) return found[0]?.d;
     // "buried their dead on Sunday after gunmen attacked late on Friday": the aftermath's date only when there is no other.
     const aftermath = found.map((x) => isAftermathDate(x.text, x.start, x.end));
     return preferred(found.filter((_, k) => !aftermath[k]).map((x) => x.d)) ?? preferred(found.filter((_, k) => aftermath[k]).map((x) => x.d));
@@ -406,13 +416,21 @@ function dedupeActors(actors: ActorMention[]): Actor[] {
   return out.slice(0, 4);
 }
 
+/** The sources of the given sentences in reading order; a kind of evidence quoted again in other words' case counts once. */
 function collectSources(sources: (sentence: number) => SentenceSources, which: number[]) {
-  const pick = [...new Set(which)].sort((a, b) => a - b).map(sources);
-  return {
-    attributions: pick.flatMap((s) => s.attributions),
-    evidence: pick.flatMap((s) => s.evidence).filter((e, i, a) => a.findIndex((x) => x.kind === e.kind && x.text.toLowerCase() === e.text.toLowerCase()) === i) as Evidence[],
-    disputes: pick.flatMap((s) => s.disputes),
-  };
+  const attributions: Attribution[] = [];
+  const evidence: Evidence[] = [];
+  const disputes: Dispute[] = [];
+  for (const i of [...new Set(which)].sort((a, b) => a - b)) {
+    const found = sources(i);
+    attributions.push(...found.attributions);
+    for (const e of found.evidence) {
+      const text = e.text.toLowerCase();
+      if (!evidence.some((x) => x.kind === e.kind && x.text.toLowerCase() === text)) evidence.push(e);
+    }
+    disputes.push(...found.disputes);
+  }
+  return { attributions, evidence, disputes };
 }
 
 /**
@@ -526,7 +544,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
     const main = own.filter((i) => cluster.statements.some((st) => st.sentence === i));
     const date = dateFor(input, main.length ? main : own, context, own.filter((i) => !main.includes(i)));
     const src = collectSources(sources, [...own, ...context]);
-    const sourceOf = (st: Statement) => collectSources(sources, [st.sentence]).attributions[0]?.source ?? null;
+    const sourceOf = (st: Statement) => sources(st.sentence).attributions[0]?.source ?? null;
     incidents.push({
       kind: 'incident',
       id: `i${incidents.length + 1}`,
@@ -556,7 +574,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
     if (event) incidents.push(event);
   }
   applyCodedTotal(statements, incidents);
-  if (incidents.length === 1) addReportPlaces(incidents[0]!, input, tollSentences);
+  if (incidents.length === 1) addReportPlaces(incidents[0]!, input, tollSentences, placesBySentence);
   const tolls = buildTolls(input, tollStatements, incidents);
   return { incidents, tolls, victims: buildVictims(input, victims, incidents) };
 }
@@ -565,14 +583,20 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
  * A report about one event names its places across sentences ("clashes in X (Y, Z). … the village of W"):
  * the event's place list takes every place of the sentences that speak of violence, after its own.
  */
-function addReportPlaces(incident: IncidentClaim, input: AssembleInput, tollSentences: Set<number>): void {
-  const { sentences, places, triggers, lex } = input;
-  const violent = new Set(sentences.filter((s) => !tollSentences.has(s.index)).filter((s) => lex.anyOutcome.test(s.text) || inSentences(triggers, sentences, [s.index]).some((t) => t.eventType !== 'Strategic developments')).map((s) => s.index));
+function addReportPlaces(incident: IncidentClaim, input: AssembleInput, tollSentences: Set<number>, placesBySentence: Map<number, PlaceMention[]>): void {
+  const { sentences, triggers, lex } = input;
   const seen = new Set(incident.places.map((p) => p.geonameId ?? p.name));
-  for (const m of inSentences(places, sentences, violent)) {
-    if (m.context === 'origin' || m.place.featureCode.startsWith('PCL') || seen.has(m.place.geonameId ?? m.place.name)) continue;
-    seen.add(m.place.geonameId ?? m.place.name);
-    incident.places.push({ ...m.place, spans: [m.span] });
+  for (const s of sentences) {
+    if (tollSentences.has(s.index)) continue;
+    const named = (placesBySentence.get(s.index) ?? []).filter(isScenePlace);
+    // Whether the sentence speaks of violence matters only when it names a place: the costly outcome search comes last.
+    if (named.length === 0) continue;
+    if (!inSentences(triggers, sentences, [s.index]).some((t) => t.eventType !== 'Strategic developments') && !lex.anyOutcome.test(s.text)) continue;
+    for (const m of named) {
+      if (seen.has(m.place.geonameId ?? m.place.name)) continue;
+      seen.add(m.place.geonameId ?? m.place.name);
+      incident.places.push({ ...m.place, spans: [m.span] });
+    }
   }
   if (incident.places.length > 0) incident.warnings = incident.warnings.filter((w) => w.code !== 'unresolved_place');
 }
@@ -596,12 +620,20 @@ function applyCodedTotal(statements: Statement[], incidents: IncidentClaim[]): v
  */
 function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, PlaceMention[]>): IncidentClaim | null {
   const { sentences, triggers, actors, sources } = input;
-  const triggersBySentence = bySentence(triggers, sentences);
   // "a man was shot and injured", "Unknown fatalities coded as 3": people wounded or missing, or a coder's total, say that
   // something happened even with no trigger word.
   const hurt = new Set(input.statements.filter((st) => st.injured !== null || st.missing !== null || st.coded).map((st) => st.sentence));
-  const candidates = sentences.filter((s) => s.role !== 'caption' && ((triggersBySentence.get(s.index) ?? []).length > 0 || hurt.has(s.index)));
-  const pick = candidates.find((s) => (placesBySentence.get(s.index) ?? []).some((p) => p.context !== 'origin' && !p.place.featureCode.startsWith('PCL'))) ?? candidates[0];
+  const hasTrigger = (s: Sentence) => triggers.some((t) => t.span.start >= s.span.start && t.span.end <= s.span.end);
+  // The first candidate that names a scene, else the first candidate.
+  let pick: Sentence | undefined;
+  for (const s of sentences) {
+    if (s.role === 'caption' || !(hurt.has(s.index) || hasTrigger(s))) continue;
+    pick ??= s;
+    if ((placesBySentence.get(s.index) ?? []).some(isScenePlace)) {
+      pick = s;
+      break;
+    }
+  }
   if (!pick) return null;
   const cluster: Cluster = { statements: [], alternatives: [], parts: [], nonFatal: [], otherSide: [], sentences: new Set([pick.index]), places: placesBySentence.get(pick.index) ?? [] };
   const nonFatal = input.statements.find((st) => st.sentence === pick.index && st.value === 0);
@@ -615,7 +647,7 @@ function eventWithoutFigure(input: AssembleInput, placesBySentence: Map<number, 
     warnings.push({ code: 'unresolved_place', message: 'no town or province named for this event was found in the gazetteer', text: pick.text.slice(0, 120), spans: [pick.span] });
   }
   const type = eventTypeFor({
-    own: triggersBySentence.get(pick.index) ?? [], context: inSentences(triggers, sentences, context), byCategory: {}, category: null, deaths: false,
+    own: inSentences(triggers, sentences, [pick.index]), context: inSentences(triggers, sentences, context), byCategory: {}, category: null, deaths: false,
     subsetCategories: [], text: pick.text, actors: actorsIn(actors, sentences, [pick.index]),
   }, input.lex);
   const date = dateFor(input, [pick.index], context);
@@ -658,7 +690,7 @@ function buildTolls(input: AssembleInput, items: Array<{ st: Statement; places: 
       places,
       date: date.range,
       components,
-      attributions: collectSources(sources, [st.sentence]).attributions,
+      attributions: [...sources(st.sentence).attributions],
     });
   }
   return tolls;

@@ -8,11 +8,12 @@ const FIELD_LINE = /^(\p{Lu}[\p{L}\p{N} '’\/-]{0,30}?)\s*(?:\([^)]{0,20}\))?\s
 
 /** The label of a field line ("deaths" of "Deaths (min–max): 292–324"), or null for prose. */
 function fieldLabel(text: string): string | null {
-  const m = FIELD_LINE.exec(text);
+  // Most lines hold no colon at all: a search for one is cheaper than trying the label's every length.
+  const m = text.includes(':') ? FIELD_LINE.exec(text) : null;
   return m ? m[1]!.toLowerCase() : null;
 }
 
-export const isFieldLine = (text: string): boolean => FIELD_LINE.test(text);
+export const isFieldLine = (text: string): boolean => text.includes(':') && FIELD_LINE.test(text);
 
 /**
  * The other fields of the record a field line belongs to: the run of field lines around it, up to a label seen twice,

@@ -1,7 +1,7 @@
 // Source recognizers: who says so (attribution), what supports it (evidence) and who rejects it (disputes), per sentence.
 import { allMatches, isRegexSpace, spaceRunStart } from '../regex.js';
 import type { Attribution, Dispute, Evidence } from '../../domain/types.js';
-import { lexicons, type Lexicons } from '../lexicon.js';
+import { lexicons, PhraseSet, type Lexicons } from '../lexicon.js';
 import type { Sentence } from '../mentions.js';
 
 export interface SentenceSources {
@@ -94,12 +94,14 @@ function clean(source: string): string {
   return source.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim();
 }
 
-function attributionsIn(body: string, s: Sentence, lex: Lexicons): Attribution[] {
+/** `verbs`: whether the sentence may hold a reporting verb (false when a search of all source phrases found none). */
+function attributionsIn(body: string, s: Sentence, lex: Lexicons, verbs: boolean): Attribution[] {
   const found: Attribution[] = [];
   for (const m of allMatches(ACCORDING_TO, s.text)) {
     const start = s.span.start + m.index;
     found.push({ source: clean(m[1]!), verb: 'according to', spans: [{ start, end: start + m[0].length }] });
   }
+  if (!verbs) return found;
   for (const v of lex.reportingVerbs.find(s.text, s.span.start)) {
     if (NOUN_LIKE_VERBS.has(v.text.toLowerCase()) && NOUN_READING_AFTER.test(body.slice(v.end, s.span.end))) continue;
     const before = body.slice(s.span.start, v.start);
@@ -145,12 +147,36 @@ function disputesIn(body: string, s: Sentence, lex: Lexicons): Dispute[] {
   return out;
 }
 
+/**
+ * Phrase sets that match a sentence exactly when one of their parts does: two sentences in three name no reporting
+ * verb, evidence or dispute, and nearly all name neither evidence nor a dispute, so one search rules them all out.
+ */
+interface SourceCues {
+  /** Reporting verbs, evidence and disputes. */
+  any: PhraseSet;
+  /** Evidence and disputes. */
+  evidenceOrDispute: PhraseSet;
+}
+const sourceCueSets = new WeakMap<Lexicons, SourceCues>();
+function sourceCues(lex: Lexicons): SourceCues {
+  let cues = sourceCueSets.get(lex);
+  if (!cues) {
+    const evidenceOrDispute = [...lex.anyEvidence.phrases, ...lex.anyDispute.phrases];
+    cues = { any: new PhraseSet([...lex.reportingVerbs.phrases, ...evidenceOrDispute]), evidenceOrDispute: new PhraseSet(evidenceOrDispute) };
+    sourceCueSets.set(lex, cues);
+  }
+  return cues;
+}
+
 export function recognizeSources(body: string, sentence: Sentence, lex: Lexicons = lexicons()): SentenceSources {
+  const cues = sourceCues(lex);
+  const any = cues.any.test(sentence.text);
+  const either = any && cues.evidenceOrDispute.test(sentence.text);
   return {
     sentence: sentence.index,
-    attributions: attributionsIn(body, sentence, lex),
-    evidence: evidenceIn(sentence, lex),
-    disputes: disputesIn(body, sentence, lex),
+    attributions: attributionsIn(body, sentence, lex, any),
+    evidence: either ? evidenceIn(sentence, lex) : [],
+    disputes: either ? disputesIn(body, sentence, lex) : [],
   };
 }
 
