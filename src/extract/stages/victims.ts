@@ -248,11 +248,27 @@ function categoryFor(occupation: string | null, lex: Lexicons): Category {
   return 'civilians';
 }
 
+/**
+ * A word each rule below needs in the name's own sentence: a death ("killed", "died", "to death", "fatally"), the dead
+ * ("victims", "casualties", "body", "funeral") or a naming ("named as", "identified as", "the names of"). Matched
+ * anywhere, not as whole words, and with the 'iu' flags, so it finds whatever the rules' regexes can find.
+ */
+const VICTIM_RULE_WORD = /kill|dead|died|death|slain|slaying|shot|execut|murder|behead|assassin|martyr|gunned|lynch|fatal|succumb|lost (?:his|her) life|victim|casualt|deceased|bod|corpse|remains|funeral|burial|named|names|identi/iu;
+// The two rules that need no such word: "The journalist, X, …" (the noun counted dead in an earlier sentence) and a
+// profile after the report announced the names of the dead.
+const OPENS_WITH_THE = /^\s*The\s/;
+
+/** False when no rule can make a victim of a name in the sentence: most sentences tell no death, so none is tried. */
+function mayNameVictim(s: Sentence, idx: number, announcement: number): boolean {
+  return VICTIM_RULE_WORD.test(s.text) || OPENS_WITH_THE.test(s.text) || (announcement >= 0 && announcement < idx);
+}
+
 export function recognizeVictims(body: string, sentences: Sentence[], places: PlaceMention[], lex: Lexicons = lexicons()): VictimMention[] {
   const out: VictimMention[] = [];
   // Every match holds "nam" or "identi": the cheap test first, as most sentences name no one.
   const announcement = sentences.findIndex((s) => NAMES_OR_IDENTIFIES.test(s.text) && ANNOUNCES_NAMED_DEAD.test(s.text));
   sentences.forEach((s, idx) => {
+    if (!mayNameVictim(s, idx, announcement)) return;
     for (const m of allMatches(NAME, s.text)) {
       const runStart = s.span.start + m.index;
       const titled = splitTitles(m[0], body.slice(s.span.start, runStart), lex);
