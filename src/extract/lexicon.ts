@@ -26,7 +26,7 @@ interface TrieNode {
  * the event triggers). Longer continuations come before a phrase's end, so at a position it still matches the
  * longest phrase whose end is a word edge, as a longest-first flat alternation did. A space matches any whitespace.
  */
-function alternation(phrases: Iterable<string>): string {
+export function phraseAlternation(phrases: Iterable<string>): string {
   const root: TrieNode = { next: new Map(), end: false };
   for (const phrase of new Set([...phrases].map((p) => p.toLowerCase()))) {
     let node = root;
@@ -53,7 +53,7 @@ function alternation(phrases: Iterable<string>): string {
 export class PhraseSet {
   readonly pattern: RegExp;
   constructor(readonly phrases: readonly string[]) {
-    this.pattern = new RegExp(`${EDGE_BEFORE}(?:${alternation(phrases)})${EDGE_AFTER}`, 'gi');
+    this.pattern = new RegExp(`${EDGE_BEFORE}(?:${phraseAlternation(phrases)})${EDGE_AFTER}`, 'gi');
   }
   find(text: string, offset = 0): PhraseMatch[] {
     const out: PhraseMatch[] = [];
