@@ -40,3 +40,10 @@ test('PhraseSet.lengthAt: only a phrase starting exactly there, at word edges', 
   assert.equal(set.lengthAt('unkilled', 2), -1);
   assert.equal(set.lengthAt('killedx'), -1);
 });
+
+test('PhraseSet: a phrase after "_" or after an accented letter is found as the lookbehind alone decides', () => {
+  const set = new PhraseSet(['killed', '(rpg)']);
+  assert.deepEqual(texts(set, 'x_killed, ékilled, _(RPG)'), ['killed', '(RPG)']);
+  assert.equal(set.test('_killed'), true);
+  assert.equal(set.test('Ékilled or xkilled'), false);
+});
