@@ -42,8 +42,9 @@ test('PhraseSet.lengthAt: only a phrase starting exactly there, at word edges', 
 });
 
 test('PhraseSet: a phrase after "_" or after an accented letter is found as the lookbehind alone decides', () => {
-  const set = new PhraseSet(['killed', '(rpg)']);
-  assert.deepEqual(texts(set, 'x_killed, ékilled, _(RPG)'), ['killed', '(RPG)']);
-  assert.equal(set.test('_killed'), true);
-  assert.equal(set.test('Ékilled or xkilled'), false);
+  const words = new PhraseSet(['killed', 'shot dead']);
+  assert.deepEqual(texts(words, 'x_killed, ékilled, 9_shot dead'), ['killed', 'shot dead']);
+  assert.equal(words.test('_killed'), true);
+  assert.equal(words.test('Ékilled or xkilled'), false);
+  assert.deepEqual(texts(new PhraseSet(['killed', '(rpg)']), 'x_killed, ékilled, _(RPG), x(RPG)'), ['killed', '(RPG)', '(RPG)']);
 });
