@@ -48,3 +48,10 @@ test('PhraseSet: a phrase after "_" or after an accented letter is found as the 
   assert.equal(words.test('Ékilled or xkilled'), false);
   assert.deepEqual(texts(new PhraseSet(['killed', '(rpg)']), 'x_killed, ékilled, _(RPG), x(RPG)'), ['killed', '(RPG)']);
 });
+
+test('PhraseSet.mayEndAtEnd: false only when no phrase can end where the text ends', () => {
+  const set = new PhraseSet(['killed', 'shot dead', 'lost their lives']);
+  for (const text of ['were killed', 'KILLED', 'he was shot  dead', 'x,dead', 'lost their lives']) assert.equal(set.mayEndAtEnd(text), true, text);
+  for (const text of ['killed ', 'unkilled', '5killed', 'ékilled', 'shot', '']) assert.equal(set.mayEndAtEnd(text), false, text);
+  assert.equal(new PhraseSet(['u.s. forces']).mayEndAtEnd('anything'), true);
+});

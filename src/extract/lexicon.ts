@@ -14,6 +14,10 @@ export interface PhraseMatch {
 const EDGE_BEFORE = '(?<![A-Za-z0-9\\u00C0-\\u024F])';
 const EDGE_AFTER = '(?![A-Za-z0-9\\u00C0-\\u024F])';
 
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** The characters EDGE_BEFORE and EDGE_AFTER keep from either side of a phrase. */
+const isEdgeChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   /** A phrase ends here. */
@@ -62,6 +66,20 @@ export class PhraseSet {
     const rest = `(?:${phraseAlternation(phrases)})${EDGE_AFTER}`;
     this.pattern = new RegExp(`${EDGE_BEFORE}${rest}`, 'gi');
     this.atWordStart = phrases.every((p) => /^[A-Za-z0-9]/.test(p)) ? new RegExp(`\\b${EDGE_BEFORE}${rest}`, 'gi') : this.pattern;
+    this.lastWords = phrases.every((p) => /^[a-z]+(?: [a-z]+)*$/.test(p)) ? new Set(phrases.map((p) => p.slice(p.lastIndexOf(' ') + 1))) : null;
+  }
+  /**
+   * The last words of the phrases, when every phrase is lower-case ASCII words joined by single spaces: a phrase that
+   * ends where a text ends has its last word there, after a character that is no letter or digit.
+   */
+  private readonly lastWords: ReadonlySet<string> | null;
+  /** False when no phrase can match ending exactly at the end of `text` (a quick look at its last word). */
+  mayEndAtEnd(text: string): boolean {
+    if (this.lastWords === null) return true;
+    let start = text.length;
+    while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+    if (start === text.length || (start > 0 && isEdgeChar(text.charCodeAt(start - 1)))) return false;
+    return this.lastWords.has(text.slice(start).toLowerCase());
   }
   private regexFor(text: string): RegExp {
     return text.includes('_') ? this.pattern : this.atWordStart;

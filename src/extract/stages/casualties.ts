@@ -98,6 +98,22 @@ const BACK_REFERENCE_BEFORE = /\b(?:the|those|these)\s*$/i;
 const BACK_REFERENCE_AFTER = /^\s*(?:previously|already|earlier)\s+(?:reported|announced|mentioned|documented)/i;
 const OF_THOSE = /^\s*(?:of|among)\s+(?:those|them|these|the dead|the victims)\b/i;
 const ANAPHORA = /^\s*(?:of\s+(?:them|whom|those|these)\b)/i;
+/**
+ * `test` of one text, remembered for the last text asked: every count of a sentence asks it of the same sentence text.
+ * Keyed by the text itself, so it cannot go stale.
+ */
+function lastTextMemo(test: (text: string) => boolean): (text: string) => boolean {
+  let lastText: string | null = null;
+  let last = false;
+  return (text) => {
+    if (text !== lastText) {
+      last = test(text);
+      lastText = text;
+    }
+    return last;
+  };
+}
+
 const GENERIC_OF = /^\s*of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,3}?/iu;
 
 function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): Count[] {
@@ -109,6 +125,8 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
     const determiner = m[1]!.toLowerCase();
     const words = m[2]!.toLowerCase().split(/\s+/);
+    // The head noun is one of these words (headNoun looks no further for the first one): most phrases hold none.
+    if (!words.some((w) => lex.victimWords.has(w))) continue;
     // The words that follow, up to a punctuation mark, may carry the head of a longer compound.
     const following = /^[^,;:.!?()"“”]*/.exec(sentence.text.slice(m.index + m[0].length))![0].toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
     const noun = headNoun([...words, ...following], lex, words.length);
@@ -247,9 +265,12 @@ function outcomeBefore(body: string, sentenceStart: number, countStart: number, 
   const before = body.slice(Math.max(sentenceStart, countStart - 80), countStart);
   const gap = PRE_OUTCOME_GAP.exec(before);
   const head = gap ? before.slice(0, gap.index) : before;
+  // Both the outcome and SECOND_VERB must end the head, and SECOND_VERB's verbs are outcome words: most heads end in
+  // another word.
+  if (!lex.anyOutcome.mayEndAtEnd(head)) return null;
   const endsWithOutcome = (text: string): Outcome | null => {
     // One pass over every outcome phrase first: most heads hold none, and then no list can end with one.
-    if (!lex.anyOutcome.test(text)) return null;
+    if (!lex.anyOutcome.mayEndAtEnd(text) || !lex.anyOutcome.test(text)) return null;
     for (const { outcome, set } of lex.outcomes) {
       for (const m of set.find(text)) if (m.end === text.length) return outcome;
     }
@@ -307,6 +328,10 @@ const NOT_ONE_EVENT = /\b(?:since|so far|this year|this month|overall|in total|a
 // event's first figure in the same sentence, is the event's latest count; the first one is superseded by it.
 const RISE_FRAME = /\b(?:rose|risen|rises|climbed|increased|grew|jumped)\s+to\s*$/i;
 
+// A word every toll frame (TOLL_FRAME, LONG_TOLL_FRAME) holds: in a sentence without one, no count has a frame.
+const TOLL_FRAME_WORD = /toll|tally|count|number|total|figure/i;
+const sentenceHasTollFrameWord = lastTextMemo((text) => TOLL_FRAME_WORD.test(text));
+
 function tollFrameText(body: string, sentenceStart: number, countStart: number): string | null {
   const near = body.slice(Math.max(sentenceStart, countStart - 120), countStart);
   const frame = TOLL_FRAME.exec(near);
@@ -316,13 +341,12 @@ function tollFrameText(body: string, sentenceStart: number, countStart: number):
   return long ? far.slice(long.index) : null;
 }
 
-function isTollFrame(body: string, sentenceStart: number, countStart: number): boolean {
-  return tollFrameText(body, sentenceStart, countStart) !== null;
-}
-
 /** "the toll from Saturday's bombings … has risen to 68": an updated count of one event, not a cumulative toll. */
 export function isSingleEventUpdate(body: string, sentenceStart: number, countStart: number): boolean {
-  const frame = tollFrameText(body, sentenceStart, countStart);
+  return isSingleEventFrame(tollFrameText(body, sentenceStart, countStart));
+}
+
+function isSingleEventFrame(frame: string | null): boolean {
   return frame !== null && (SINGLE_EVENT_SUBJECT.test(frame) || KILLED_WHEN_ONE_EVENT.test(frame)) && !NOT_ONE_EVENT.test(frame);
 }
 
@@ -336,8 +360,13 @@ const EVENTS_WORD = '(?:attacks|bombings|blasts|explosions|strikes|airstrikes|ai
 const SUM_OF_EVENTS_BEFORE = new RegExp(`(?:\\b(?:together(?!\\s+with)|altogether|in total)\\b|\\bcombined\\s*,|${EVENTS_WORD}\\s+combined\\b|(?<!\\bof\\s)\\b(?:the|both|all|these|those)\\s+(?:two|three|four|five|six|\\d+)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b|(?:\\b(?:in|from|during)\\s+|^\\s*)both\\s+(?:the\\s+)?${EVENTS_WORD}\\b)`, 'iu');
 const SUM_OF_EVENTS_AFTER = new RegExp(`^[^.;]{0,60}?\\b(?:in|from|during|by)\\s+(?:(?:the|all|these|those)\\s+(?:two|three|four|five|six|\\d+)|both(?:\\s+the)?)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b`, 'iu');
 
+// Every match of either holds one of these: in a sentence without any, no count sums events.
+const SUM_OF_EVENTS_WORD = new RegExp(`together|in total|combined|${EVENTS_WORD}`, 'iu');
+const sentenceHasSumOfEventsWord = lastTextMemo((text) => SUM_OF_EVENTS_WORD.test(text));
+
 /** True when the count's subject or scope is the sum of several events already told ("the two attacks", "in both"). */
-function isSumOfEvents(body: string, sentenceStart: number, countStart: number, phraseEnd: number, sentenceEnd: number): boolean {
+function isSumOfEvents(body: string, sentenceText: string, sentenceStart: number, countStart: number, phraseEnd: number, sentenceEnd: number): boolean {
+  if (!sentenceHasSumOfEventsWord(sentenceText)) return false;
   return SUM_OF_EVENTS_BEFORE.test(body.slice(sentenceStart, countStart)) || SUM_OF_EVENTS_AFTER.test(body.slice(phraseEnd, sentenceEnd));
 }
 
@@ -351,8 +380,13 @@ function isConflictBackground(body: string, sentenceStart: number, countStart: n
   return CONFLICT_SUBJECT.test(body.slice(sentenceStart, countStart)) || SINCE_YEAR_AFTER.test(body.slice(phraseEnd, sentenceEnd));
 }
 
+// Every CAMPAIGN_SUBJECT match holds one of these.
+const CAMPAIGN_WORD = /month|year|decade/iu;
+const sentenceHasCampaignWord = lastTextMemo((text) => CAMPAIGN_WORD.test(text));
+
 /** True when the text before the count, in its sentence, makes a months- or years-long campaign the subject of the killing. */
-function isCampaignFigure(body: string, sentenceStart: number, countStart: number): boolean {
+function isCampaignFigure(body: string, sentenceText: string, sentenceStart: number, countStart: number): boolean {
+  if (!sentenceHasCampaignWord(sentenceText)) return false;
   return CAMPAIGN_SUBJECT.test(body.slice(sentenceStart, countStart));
 }
 
@@ -477,7 +511,8 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       listEnd = next.np?.end ?? next.count.end;
       after = outcomeAfter(body, listEnd, sEnd, lex);
     }
-    const tollFrame = isTollFrame(body, sStart, count.start) && !(np === null && countsThings(body, count.end, sEnd, lex));
+    const frame = sentenceHasTollFrameWord(sentence.text) ? tollFrameText(body, sStart, count.start) : null;
+    const tollFrame = frame !== null && !(np === null && countsThings(body, count.end, sEnd, lex));
     // "coded as 10", "coded as 3 fatalities", but not "coded as two separate events".
     const coded = !CODED_NOT_DEATHS_AFTER.test(body.slice(count.end, Math.min(sEnd, count.end + 20))) && lex.codedFatalities.find(body.slice(Math.max(sStart, count.start - 30), count.start)).some((m) => /\bas\s*$/i.test(m.text) && body.slice(Math.max(sStart, count.start - 30), count.start).trimEnd().toLowerCase().endsWith(m.text.toLowerCase()));
     const sincePrevious = body.slice(figures.at(-1)?.span.end ?? sStart, count.start);
@@ -517,9 +552,9 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
     // A record's "Death toll:" or "Number of deaths:" field is its event's count; only a "Total" field sums entries.
     const recordCount = labelled !== null && !/\btotal\b/i.test(body.slice(sStart, count.start));
-    const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start) || isSumOfEvents(body, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
+    const cumulative = !recordCount && !(tollFrame && isSingleEventFrame(frame)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sentence.text, sStart, count.start) || isSumOfEvents(body, sentence.text, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
     // The count rose from a figure given before it in the sentence: the later one is that event's, not a toll.
-    const frameText = tollFrame ? tollFrameText(body, sStart, count.start) : null;
+    const frameText = tollFrame ? frame : null;
     const risenFrom = frameText !== null && RISE_FRAME.test(frameText) && !NOT_ONE_EVENT.test(frameText) && !more
       ? figures.filter((f) => f.outcome === 'killed' && !f.cumulative && f.role === 'whole' && f.value < count.value) : [];
     if (cumulative && risenFrom.length > 0) {
