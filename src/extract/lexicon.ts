@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActorType, Category, EventType, Evidence, Outcome, SubEventType } from '../domain/types.js';
 import { packageRoot } from '../shared/package-root.js';
+import { phraseAlternation } from './regex.js';
 
 export interface PhraseMatch {
   start: number;
@@ -17,41 +18,6 @@ const EDGE_AFTER = '(?![A-Za-z0-9\\u00C0-\\u024F])';
 const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 /** The characters EDGE_BEFORE and EDGE_AFTER keep from either side of a phrase. */
 const isEdgeChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
-
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** A phrase ends here. */
-  end: boolean;
-}
-
-/**
- * The phrases as one regex in prefix-tree form ("clashed\s+with\s+(?:police|the\s+police)"): the regex engine
- * follows one branch per character instead of trying hundreds of alternatives at every position (3× faster on
- * the event triggers). Longer continuations come before a phrase's end, so at a position it still matches the
- * longest phrase whose end is a word edge, as a longest-first flat alternation did. A space matches any whitespace.
- */
-export function phraseAlternation(phrases: Iterable<string>): string {
-  const root: TrieNode = { next: new Map(), end: false };
-  for (const phrase of new Set([...phrases].map((p) => p.toLowerCase()))) {
-    let node = root;
-    for (const c of phrase) {
-      let child = node.next.get(c);
-      if (!child) {
-        child = { next: new Map(), end: false };
-        node.next.set(c, child);
-      }
-      node = child;
-    }
-    node.end = true;
-  }
-  const emit = (node: TrieNode): string => {
-    const branches = [...node.next].map(([c, child]) => (c === ' ' ? '\\s+' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) + emit(child));
-    if (branches.length === 0) return '';
-    if (branches.length === 1 && !node.end) return branches[0]!;
-    return `(?:${branches.join('|')}${node.end ? '|' : ''})`;
-  };
-  return emit(root);
-}
 
 /** One regex per word list, longest alternatives first so "shot dead" wins over "shot". */
 export class PhraseSet {

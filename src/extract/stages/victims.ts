@@ -1,7 +1,7 @@
 // Named-victim recognizer: a person's name said to be dead ("X was among the victims", "including the monk, X, aged 47").
-import { allMatches } from '../regex.js';
+import { allMatches, phraseAlternation } from '../regex.js';
 import type { Category, Span, VictimClaim } from '../../domain/types.js';
-import { lexicons, phraseAlternation, type Lexicons } from '../lexicon.js';
+import { lexicons, type Lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
 import { SCALE_WORDS, TENS_WORDS, UNIT_WORDS } from './number-words.js';
 import { recognizeAges } from './numbers.js';
