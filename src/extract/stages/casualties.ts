@@ -56,8 +56,9 @@ interface NounPhrase {
 }
 
 const GENERIC_SINGLE = /((?:\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|shot dead|lynched|beheaded|the body of|the bodies of|the corpse of)\s+|^|[,;]\s+|\b(?:and|when|after|while)\s+))\b(an?)\s+((?:(?:\p{N}+-)?[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|assassinated|murdered|found dead|executed|lynched|beheaded|tortured to death)\b|\s+died\b|\s+(?:who|of|from|in|at|on|near|inside|outside|with)\b|[,.;]|$)/giu;
-// What every GENERIC_SINGLE match contains, with the same flags: a cheap test that spares its search in most sentences.
-const HAS_INDEFINITE_ARTICLE = /\ban?\s/iu;
+// What every GENERIC_SINGLE match contains: a cheap test that spares its search in most sentences. Without the 'u' flag
+// (V8 checks \b far faster so), it finds a little more: "a" after "ſ" or the Kelvin sign, word characters only to 'iu'.
+const HAS_INDEFINITE_ARTICLE = /\ban?\s/i;
 // Nouns after "killed a …" that are not people.
 const NON_PERSON = new Set(['cow', 'cows', 'cattle', 'goat', 'goats', 'sheep', 'camel', 'dog', 'animal', 'vehicle', 'car', 'truck', 'bus', 'tank', 'house', 'home', 'building', 'shop', 'motorcycle', 'bomb', 'mine', 'drone', 'number', 'total', 'result', 'way', 'lot', 'bit', 'deal', 'day', 'week', 'month', 'year', 'time', 'while', 'statement', 'video', 'attack', 'clash', 'operation', 'raid', 'strike', 'blow', 'convoy', 'checkpoint', 'position', 'post', 'base', 'village', 'town', 'city', 'area', 'road', 'bridge', 'group', 'crowd', 'protest', 'demonstration', 'meeting', 'case', 'report', 'fire', 'shot', 'bullet', 'gun', 'weapon', 'rifle', 'knife', 'machete', 'explosion', 'blast', 'incident', 'dispute', 'fight', 'scuffle', 'series', 'family', 'unit', 'patrol', 'team', 'member']);
 const IRREGULAR_PLURALS = new Set([

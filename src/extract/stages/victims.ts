@@ -1,5 +1,5 @@
 // Named-victim recognizer: a person's name said to be dead ("X was among the victims", "including the monk, X, aged 47").
-import { allMatches, phraseAlternation } from '../regex.js';
+import { allMatches, phraseAlternation, spaceRunStart } from '../regex.js';
 import type { Category, Span, VictimClaim } from '../../domain/types.js';
 import { lexicons, type Lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
@@ -194,6 +194,11 @@ interface TitledName {
   age: number | null;
 }
 
+// Both end-anchored, so V8 tries them at every position of the text before the name: each is asked only when the last
+// characters before the spaces show it can match (a full stop, "-year-old").
+const ABBREVIATED_TITLES_BEFORE = /(?:\b[A-Z][a-z]{1,5}\.\s*)+$/;
+const AGE_PHRASE_BEFORE = /\b((?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old)\s+$/u;
+
 /**
  * "Chief Inspector Arnon Zamora", "Sgt. Ali Musa", "Three-year-old Mucad Ibrahim": titles, ranks and an age phrase
  * written before a name are not part of it. Two words of the name are kept, as a name needs two.
@@ -205,7 +210,8 @@ function splitTitles(run: string, before: string, lex: Lexicons): TitledName {
   let age: number | null = null;
   const titleWords: string[] = [];
   // Abbreviated ranks end in a full stop, so they stay outside the run ("Lt. Col. " before it).
-  let abbreviations = /(?:\b[A-Z][a-z]{1,5}\.\s*)+$/.exec(before)?.[0] ?? '';
+  const beforeEnd = spaceRunStart(before, before.length);
+  let abbreviations = (before.charCodeAt(beforeEnd - 1) === 46 /* . */ ? ABBREVIATED_TITLES_BEFORE.exec(before)?.[0] : undefined) ?? '';
   const abbreviated = abbreviations.match(/[A-Z][a-z]+/g) ?? [];
   if (abbreviated.every((a) => lex.rankTitles.has(a.toLowerCase()) || lex.courtesyTitles.has(a.toLowerCase()))) {
     isRank = abbreviated.some((a) => lex.rankTitles.has(a.toLowerCase()));
@@ -222,7 +228,7 @@ function splitTitles(run: string, before: string, lex: Lexicons): TitledName {
     if (!ageOfWord && !LEADING_CONNECTIVES.has(lower) && !lex.victimWords.has(lower)) titleWords.push(word);
     kept++;
   }
-  const ageBefore = /\b((?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old)\s+$/u.exec(before)?.[1];
+  const ageBefore = beforeEnd < before.length && before.endsWith('-year-old', beforeEnd) ? AGE_PHRASE_BEFORE.exec(before)?.[1] : undefined;
   if (age === null && ageBefore) age = recognizeAges(ageBefore)[0]?.value ?? null;
   // "a retired police captain", "former Colonel": the rank no longer says which side.
   if (isRank && /\b(?:retired|former|ex-)\s*(?:[\p{L}-]+\s+){0,2}$/iu.test(before.slice(0, before.length - abbreviations.length))) isRank = false;
