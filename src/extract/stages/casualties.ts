@@ -55,10 +55,35 @@ interface NounPhrase {
   anaphoric: boolean;
 }
 
-const GENERIC_SINGLE = /((?:\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|shot dead|lynched|beheaded|the body of|the bodies of|the corpse of)\s+|^|[,;]\s+|\b(?:and|when|after|while)\s+))\b(an?)\s+((?:(?:\p{N}+-)?[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|assassinated|murdered|found dead|executed|lynched|beheaded|tortured to death)\b|\s+died\b|\s+(?:who|of|from|in|at|on|near|inside|outside|with)\b|[,.;]|$)/giu;
-// What every GENERIC_SINGLE match contains: a cheap test that spares its search in most sentences. Without the 'u' flag
-// (V8 checks \b far faster so), it finds a little more: "a" after "ſ" or the Kelvin sign, word characters only to 'iu'.
-const HAS_INDEFINITE_ARTICLE = /\ban?\s/i;
+/**
+ * "killed a man", ", a woman", "when a bomb …": the article and its noun phrase, after a death verb, a comma or a
+ * conjunction. Matched from the article: V8 finds "a"/"an" fast and only there looks behind for what must come before
+ * it, instead of trying those words at every position. Group 1 is what came before, as a forward search
+ * /(before)\b(an?)\s+(…)/ would give it; `genericSingles` keeps the matches that search finds.
+ */
+const GENERIC_SINGLE = /(?=an?\s)\b(?<=((?:\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|shot dead|lynched|beheaded|the body of|the bodies of|the corpse of)\s+|^|[,;]\s+|\b(?:and|when|after|while)\s+)))(an?)\s+((?:(?:\p{N}+-)?[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|assassinated|murdered|found dead|executed|lynched|beheaded|tortured to death)\b|\s+died\b|\s+(?:who|of|from|in|at|on|near|inside|outside|with)\b|[,.;]|$)/giu;
+
+/**
+ * GENERIC_SINGLE's matches as the forward search gives them: each one starts (with the words before its article) at or
+ * after the end of the one before. The words before an article hold no other article, so the articles come in the
+ * order of the starts.
+ */
+function genericSingles(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let previousEnd = 0;
+  const re = GENERIC_SINGLE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index - m[1]!.length < previousEnd) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push(m);
+    previousEnd = m.index + m[0].length;
+  }
+  re.lastIndex = 0;
+  return out;
+}
 // Nouns after "killed a …" that are not people.
 const NON_PERSON = new Set(['cow', 'cows', 'cattle', 'goat', 'goats', 'sheep', 'camel', 'dog', 'animal', 'vehicle', 'car', 'truck', 'bus', 'tank', 'house', 'home', 'building', 'shop', 'motorcycle', 'bomb', 'mine', 'drone', 'number', 'total', 'result', 'way', 'lot', 'bit', 'deal', 'day', 'week', 'month', 'year', 'time', 'while', 'statement', 'video', 'attack', 'clash', 'operation', 'raid', 'strike', 'blow', 'convoy', 'checkpoint', 'position', 'post', 'base', 'village', 'town', 'city', 'area', 'road', 'bridge', 'group', 'crowd', 'protest', 'demonstration', 'meeting', 'case', 'report', 'fire', 'shot', 'bullet', 'gun', 'weapon', 'rifle', 'knife', 'machete', 'explosion', 'blast', 'incident', 'dispute', 'fight', 'scuffle', 'series', 'family', 'unit', 'patrol', 'team', 'member']);
 const IRREGULAR_PLURALS = new Set([
@@ -143,9 +168,8 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     counts.push({ start, end: determinerEnd, value, low: value, high: value, qualifier: 'exact', vague: false, implicit: true, definite: determiner === 'the' });
   }
   // "a drug suspect was shot dead", "assassinated a colonel", "the body of a man": one person, whatever the noun.
-  const generic = HAS_INDEFINITE_ARTICLE.test(sentence.text) ? allMatches(GENERIC_SINGLE, sentence.text) : [];
-  for (const m of generic) {
-    const start = base + m.index + m[1]!.length;
+  for (const m of genericSingles(sentence.text)) {
+    const start = base + m.index;
     if (counts.some((c) => c.start <= start && c.end > start)) continue;
     const noun = m[3]!.toLowerCase().split(/\s+/).at(-1)!;
     if (NON_PERSON.has(noun)) continue;

@@ -53,7 +53,8 @@ export const LABEL_WEIGHT = 10;
 
 export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons()): EventTriggerMention[] {
   const found: EventTriggerMention[] = [];
-  for (const m of allMatches(LABEL, body)) {
+  // Every label ends in a colon: most reports hold none.
+  for (const m of body.includes(':') ? allMatches(LABEL, body) : []) {
     const type = lex.eventLabels.get(m[1]!.trim().toLowerCase());
     if (type) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[1]!, eventType: type[0], subEventType: type[1], weight: LABEL_WEIGHT });
   }
