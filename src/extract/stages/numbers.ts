@@ -52,15 +52,20 @@ const SUFFIX = `\\s*\\+|-plus\\b|\\s+plus\\b|\\s+or\\s+(?:more|so)\\b|-odd\\b|\\
  * its lookbehind, which excludes \w): the one `\b` in front rejects the positions inside words before any alternative
  * is tried.
  */
-const NUMBER_RE = new RegExp(
+const NUMBER_SOURCE =
   `\\b(?:(?<![\\w$£€#.,/:\\-–])(?:(?<q>${alternation(Object.keys(PREFIX_QUALIFIERS))})\\s+)?(?<a>${CORE})` +
     `(?:(?<sep>\\s*[-–]\\s*|\\s+(?:to|or)\\s+)(?<b>${CORE}))?(?<s>${SUFFIX})?` +
     `|between\\s+(?<ba>${CORE})\\s+and\\s+(?<bb>${CORE})` +
-    `|(?<u>${alternation(UNSPECIFIED_PHRASES)})\\b)`,
-  // No "d" flag: indices for every group are an array per group per match, built for every figure in every report;
-  // `figureSpans` works the two figures' offsets out from the group texts instead.
-  'gi',
-);
+    `|(?<u>${alternation(UNSPECIFIED_PHRASES)})\\b)`;
+/** NUMBER_SOURCE's groups, in the order they open: `groupsOf` reads them by number. */
+const GROUP_NAMES = ['q', 'a', 'sep', 'b', 's', 'ba', 'bb', 'u'] as const;
+if ([...NUMBER_SOURCE.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]).join() !== GROUP_NAMES.join()) throw new Error('NUMBER_SOURCE groups changed');
+/**
+ * Compiled with the group names dropped: a match of a regex with named groups carries a `groups` object, built for
+ * every match in every report and read name by name. No "d" flag either: indices for every group are an array per group
+ * per match; `figureSpans` works the two figures' offsets out from the group texts instead.
+ */
+const NUMBER_RE = new RegExp(NUMBER_SOURCE.replace(/\(\?<(\w+)>/g, '('), 'gi');
 
 /** Zero-width test that `pattern` ends right before `pos` (no slicing in the hot path). */
 const before = (pattern: string, flags = 'i'): RegExp => new RegExp(`(?<=${pattern})`, `y${flags}`);
@@ -176,7 +181,11 @@ function single(core: Core, qualifier: Qualifier | undefined): Omit<NumberMentio
   return { value: core.value, low: core.value, high, qualifier: q, vague: core.vague, unspecified: false };
 }
 
-type Groups = Partial<Record<'q' | 'a' | 'sep' | 'b' | 's' | 'ba' | 'bb' | 'u', string>>;
+type Groups = Partial<Record<(typeof GROUP_NAMES)[number], string>>;
+
+function groupsOf(m: RegExpExecArray): Groups {
+  return { q: m[1], a: m[2], sep: m[3], b: m[4], s: m[5], ba: m[6], bb: m[7], u: m[8] };
+}
 
 /** Where the run of `\s` that starts at `pos` ends. */
 function spaceRunEnd(text: string, pos: number): number {
@@ -207,7 +216,7 @@ function figureSpans(text: string, m: RegExpExecArray, g: Groups): { a?: [number
 
 /** Turns one regex match into zero, one or two mentions. */
 function classify(text: string, offset: number, m: RegExpExecArray): NumberMention[] {
-  const g = (m.groups ?? {}) as Groups;
+  const g = groupsOf(m);
   const span: Span = { start: m.index, end: m.index + m[0].length };
   if (g.u !== undefined) {
     return [mention(text, offset, span, { value: 0, low: 0, high: null, qualifier: 'approx', vague: false, unspecified: true })];
