@@ -196,6 +196,7 @@ interface TitledName {
 
 // Both end-anchored, so V8 tries them at every position of the text before the name: each is asked only when the last
 // characters before the spaces show it can match (a full stop, "-year-old").
+const NON_SPACE_RUN = /\S+/g;
 const ABBREVIATED_TITLES_BEFORE = /(?:\b[A-Z][a-z]{1,5}\.\s*)+$/;
 const AGE_PHRASE_BEFORE = /\b((?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old)\s+$/u;
 
@@ -204,7 +205,8 @@ const AGE_PHRASE_BEFORE = /\b((?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old)\s+$/u
  * written before a name are not part of it. Two words of the name are kept, as a name needs two.
  */
 function splitTitles(run: string, before: string, lex: Lexicons): TitledName {
-  const words = [...run.matchAll(/\S+/g)];
+  // allMatches, not matchAll: matchAll copies the regex on every call, and this runs for every capitalised run.
+  const words = allMatches(NON_SPACE_RUN, run);
   let kept = 0;
   let isRank = false;
   let age: number | null = null;
