@@ -47,6 +47,12 @@ function splitParagraph(text: string, base: number): Array<{ start: number; end:
   return spans;
 }
 
+function hasTwoNonBlankLines(lines: string[]): boolean {
+  let nonBlank = 0;
+  for (const line of lines) if (line.trim() && ++nonBlank === 2) return true;
+  return false;
+}
+
 /**
  * Paragraphs are lines; the first non-empty line is the headline when a body follows it (a one-line report, such as
  * a monitor's note, is all body), "Photo: …" lines are captions.
@@ -55,8 +61,9 @@ export function splitSentences(body: string): Sentence[] {
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let offset = 0;
-  let sawHeadline = body.trim().split('\n').filter((line) => line.trim()).length < 2;
-  for (const line of body.split('\n')) {
+  const lines = body.split('\n');
+  let sawHeadline = !hasTwoNonBlankLines(lines);
+  for (const line of lines) {
     const lineStart = offset;
     offset += line.length + 1;
     const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
