@@ -194,9 +194,9 @@ interface TitledName {
   age: number | null;
 }
 
+const NON_SPACE_RUN = /\S+/g;
 // Both end-anchored, so V8 tries them at every position of the text before the name: each is asked only when the last
 // characters before the spaces show it can match (a full stop, "-year-old").
-const NON_SPACE_RUN = /\S+/g;
 const ABBREVIATED_TITLES_BEFORE = /(?:\b[A-Z][a-z]{1,5}\.\s*)+$/;
 const AGE_PHRASE_BEFORE = /\b((?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old)\s+$/u;
 
