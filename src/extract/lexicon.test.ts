@@ -40,3 +40,18 @@ test('PhraseSet.lengthAt: only a phrase starting exactly there, at word edges', 
   assert.equal(set.lengthAt('unkilled', 2), -1);
   assert.equal(set.lengthAt('killedx'), -1);
 });
+
+test('PhraseSet: a phrase after "_" or after an accented letter is found as the lookbehind alone decides', () => {
+  const words = new PhraseSet(['killed', 'shot dead']);
+  assert.deepEqual(texts(words, 'x_killed, ékilled, 9_shot dead'), ['killed', 'shot dead']);
+  assert.equal(words.test('_killed'), true);
+  assert.equal(words.test('Ékilled or xkilled'), false);
+  assert.deepEqual(texts(new PhraseSet(['killed', '(rpg)']), 'x_killed, ékilled, _(RPG), x(RPG)'), ['killed', '(RPG)']);
+});
+
+test('PhraseSet.mayEndAtEnd: false only when no phrase can end where the text ends', () => {
+  const set = new PhraseSet(['killed', 'shot dead', 'lost their lives']);
+  for (const text of ['were killed', 'KILLED', 'he was shot  dead', 'x,dead', 'lost their lives']) assert.equal(set.mayEndAtEnd(text), true, text);
+  for (const text of ['killed ', 'unkilled', '5killed', 'ékilled', 'shot', '']) assert.equal(set.mayEndAtEnd(text), false, text);
+  assert.equal(new PhraseSet(['u.s. forces']).mayEndAtEnd('anything'), true);
+});

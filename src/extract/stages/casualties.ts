@@ -55,9 +55,35 @@ interface NounPhrase {
   anaphoric: boolean;
 }
 
-const GENERIC_SINGLE = /((?:\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|shot dead|lynched|beheaded|the body of|the bodies of|the corpse of)\s+|^|[,;]\s+|\b(?:and|when|after|while)\s+))\b(an?)\s+((?:(?:\p{N}+-)?[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|assassinated|murdered|found dead|executed|lynched|beheaded|tortured to death)\b|\s+died\b|\s+(?:who|of|from|in|at|on|near|inside|outside|with)\b|[,.;]|$)/giu;
-// What every GENERIC_SINGLE match contains, with the same flags: a cheap test that spares its search in most sentences.
-const HAS_INDEFINITE_ARTICLE = /\ban?\s/iu;
+/**
+ * "killed a man", ", a woman", "when a bomb …": the article and its noun phrase, after a death verb, a comma or a
+ * conjunction. Matched from the article: V8 finds "a"/"an" fast and only there looks behind for what must come before
+ * it, instead of trying those words at every position. Group 1 is what came before, as a forward search
+ * /(before)\b(an?)\s+(…)/ would give it; `genericSingles` keeps the matches that search finds.
+ */
+const GENERIC_SINGLE = /(?=an?\s)\b(?<=((?:\b(?:killed|killing|assassinated|assassinating|murdered|murdering|executed|executing|shot dead|lynched|beheaded|the body of|the bodies of|the corpse of)\s+|^|[,;]\s+|\b(?:and|when|after|while)\s+)))(an?)\s+((?:(?:\p{N}+-)?[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:was|had been)\s+(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|hacked to death|burned to death|assassinated|murdered|found dead|executed|lynched|beheaded|tortured to death)\b|\s+died\b|\s+(?:who|of|from|in|at|on|near|inside|outside|with)\b|[,.;]|$)/giu;
+
+/**
+ * GENERIC_SINGLE's matches as the forward search gives them: each one starts (with the words before its article) at or
+ * after the end of the one before. The words before an article hold no other article, so the articles come in the
+ * order of the starts.
+ */
+function genericSingles(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let previousEnd = 0;
+  const re = GENERIC_SINGLE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index - m[1]!.length < previousEnd) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push(m);
+    previousEnd = m.index + m[0].length;
+  }
+  re.lastIndex = 0;
+  return out;
+}
 // Nouns after "killed a …" that are not people.
 const NON_PERSON = new Set(['cow', 'cows', 'cattle', 'goat', 'goats', 'sheep', 'camel', 'dog', 'animal', 'vehicle', 'car', 'truck', 'bus', 'tank', 'house', 'home', 'building', 'shop', 'motorcycle', 'bomb', 'mine', 'drone', 'number', 'total', 'result', 'way', 'lot', 'bit', 'deal', 'day', 'week', 'month', 'year', 'time', 'while', 'statement', 'video', 'attack', 'clash', 'operation', 'raid', 'strike', 'blow', 'convoy', 'checkpoint', 'position', 'post', 'base', 'village', 'town', 'city', 'area', 'road', 'bridge', 'group', 'crowd', 'protest', 'demonstration', 'meeting', 'case', 'report', 'fire', 'shot', 'bullet', 'gun', 'weapon', 'rifle', 'knife', 'machete', 'explosion', 'blast', 'incident', 'dispute', 'fight', 'scuffle', 'series', 'family', 'unit', 'patrol', 'team', 'member']);
 const IRREGULAR_PLURALS = new Set([
@@ -98,6 +124,22 @@ const BACK_REFERENCE_BEFORE = /\b(?:the|those|these)\s*$/i;
 const BACK_REFERENCE_AFTER = /^\s*(?:previously|already|earlier)\s+(?:reported|announced|mentioned|documented)/i;
 const OF_THOSE = /^\s*(?:of|among)\s+(?:those|them|these|the dead|the victims)\b/i;
 const ANAPHORA = /^\s*(?:of\s+(?:them|whom|those|these)\b)/i;
+/**
+ * `test` of one text, remembered for the last text asked: every count of a sentence asks it of the same sentence text.
+ * Keyed by the text itself, so it cannot go stale.
+ */
+function lastTextMemo(test: (text: string) => boolean): (text: string) => boolean {
+  let lastText: string | null = null;
+  let last = false;
+  return (text) => {
+    if (text !== lastText) {
+      last = test(text);
+      lastText = text;
+    }
+    return last;
+  };
+}
+
 const GENERIC_OF = /^\s*of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,3}?/iu;
 
 function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): Count[] {
@@ -109,6 +151,8 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
     const determiner = m[1]!.toLowerCase();
     const words = m[2]!.toLowerCase().split(/\s+/);
+    // The head noun is one of these words (headNoun looks no further for the first one): most phrases hold none.
+    if (!words.some((w) => lex.victimWords.has(w))) continue;
     // The words that follow, up to a punctuation mark, may carry the head of a longer compound.
     const following = /^[^,;:.!?()"“”]*/.exec(sentence.text.slice(m.index + m[0].length))![0].toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
     const noun = headNoun([...words, ...following], lex, words.length);
@@ -124,9 +168,8 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     counts.push({ start, end: determinerEnd, value, low: value, high: value, qualifier: 'exact', vague: false, implicit: true, definite: determiner === 'the' });
   }
   // "a drug suspect was shot dead", "assassinated a colonel", "the body of a man": one person, whatever the noun.
-  const generic = HAS_INDEFINITE_ARTICLE.test(sentence.text) ? allMatches(GENERIC_SINGLE, sentence.text) : [];
-  for (const m of generic) {
-    const start = base + m.index + m[1]!.length;
+  for (const m of genericSingles(sentence.text)) {
+    const start = base + m.index;
     if (counts.some((c) => c.start <= start && c.end > start)) continue;
     const noun = m[3]!.toLowerCase().split(/\s+/).at(-1)!;
     if (NON_PERSON.has(noun)) continue;
@@ -247,9 +290,12 @@ function outcomeBefore(body: string, sentenceStart: number, countStart: number, 
   const before = body.slice(Math.max(sentenceStart, countStart - 80), countStart);
   const gap = PRE_OUTCOME_GAP.exec(before);
   const head = gap ? before.slice(0, gap.index) : before;
+  // Both the outcome and SECOND_VERB must end the head, and SECOND_VERB's verbs are outcome words: most heads end in
+  // another word.
+  if (!lex.anyOutcome.mayEndAtEnd(head)) return null;
   const endsWithOutcome = (text: string): Outcome | null => {
     // One pass over every outcome phrase first: most heads hold none, and then no list can end with one.
-    if (!lex.anyOutcome.test(text)) return null;
+    if (!lex.anyOutcome.mayEndAtEnd(text) || !lex.anyOutcome.test(text)) return null;
     for (const { outcome, set } of lex.outcomes) {
       for (const m of set.find(text)) if (m.end === text.length) return outcome;
     }
@@ -307,6 +353,10 @@ const NOT_ONE_EVENT = /\b(?:since|so far|this year|this month|overall|in total|a
 // event's first figure in the same sentence, is the event's latest count; the first one is superseded by it.
 const RISE_FRAME = /\b(?:rose|risen|rises|climbed|increased|grew|jumped)\s+to\s*$/i;
 
+// A word every toll frame (TOLL_FRAME, LONG_TOLL_FRAME) holds: in a sentence without one, no count has a frame.
+const TOLL_FRAME_WORD = /toll|tally|count|number|total|figure/i;
+const sentenceHasTollFrameWord = lastTextMemo((text) => TOLL_FRAME_WORD.test(text));
+
 function tollFrameText(body: string, sentenceStart: number, countStart: number): string | null {
   const near = body.slice(Math.max(sentenceStart, countStart - 120), countStart);
   const frame = TOLL_FRAME.exec(near);
@@ -316,13 +366,12 @@ function tollFrameText(body: string, sentenceStart: number, countStart: number):
   return long ? far.slice(long.index) : null;
 }
 
-function isTollFrame(body: string, sentenceStart: number, countStart: number): boolean {
-  return tollFrameText(body, sentenceStart, countStart) !== null;
-}
-
 /** "the toll from Saturday's bombings … has risen to 68": an updated count of one event, not a cumulative toll. */
 export function isSingleEventUpdate(body: string, sentenceStart: number, countStart: number): boolean {
-  const frame = tollFrameText(body, sentenceStart, countStart);
+  return isSingleEventFrame(tollFrameText(body, sentenceStart, countStart));
+}
+
+function isSingleEventFrame(frame: string | null): boolean {
   return frame !== null && (SINGLE_EVENT_SUBJECT.test(frame) || KILLED_WHEN_ONE_EVENT.test(frame)) && !NOT_ONE_EVENT.test(frame);
 }
 
@@ -336,8 +385,13 @@ const EVENTS_WORD = '(?:attacks|bombings|blasts|explosions|strikes|airstrikes|ai
 const SUM_OF_EVENTS_BEFORE = new RegExp(`(?:\\b(?:together(?!\\s+with)|altogether|in total)\\b|\\bcombined\\s*,|${EVENTS_WORD}\\s+combined\\b|(?<!\\bof\\s)\\b(?:the|both|all|these|those)\\s+(?:two|three|four|five|six|\\d+)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b|(?:\\b(?:in|from|during)\\s+|^\\s*)both\\s+(?:the\\s+)?${EVENTS_WORD}\\b)`, 'iu');
 const SUM_OF_EVENTS_AFTER = new RegExp(`^[^.;]{0,60}?\\b(?:in|from|during|by)\\s+(?:(?:the|all|these|those)\\s+(?:two|three|four|five|six|\\d+)|both(?:\\s+the)?)\\s+(?:[\\p{L}'’-]+\\s+)?${EVENTS_WORD}\\b`, 'iu');
 
+// Every match of either holds one of these: in a sentence without any, no count sums events.
+const SUM_OF_EVENTS_WORD = new RegExp(`together|in total|combined|${EVENTS_WORD}`, 'iu');
+const sentenceHasSumOfEventsWord = lastTextMemo((text) => SUM_OF_EVENTS_WORD.test(text));
+
 /** True when the count's subject or scope is the sum of several events already told ("the two attacks", "in both"). */
-function isSumOfEvents(body: string, sentenceStart: number, countStart: number, phraseEnd: number, sentenceEnd: number): boolean {
+function isSumOfEvents(body: string, sentenceText: string, sentenceStart: number, countStart: number, phraseEnd: number, sentenceEnd: number): boolean {
+  if (!sentenceHasSumOfEventsWord(sentenceText)) return false;
   return SUM_OF_EVENTS_BEFORE.test(body.slice(sentenceStart, countStart)) || SUM_OF_EVENTS_AFTER.test(body.slice(phraseEnd, sentenceEnd));
 }
 
@@ -351,8 +405,13 @@ function isConflictBackground(body: string, sentenceStart: number, countStart: n
   return CONFLICT_SUBJECT.test(body.slice(sentenceStart, countStart)) || SINCE_YEAR_AFTER.test(body.slice(phraseEnd, sentenceEnd));
 }
 
+// Every CAMPAIGN_SUBJECT match holds one of these.
+const CAMPAIGN_WORD = /month|year|decade/iu;
+const sentenceHasCampaignWord = lastTextMemo((text) => CAMPAIGN_WORD.test(text));
+
 /** True when the text before the count, in its sentence, makes a months- or years-long campaign the subject of the killing. */
-function isCampaignFigure(body: string, sentenceStart: number, countStart: number): boolean {
+function isCampaignFigure(body: string, sentenceText: string, sentenceStart: number, countStart: number): boolean {
+  if (!sentenceHasCampaignWord(sentenceText)) return false;
   return CAMPAIGN_SUBJECT.test(body.slice(sentenceStart, countStart));
 }
 
@@ -435,10 +494,34 @@ function isArmedGroupAfter(after: string, lex: Lexicons): boolean {
   return /\p{Lu}/u.test(name) || ARMED_WORD.test(name) || lex.nonStateMarkers.test(name.toLowerCase());
 }
 
+interface FigureWordGate {
+  plain: RegExp;
+  atWordStart: RegExp;
+}
+const figureWordGates = new WeakMap<Lexicons, FigureWordGate>();
+
+/**
+ * Whether the text holds an outcome phrase, a toll word or "among the dead": the three regexes as one, so that a
+ * sentence with none (most) is read once. Behind one `\b` (V8 rejects most positions on it far faster) when the text
+ * has no "_" and every outcome phrase starts with a letter or digit: the outcome regex's lookbehind then implies it,
+ * and the other two start with it.
+ */
+function mayHoldFigure(text: string, lex: Lexicons): boolean {
+  let gate = figureWordGates.get(lex);
+  if (gate === undefined) {
+    const any = `${lex.anyOutcome.pattern.source}|${TOLL_WORD.source}|${AMONG_THE_DEAD.source}`;
+    const plain = new RegExp(any, 'i');
+    const wordStart = lex.anyOutcome.phrases.every((p) => /^[A-Za-z0-9]/.test(p));
+    gate = { plain, atWordStart: wordStart ? new RegExp(`\\b(?:${any})`, 'i') : plain };
+    figureWordGates.set(lex, gate);
+  }
+  return (text.includes('_') ? gate.plain : gate.atWordStart).test(text);
+}
+
 /** Finds the casualty figures of one sentence. Pure: depends only on the text, its numbers and the lexicons. */
 export function recognizeCasualties(body: string, sentence: Sentence, numbers: NumberMention[], lex: Lexicons = lexicons()): CasualtyFigure[] {
   // Cheap prefilter: with no outcome word and no toll or coder's wording, no figure can come out of the sentence.
-  if (!lex.anyOutcome.test(sentence.text) && !TOLL_WORD.test(sentence.text) && !AMONG_THE_DEAD.test(sentence.text)) return [];
+  if (!mayHoldFigure(sentence.text, lex)) return [];
   if (EVIDENCE_DESCRIPTION.test(sentence.text)) return [];
   const counts = countsIn(sentence, numbers, lex);
   const { start: sStart, end: sEnd } = sentence.span;
@@ -477,7 +560,8 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
       listEnd = next.np?.end ?? next.count.end;
       after = outcomeAfter(body, listEnd, sEnd, lex);
     }
-    const tollFrame = isTollFrame(body, sStart, count.start) && !(np === null && countsThings(body, count.end, sEnd, lex));
+    const frame = sentenceHasTollFrameWord(sentence.text) ? tollFrameText(body, sStart, count.start) : null;
+    const tollFrame = frame !== null && !(np === null && countsThings(body, count.end, sEnd, lex));
     // "coded as 10", "coded as 3 fatalities", but not "coded as two separate events".
     const coded = !CODED_NOT_DEATHS_AFTER.test(body.slice(count.end, Math.min(sEnd, count.end + 20))) && lex.codedFatalities.find(body.slice(Math.max(sStart, count.start - 30), count.start)).some((m) => /\bas\s*$/i.test(m.text) && body.slice(Math.max(sStart, count.start - 30), count.start).trimEnd().toLowerCase().endsWith(m.text.toLowerCase()));
     const sincePrevious = body.slice(figures.at(-1)?.span.end ?? sStart, count.start);
@@ -517,9 +601,9 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
     // A record's "Death toll:" or "Number of deaths:" field is its event's count; only a "Total" field sums entries.
     const recordCount = labelled !== null && !/\btotal\b/i.test(body.slice(sStart, count.start));
-    const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start) || isSumOfEvents(body, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
+    const cumulative = !recordCount && !(tollFrame && isSingleEventFrame(frame)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sentence.text, sStart, count.start) || isSumOfEvents(body, sentence.text, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
     // The count rose from a figure given before it in the sentence: the later one is that event's, not a toll.
-    const frameText = tollFrame ? tollFrameText(body, sStart, count.start) : null;
+    const frameText = tollFrame ? frame : null;
     const risenFrom = frameText !== null && RISE_FRAME.test(frameText) && !NOT_ONE_EVENT.test(frameText) && !more
       ? figures.filter((f) => f.outcome === 'killed' && !f.cumulative && f.role === 'whole' && f.value < count.value) : [];
     if (cumulative && risenFrom.length > 0) {

@@ -15,6 +15,8 @@ export interface EventTriggerMention {
 // The word edge before the lookbehind: the cheap test fails first at most positions (the two assertions commute).
 const BARE_STRIKE = /\b(?<!\b(?:on|hunger|general|labour|labor|workers'?|sit-down|nationwide)\s)(?:a|the|another|separate|second|third|deadly|latest|israeli|russian|drone|missile|precision|this|that)\s+(?:separate\s+|second\s+|deadly\s+)?strikes?\b(?!\s+(?:action|by\s+workers|called|organi[sz]ed))/gi;
 const STRIKE_WORD = /strike/i;
+// Every BEATING or BARE_STRIKE match holds one of these: one pass finds that most reports hold neither.
+const BEATING_OR_STRIKE = /beat|flogged|whipped|strike/i;
 
 // A beating is violence against civilians when forces do it and mob violence when a crowd does ("villagers beat up a thief").
 const BEATING = /\b(?:beat|beats|beaten|flogged|whipped)(?:\s+up)?\b/gi;
@@ -37,6 +39,14 @@ function isMonthMarch(body: string, start: number, text: string): boolean {
 
 // The object of the verb, not a place beside it ("shot two farmers near the protest camp").
 const PROTESTERS = /^(?:\s+(?!(?:near|at|in|on|outside|inside|from|of|by|after|before|during|behind)\b)[\p{L}\d-]+){0,4}?\s+(?:protesters|protestors|demonstrators|marchers|(?:a|the)\s+(?:protest|demonstration|rally|march|sit-in))\b/iu;
+/** The 60 characters after `end`, up to the first full stop or semicolon: `split(/[.;]/)[0]` without the array. */
+function clauseAfter(body: string, end: number): string {
+  const window = body.slice(end, end + 60);
+  const dot = window.indexOf('.');
+  const semicolon = window.indexOf(';');
+  const stop = dot < 0 ? semicolon : semicolon < 0 ? dot : Math.min(dot, semicolon);
+  return stop < 0 ? window : window.slice(0, stop);
+}
 const EXCESSIVE_FORCE = { eventType: 'Protests', subEventType: 'Excessive force against protesters', weight: 3 } as const;
 
 // "The troops arrived by helicopter": an aircraft that carries people there is no air strike.
@@ -53,14 +63,15 @@ export const LABEL_WEIGHT = 10;
 
 export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons()): EventTriggerMention[] {
   const found: EventTriggerMention[] = [];
-  for (const m of allMatches(LABEL, body)) {
+  // Every label ends in a colon: most reports hold none.
+  for (const m of body.includes(':') ? allMatches(LABEL, body) : []) {
     const type = lex.eventLabels.get(m[1]!.trim().toLowerCase());
     if (type) found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[1]!, eventType: type[0], subEventType: type[1], weight: LABEL_WEIGHT });
   }
   // "attacked an army post" is a battle; "attacked a village" is violence against civilians: the target decides.
   // Fire on protesters is ACLED's "excessive force against protesters", a kind of protest, whoever else was in the crowd.
   for (const m of lex.attackVerbs.find(body)) {
-    const target = body.slice(m.end, m.end + 60).split(/[.;]/)[0]!;
+    const target = clauseAfter(body, m.end);
     if (PROTESTERS.test(target)) {
       found.push({ span: { start: m.start, end: m.end }, text: m.text, ...EXCESSIVE_FORCE });
       continue;
@@ -68,17 +79,18 @@ export function recognizeEventTriggers(body: string, lex: Lexicons = lexicons())
     const armed = lex.armedTargets.test(target);
     found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: armed ? 'Battles' : 'Violence against civilians', subEventType: armed ? 'Armed clash' : 'Attack', weight: 1 });
   }
-  for (const m of allMatches(BEATING, body)) {
+  const beatingOrStrike = BEATING_OR_STRIKE.test(body);
+  for (const m of beatingOrStrike ? allMatches(BEATING, body) : []) {
     const end = m.index + m[0].length;
     found.push({ span: { start: m.index, end }, text: m[0], ...beatingType(body, m.index, end, lex), weight: 2 });
   }
   // Every match holds "strike": a search for the word is cheaper than trying the determiners at every word edge.
-  for (const m of STRIKE_WORD.test(body) ? allMatches(BARE_STRIKE, body) : []) {
+  for (const m of beatingOrStrike && STRIKE_WORD.test(body) ? allMatches(BARE_STRIKE, body) : []) {
     found.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], eventType: 'Explosions/Remote violence', subEventType: 'Air/drone strike', weight: 3 });
   }
   for (const m of lex.triggers.find(body)) {
     if (isMonthMarch(body, m.start, m.text) || isTransport(body, m.start, m.text)) continue;
-    const onProtesters = PROTESTERS.test(body.slice(m.end, m.end + 60).split(/[.;]/)[0]!);
+    const onProtesters = PROTESTERS.test(clauseAfter(body, m.end));
     for (const t of m.payloads) {
       if (onProtesters && t.eventType === 'Violence against civilians' && t.subEventType === 'Attack') found.push({ span: { start: m.start, end: m.end }, text: m.text, ...EXCESSIVE_FORCE });
       else found.push({ span: { start: m.start, end: m.end }, text: m.text, eventType: t.eventType, subEventType: t.subEventType, weight: t.weight });

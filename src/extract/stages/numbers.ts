@@ -1,7 +1,7 @@
 // Number recognizer: counts in English text ("52", "fifty-two", "at least 124", "dozens", "5-7") and ages.
 import type { Qualifier, Span } from '../../domain/types.js';
 import type { NumberMention } from '../mentions.js';
-import { isRegexSpace } from '../regex.js';
+import { isRegexSpace, phraseAlternation } from '../regex.js';
 import {
   IDENTIFIER_WORDS,
   MEASURE_NOUNS,
@@ -17,14 +17,12 @@ import {
   VAGUE_PHRASES,
 } from './number-words.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** An alternation of phrases, longest first so that "seventeen" wins over "seven". */
-const alternation = (phrases: Iterable<string>): string =>
-  [...phrases]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => escape(p).replace(/ /g, '\\s+'))
-    .join('|');
+/**
+ * An alternation of phrases that tries the longest first, so that "seventeen" wins over "seven". In prefix-tree form:
+ * the figure regex is tried at every position of every report, and a flat list of qualifiers and number words there
+ * costs as much as all the rest of the stage.
+ */
+const alternation = (phrases: Iterable<string>): string => phraseAlternation(phrases);
 
 // Vague plurals that are only quantities before "of" ("tens of", not "tens"; "scores of", not "settle scores").
 const NEEDS_OF = new Set(['tens', 'scores']);
@@ -50,17 +48,24 @@ const SUFFIX = `\\s*\\+|-plus\\b|\\s+plus\\b|\\s+or\\s+(?:more|so)\\b|-odd\\b|\\
 /**
  * One pass over the text. Alternatives: a figure with its qualifiers and an optional range tail;
  * "between A and B"; a quantity word with no figure. The lookbehind keeps "Kurdistan24", "Su-24",
- * "$5" and the tail of "1.5" out.
+ * "$5" and the tail of "1.5" out. Every alternative starts at a word edge (the first one with a letter or digit after
+ * its lookbehind, which excludes \w): the one `\b` in front rejects the positions inside words before any alternative
+ * is tried.
  */
-const NUMBER_RE = new RegExp(
-  `(?<![\\w$£€#.,/:\\-–])(?:(?<q>${alternation(Object.keys(PREFIX_QUALIFIERS))})\\s+)?(?<a>${CORE})` +
+const NUMBER_SOURCE =
+  `\\b(?:(?<![\\w$£€#.,/:\\-–])(?:(?<q>${alternation(Object.keys(PREFIX_QUALIFIERS))})\\s+)?(?<a>${CORE})` +
     `(?:(?<sep>\\s*[-–]\\s*|\\s+(?:to|or)\\s+)(?<b>${CORE}))?(?<s>${SUFFIX})?` +
-    `|\\bbetween\\s+(?<ba>${CORE})\\s+and\\s+(?<bb>${CORE})` +
-    `|\\b(?<u>${alternation(UNSPECIFIED_PHRASES)})\\b`,
-  // No "d" flag: indices for every group are an array per group per match, built for every figure in every report;
-  // `figureSpans` works the two figures' offsets out from the group texts instead.
-  'gi',
-);
+    `|between\\s+(?<ba>${CORE})\\s+and\\s+(?<bb>${CORE})` +
+    `|(?<u>${alternation(UNSPECIFIED_PHRASES)})\\b)`;
+/** NUMBER_SOURCE's groups, in the order they open: `groupsOf` reads them by number. */
+const GROUP_NAMES = ['q', 'a', 'sep', 'b', 's', 'ba', 'bb', 'u'] as const;
+if ([...NUMBER_SOURCE.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]).join() !== GROUP_NAMES.join()) throw new Error('NUMBER_SOURCE groups changed');
+/**
+ * Compiled with the group names dropped: a match of a regex with named groups carries a `groups` object, built for
+ * every match in every report and read name by name. No "d" flag either: indices for every group are an array per group
+ * per match; `figureSpans` works the two figures' offsets out from the group texts instead.
+ */
+const NUMBER_RE = new RegExp(NUMBER_SOURCE.replace(/\(\?<(\w+)>/g, '('), 'gi');
 
 /** Zero-width test that `pattern` ends right before `pos` (no slicing in the hot path). */
 const before = (pattern: string, flags = 'i'): RegExp => new RegExp(`(?<=${pattern})`, `y${flags}`);
@@ -176,7 +181,11 @@ function single(core: Core, qualifier: Qualifier | undefined): Omit<NumberMentio
   return { value: core.value, low: core.value, high, qualifier: q, vague: core.vague, unspecified: false };
 }
 
-type Groups = Partial<Record<'q' | 'a' | 'sep' | 'b' | 's' | 'ba' | 'bb' | 'u', string>>;
+type Groups = Partial<Record<(typeof GROUP_NAMES)[number], string>>;
+
+function groupsOf(m: RegExpExecArray): Groups {
+  return { q: m[1], a: m[2], sep: m[3], b: m[4], s: m[5], ba: m[6], bb: m[7], u: m[8] };
+}
 
 /** Where the run of `\s` that starts at `pos` ends. */
 function spaceRunEnd(text: string, pos: number): number {
@@ -207,7 +216,7 @@ function figureSpans(text: string, m: RegExpExecArray, g: Groups): { a?: [number
 
 /** Turns one regex match into zero, one or two mentions. */
 function classify(text: string, offset: number, m: RegExpExecArray): NumberMention[] {
-  const g = (m.groups ?? {}) as Groups;
+  const g = groupsOf(m);
   const span: Span = { start: m.index, end: m.index + m[0].length };
   if (g.u !== undefined) {
     return [mention(text, offset, span, { value: 0, low: 0, high: null, qualifier: 'approx', vague: false, unspecified: true })];
@@ -222,16 +231,16 @@ function classify(text: string, offset: number, m: RegExpExecArray): NumberMenti
   const prefix = g.q === undefined ? undefined : PREFIX_QUALIFIERS[normalize(g.q)];
   const suffix = g.s === undefined ? undefined : SUFFIX_QUALIFIERS[normalize(g.s).replace(/^[-\s]+/, '').trim()];
   const qualifier = prefix ?? suffix;
-  const a = parseCore(aRaw);
-
+  // The figures are parsed only once the context has kept them: most digits are days and years.
   if (bRaw === undefined || bAt === undefined) {
     if (isNotACount(text, aRaw, aAt[0], aAt[1], qualifier !== undefined)) return [];
-    return [mention(text, offset, span, single(a, qualifier))];
+    return [mention(text, offset, span, single(parseCore(aRaw), qualifier))];
   }
 
-  const b = parseCore(bRaw);
   if (isYearLike(aRaw) || isYearLike(bRaw) || isNotACount(text, aRaw, aAt[0], aAt[1], true)) return [];
   if (isNotACount(text, bRaw, bAt[0], bAt[1], true)) return [];
+  const a = parseCore(aRaw);
+  const b = parseCore(bRaw);
   if (g.sep !== undefined && /to/i.test(g.sep) && test(BEFORE_FROM, text, span.start)) {
     return [
       mention(text, offset, { start: aAt[0], end: aAt[1] }, single(a, undefined)),

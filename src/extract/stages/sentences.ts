@@ -1,5 +1,5 @@
 // Splits a report body into paragraphs and sentences with exact offsets, so every later mention can point at its sentence.
-import { allMatches } from '../regex.js';
+import { allMatches, isRegexSpace } from '../regex.js';
 import type { Sentence } from '../mentions.js';
 
 // Abbreviations after which a full stop does not end a sentence.
@@ -12,8 +12,9 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const DATELINE = /^([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][\p{L}.]+)?\s*(?:\([^)]{1,40}\)\s*)?[-–—:]\s/u;
-// A short line with no closing punctuation between paragraphs is a section heading ("Reports of Mass Executions").
-const HEADING = /^[^.!?]{3,90}$/;
+// A short line with no closing punctuation between paragraphs is a section heading ("Reports of Mass Executions"):
+// what /^[^.!?]{3,90}$/ accepts, with the length looked at first (most lines are long).
+const isHeading = (line: string): boolean => line.length >= 3 && line.length <= 90 && !/[.!?]/.test(line);
 const CAPTION = /^(photo|image|picture|caption|image caption|video|file photo|pictured)\s*:/i;
 // A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace.
 const BOUNDARY = /[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])/g;
@@ -40,10 +41,16 @@ function splitParagraph(text: string, base: number): Array<{ start: number; end:
     const end = dot + m[0].length;
     spans.push({ start: base + start, end: base + end });
     start = end;
-    while (start < text.length && /\s/.test(text[start]!)) start++;
+    while (start < text.length && isRegexSpace(text.charCodeAt(start))) start++;
   }
   if (start < text.length) spans.push({ start: base + start, end: base + text.trimEnd().length });
   return spans;
+}
+
+function hasTwoNonBlankLines(lines: string[]): boolean {
+  let nonBlank = 0;
+  for (const line of lines) if (line.trim() && ++nonBlank === 2) return true;
+  return false;
 }
 
 /**
@@ -54,15 +61,16 @@ export function splitSentences(body: string): Sentence[] {
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let offset = 0;
-  let sawHeadline = body.trim().split('\n').filter((line) => line.trim()).length < 2;
-  for (const line of body.split('\n')) {
+  const lines = body.split('\n');
+  let sawHeadline = !hasTwoNonBlankLines(lines);
+  for (const line of lines) {
     const lineStart = offset;
     offset += line.length + 1;
-    const trimmed = line.replace(/\r$/, '');
+    const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
     const lead = trimmed.length - trimmed.trimStart().length;
     const content = trimmed.trim();
     if (!content) continue;
-    const role: Sentence['role'] = !sawHeadline ? 'headline' : CAPTION.test(content) ? 'caption' : HEADING.test(content) ? 'heading' : 'body';
+    const role: Sentence['role'] = !sawHeadline ? 'headline' : CAPTION.test(content) ? 'caption' : isHeading(content) ? 'heading' : 'body';
     sawHeadline = true;
     const dateline = DATELINE.exec(content);
     splitParagraph(content, lineStart + lead).forEach((span, i) => {

@@ -1,5 +1,5 @@
 // Named-victim recognizer: a person's name said to be dead ("X was among the victims", "including the monk, X, aged 47").
-import { allMatches } from '../regex.js';
+import { allMatches, phraseAlternation, spaceRunStart } from '../regex.js';
 import type { Category, Span, VictimClaim } from '../../domain/types.js';
 import { lexicons, type Lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
@@ -194,18 +194,26 @@ interface TitledName {
   age: number | null;
 }
 
+const NON_SPACE_RUN = /\S+/g;
+// Both end-anchored, so V8 tries them at every position of the text before the name: each is asked only when the last
+// characters before the spaces show it can match (a full stop, "-year-old").
+const ABBREVIATED_TITLES_BEFORE = /(?:\b[A-Z][a-z]{1,5}\.\s*)+$/;
+const AGE_PHRASE_BEFORE = /\b((?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old)\s+$/u;
+
 /**
  * "Chief Inspector Arnon Zamora", "Sgt. Ali Musa", "Three-year-old Mucad Ibrahim": titles, ranks and an age phrase
  * written before a name are not part of it. Two words of the name are kept, as a name needs two.
  */
 function splitTitles(run: string, before: string, lex: Lexicons): TitledName {
-  const words = [...run.matchAll(/\S+/g)];
+  // allMatches, not matchAll: matchAll copies the regex on every call, and this runs for every capitalised run.
+  const words = allMatches(NON_SPACE_RUN, run);
   let kept = 0;
   let isRank = false;
   let age: number | null = null;
   const titleWords: string[] = [];
   // Abbreviated ranks end in a full stop, so they stay outside the run ("Lt. Col. " before it).
-  let abbreviations = /(?:\b[A-Z][a-z]{1,5}\.\s*)+$/.exec(before)?.[0] ?? '';
+  const beforeEnd = spaceRunStart(before, before.length);
+  let abbreviations = (before.charCodeAt(beforeEnd - 1) === 46 /* . */ ? ABBREVIATED_TITLES_BEFORE.exec(before)?.[0] : undefined) ?? '';
   const abbreviated = abbreviations.match(/[A-Z][a-z]+/g) ?? [];
   if (abbreviated.every((a) => lex.rankTitles.has(a.toLowerCase()) || lex.courtesyTitles.has(a.toLowerCase()))) {
     isRank = abbreviated.some((a) => lex.rankTitles.has(a.toLowerCase()));
@@ -222,7 +230,7 @@ function splitTitles(run: string, before: string, lex: Lexicons): TitledName {
     if (!ageOfWord && !LEADING_CONNECTIVES.has(lower) && !lex.victimWords.has(lower)) titleWords.push(word);
     kept++;
   }
-  const ageBefore = /\b((?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old)\s+$/u.exec(before)?.[1];
+  const ageBefore = beforeEnd < before.length && before.endsWith('-year-old', beforeEnd) ? AGE_PHRASE_BEFORE.exec(before)?.[1] : undefined;
   if (age === null && ageBefore) age = recognizeAges(ageBefore)[0]?.value ?? null;
   // "a retired police captain", "former Colonel": the rank no longer says which side.
   if (isRank && /\b(?:retired|former|ex-)\s*(?:[\p{L}-]+\s+){0,2}$/iu.test(before.slice(0, before.length - abbreviations.length))) isRank = false;
@@ -248,11 +256,32 @@ function categoryFor(occupation: string | null, lex: Lexicons): Category {
   return 'civilians';
 }
 
+/**
+ * A word each rule below needs in the name's own sentence: a death ("killed", "died", "to death", "fatally"), the dead
+ * ("victims", "casualties", "body", "funeral") or a naming ("named as", "identified as", "the names of"). Matched
+ * anywhere, not as whole words, and with the 'iu' flags, so it finds whatever the rules' regexes can find. In prefix-tree
+ * form: a flat alternation of these words costs more than the rest of the stage on sentences without any.
+ */
+const VICTIM_RULE_WORD = new RegExp(phraseAlternation([
+  'kill', 'dead', 'died', 'death', 'slain', 'slaying', 'shot', 'execut', 'murder', 'behead', 'assassin', 'martyr', 'gunned', 'lynch',
+  'fatal', 'succumb', 'lost his life', 'lost her life', 'victim', 'casualt', 'deceased', 'bod', 'corpse', 'remains', 'funeral', 'burial',
+  'named', 'names', 'identi',
+]), 'iu');
+// The two rules that need no such word: "The journalist, X, …" (the noun counted dead in an earlier sentence) and a
+// profile after the report announced the names of the dead.
+const OPENS_WITH_THE = /^\s*The\s/;
+
 export function recognizeVictims(body: string, sentences: Sentence[], places: PlaceMention[], lex: Lexicons = lexicons()): VictimMention[] {
   const out: VictimMention[] = [];
-  // Every match holds "nam" or "identi": the cheap test first, as most sentences name no one.
-  const announcement = sentences.findIndex((s) => NAMES_OR_IDENTIFIES.test(s.text) && ANNOUNCES_NAMED_DEAD.test(s.text));
+  // Whether an earlier sentence announced the names of the dead. Such a sentence says "dead", "victims", "deceased",
+  // "killed" or "died", so only sentences with a rule word are asked, and "nam" or "identi" is looked for first.
+  let announced = false;
   sentences.forEach((s, idx) => {
+    const ruleWord = VICTIM_RULE_WORD.test(s.text);
+    const announcedBefore = announced;
+    if (ruleWord && !announced) announced = NAMES_OR_IDENTIFIES.test(s.text) && ANNOUNCES_NAMED_DEAD.test(s.text);
+    // Most sentences tell no death: no rule can make a victim of a name in them.
+    if (!ruleWord && !announcedBefore && !OPENS_WITH_THE.test(s.text)) return;
     for (const m of allMatches(NAME, s.text)) {
       const runStart = s.span.start + m.index;
       const titled = splitTitles(m[0], body.slice(s.span.start, runStart), lex);
@@ -288,7 +317,7 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       else if (deathToldOfName && !OF_BEFORE.test(before)) rule = 'victim-death-phrase';
       else if (VICTIM_APPOSITION.test(after)) rule = 'victim-called-victim';
       else if (isCountedDeadEarlier(DEFINITE_NOUN_BEFORE.exec(before)?.[1], sentences.slice(0, idx), lex)) rule = 'victim-apposition-to-counted-dead';
-      else if (announcement >= 0 && announcement < idx && opensSentence && (PROFILE_AGE_AFTER.test(after) || titled.age !== null) && !PERPETRATOR_AFTER.test(after) && !RELATIVE_OR_SPEAKER_AFTER.test(after)) {
+      else if (announcedBefore && opensSentence && (PROFILE_AGE_AFTER.test(after) || titled.age !== null) && !PERPETRATOR_AFTER.test(after) && !RELATIVE_OR_SPEAKER_AFTER.test(after)) {
         rule = 'victim-profile-after-names-announced';
       }
       if (!rule) continue;
