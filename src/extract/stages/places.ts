@@ -12,7 +12,7 @@ import {
   unresolvedPlaceRef,
 } from '../../gazetteer/index.js';
 import type { PlaceContext, PlaceMention } from '../mentions.js';
-import { endsWithCue, isRegexSpace } from '../regex.js';
+import { endsWithCue, isRegexSpace, spaceRunStart } from '../regex.js';
 
 export interface RecognizePlacesOptions {
   /** ISO2 codes of the countries the report is about; when absent they are detected in the text. */
@@ -83,6 +83,52 @@ const PLACE_CUE_WORDS = new Set(['in', 'at', 'near', 'of', 'from', 'to', 'into',
   'reached', 'entered', 'hit', 'struck', 'shelled', 'bombed', 'targeted', 'captured', 'seized', 'stormed', 'raided', 'village', 'town', 'city', 'province',
   'governorate', 'region', 'district', 'camp', 'neighbourhood', 'neighborhood', 'area', 'areas', 'outskirts', 'countryside', 'rural', 'and']);
 const hasPlaceCue = (before: string): boolean => endsWithCue(before, PLACE_CUE_WORDS, true);
+
+/**
+ * How a window before a name ends, read backwards as `endsWithCue` reads it: the last word before the trailing spaces
+ * and, when that word is "the" after a space, the word before it (lower-cased ASCII word characters, '' when none),
+ * with where each starts and whether a comma stands in its place. Null when the window does not end with a space.
+ * Each end-anchored regex below can only match when its own last word is one of these two: asked first, it spares the
+ * regex, which V8 tries at every start position of the window, for most names.
+ */
+interface Tail {
+  last: string;
+  lastStart: number;
+  lastComma: boolean;
+  /** "the" ends the window: `prev` is the word before it. */
+  skipped: boolean;
+  prev: string;
+  prevStart: number;
+  prevComma: boolean;
+}
+function tailOf(text: string): Tail | null {
+  const end = spaceRunStart(text, text.length);
+  if (end === text.length) return null;
+  const lastStart = asciiWordStart(text, end);
+  const tail: Tail = { last: text.slice(lastStart, end).toLowerCase(), lastStart, lastComma: end > 0 && text.charCodeAt(end - 1) === 44, skipped: false, prev: '', prevStart: 0, prevComma: false };
+  if (end >= 3 && (text.charCodeAt(end - 3) | 32) === 116 /* t */ && (text.charCodeAt(end - 2) | 32) === 104 /* h */ && (text.charCodeAt(end - 1) | 32) === 101 /* e */) {
+    const beforeThe = spaceRunStart(text, end - 3);
+    if (beforeThe < end - 3) {
+      tail.skipped = true;
+      tail.prevStart = asciiWordStart(text, beforeThe);
+      tail.prev = text.slice(tail.prevStart, beforeThe).toLowerCase();
+      tail.prevComma = beforeThe > 0 && text.charCodeAt(beforeThe - 1) === 44;
+    }
+  }
+  return tail;
+}
+/** `endsWithCue(text, words, comma)` for the text `tail` was read from. */
+function tailCue(tail: Tail | null, words: ReadonlySet<string>, comma: boolean): boolean {
+  if (!tail) return false;
+  if ((comma && tail.lastComma) || words.has(tail.last)) return true;
+  return tail.skipped && ((comma && tail.prevComma) || words.has(tail.prev));
+}
+const isAsciiWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
+function asciiWordStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--;
+  return start;
+}
 // "an 18-year-old man from Conklin": where a person comes from, not where the event was.
 // "a businessman from Kanpur", "tourists visiting from Nepal", "Sudeep Neupane, 27, from Butwal", "Vinay Narwal, 26, a
 // lieutenant in the navy from Karnal": a person noun (or a name's age or apposition) before "from" makes it a home town.
@@ -94,8 +140,24 @@ const NAME_AND_COMMA_END = /(?:^|\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p
 // Every match of ORIGIN_CUE ends with "from", "of" or "in", an optional "the" and spaces; every match of
 // NAME_AND_COMMA_END with a comma or " in". Both regexes are end-anchored, which V8 tries at every start position of
 // the window, so they are asked only when the text ends that way (the same answers, a fraction of the work).
+// A match that ends with "in" (no "town of" after it) is "born in": a window that ends with any other "in" is not asked.
 const ORIGIN_LAST_WORDS: ReadonlySet<string> = new Set(['from', 'of', 'in']);
-const hasOriginCue = (before: string): boolean => endsWithCue(before, ORIGIN_LAST_WORDS, false) && ORIGIN_CUE.test(before);
+function hasOriginCue(before: string, tail: Tail | null = tailOf(before)): boolean {
+  if (!tail) return false;
+  let inStart: number;
+  if (tail.last === 'from' || tail.last === 'of') inStart = -1;
+  else if (tail.last === 'in') inStart = tail.lastStart;
+  else if (!tail.skipped || !ORIGIN_LAST_WORDS.has(tail.prev)) return false;
+  else inStart = tail.prev === 'in' ? tail.prevStart : -1;
+  return (inStart < 0 || bornBefore(before, inStart)) && ORIGIN_CUE.test(before);
+}
+/** /\bborn $/iu ends at `at`: "born", one space, and before it no word character (ſ and K count under /iu). */
+function bornBefore(text: string, at: number): boolean {
+  if (at < 5 || text.charCodeAt(at - 1) !== 32 || text.slice(at - 5, at - 1).toLowerCase() !== 'born') return false;
+  if (at === 5) return true;
+  const c = text.charCodeAt(at - 6);
+  return !(isAsciiWordChar(c) || c === 0x17f || c === 0x212a);
+}
 function endsWithCommaOrIn(text: string): boolean {
   let end = text.length;
   while (end > 0 && isRegexSpace(text.charCodeAt(end - 1))) end--;
@@ -103,12 +165,29 @@ function endsWithCommaOrIn(text: string): boolean {
   return end >= 3 && text.charCodeAt(end - 1) === 110 /* n */ && text.charCodeAt(end - 2) === 105 /* i */ && isRegexSpace(text.charCodeAt(end - 3));
 }
 const isOriginLocated = (before: string): boolean => {
-  if (!endsWithCommaOrIn(before)) return false;
+  if (!endsWithCommaOrIn(before) || !capitalBeforeCommaOrIn(before)) return false;
   const name = NAME_AND_COMMA_END.exec(before);
-  return !!name && ORIGIN_CUE.test(before.slice(0, name.index + (name[0].length - name[0].trimStart().length)));
+  return !!name && hasOriginCue(before.slice(0, name.index + (name[0].length - name[0].trimStart().length)));
 };
+/**
+ * The last word of a NAME_AND_COMMA_END match is the run of non-spaces before the comma or " in" and starts with a
+ * capital: asked first, it spares the regex for "attacked in X", "the market in X".
+ */
+function capitalBeforeCommaOrIn(text: string): boolean {
+  let end = spaceRunStart(text, text.length);
+  end = text.charCodeAt(end - 1) === 44 /* , */ ? end - 1 : spaceRunStart(text, end - 2);
+  let start = end;
+  while (start > 0 && !isRegexSpace(text.charCodeAt(start - 1))) start--;
+  if (start === end) return false;
+  const c = text.charCodeAt(start);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(text.slice(start, end));
+}
+const UPPER_FIRST = /^\p{Lu}/u;
 const NEAR_CUE = /\b(?:near|nearby|outside|close to|around|on the outskirts of|outskirts of|(?:in )?the vicinity of|(?:the )?area of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: part)? of|(?:kilomet(?:re|er)s?|km|miles?)(?: (?:north|south|east|west)(?:-?(?:east|west))?)? (?:from|of))\s+(?:the\s+)?(?:(?:town|city|village|camp) of\s+)?$/i;
 const COUNTRYSIDE_BEFORE = /\b(?:(?:the\s+)?countryside of|rural)\s+(?:the\s+)?$/i;
+// The last words NEAR_CUE, COUNTRYSIDE_BEFORE and UNIT_BEFORE can end with (before an optional "the").
+const NEAR_LAST_WORDS: ReadonlySet<string> = new Set(['near', 'nearby', 'outside', 'to', 'around', 'of', 'from']);
+const COUNTRYSIDE_LAST_WORDS: ReadonlySet<string> = new Set(['of', 'rural']);
 const COUNTRYSIDE_AFTER = /^(?:['’]s)?\s+(?:countryside|rural areas|suburbs|hinterland)\b/i;
 const UNIT_AFTER = /^(?:['’]s)?\s+(province|governorate|region|state|oblast|prefecture|department|district|county|township|local government area|lga|raion|rayon|division|municipality)\b/i;
 const UNIT_BEFORE = /\bthe\s+(province|governorate|region|state|oblast|prefecture|department|district|county|township) of\s+$/i;
@@ -241,17 +320,97 @@ function isSpaceGap(body: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Key of tokens [a, b): token keys joined, articles dropped unless last (as placeKey does). */
-function spanKey(tokens: Token[], a: number, b: number): string {
-  // One token: its own key, the memoised string whose hash the lookups that follow reuse (a join copies it).
-  if (b - a === 1) return tokens[a]!.key;
-  const parts: string[] = [];
-  for (let k = a; k < b; k++) {
-    const t = tokens[k]!;
-    if (k < b - 1 && CONNECTOR_ARTICLES.has(t.key)) continue;
-    if (t.key) parts.push(t.key);
+/**
+ * A lookup key (token keys joined by spaces) and what the recognizer asks of it. The nodes form a trie over token keys
+ * that outlives a report: a span's key is reached from its prefix's node by the next token's key, whose hash the token
+ * string already carries, so no span joins a fresh string and hashes it again for each of its lookups (the gazetteer,
+ * the country names, the demonyms and the evidence memo were four of them). Every fact is derived from `key` alone.
+ */
+class KeyNode {
+  private readonly children = new Map<string, KeyNode>();
+  private entriesMemo: GazetteerEntry[] | undefined;
+  private countryMemo: string | null | undefined;
+  private demonymMemo: string | null | undefined;
+  private evidenceMemo: ReadonlySet<string> | undefined;
+
+  constructor(readonly key: string) {}
+
+  child(tokenKey: string): KeyNode {
+    let c = this.children.get(tokenKey);
+    if (!c) {
+      c = new KeyNode(this.key ? `${this.key} ${tokenKey}` : tokenKey);
+      this.children.set(tokenKey, c);
+      keyNodeCount++;
+    }
+    return c;
   }
-  return parts.join(' ');
+
+  /** lookupKey(key). */
+  get entries(): GazetteerEntry[] {
+    return (this.entriesMemo ??= lookupKey(this.key));
+  }
+
+  /** The country this key names (a name, variant or demonym), or null. */
+  get country(): string | null {
+    if (this.countryMemo === undefined) this.countryMemo = countryKeyMap().get(this.key) ?? null;
+    return this.countryMemo;
+  }
+
+  /** The country of a demonym that is not also one of its names ("Somali"), or null. */
+  get demonym(): string | null {
+    if (this.demonymMemo === undefined) this.demonymMemo = demonymKeyMap().get(this.key) ?? null;
+    return this.demonymMemo;
+  }
+
+  /** Countries for which the key is evidence (see isCountryEvidence). */
+  get evidence(): ReadonlySet<string> {
+    return (this.evidenceMemo ??= new Set(this.entries.filter(isCountryEvidence).map((e) => e.country)));
+  }
+}
+
+/** Bounds the trie's memory on corpora with endless distinct names: a new root once it holds this many nodes. */
+const KEY_NODE_LIMIT = 100_000;
+let keyNodeCount = 0;
+let keyRoot = new KeyNode('');
+
+/**
+ * Keys of the spans of one report's tokens: [a, b) is token keys joined, articles dropped unless last (as placeKey
+ * does), tokens without a key skipped. Each start's nodes are filled by length as far as they are asked for.
+ */
+class SpanKeys {
+  private readonly root: KeyNode;
+  /** By start token: the node of each length, and the node without a final article (the prefix longer spans extend). */
+  private readonly spans: KeyNode[][] = [];
+  private readonly bases: KeyNode[][] = [];
+
+  constructor(private readonly tokens: Token[]) {
+    if (keyNodeCount >= KEY_NODE_LIMIT) {
+      keyRoot = new KeyNode('');
+      keyNodeCount = 0;
+    }
+    this.root = keyRoot;
+  }
+
+  node(a: number, b: number): KeyNode {
+    const spans = (this.spans[a] ??= []);
+    const bases = (this.bases[a] ??= []);
+    for (let len = spans.length + 1; len <= b - a; len++) {
+      const prefix = len === 1 ? this.root : bases[len - 2]!;
+      const key = this.tokens[a + len - 1]!.key;
+      if (!key) {
+        spans.push(prefix);
+        bases.push(prefix);
+      } else if (CONNECTOR_ARTICLES.has(key)) {
+        spans.push(prefix.child(key));
+        bases.push(prefix);
+      } else {
+        const n = prefix.child(key);
+        spans.push(n);
+        bases.push(n);
+      }
+    }
+    return spans[b - a - 1]!;
+  }
 }
 const CONNECTOR_ARTICLES = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'ath', 'adh']);
 
@@ -335,9 +494,8 @@ const NOUN_AFTER = /^\s+([a-z]+)\b/;
  * place of that name (the Somali region of Ethiopia). Returns the country when it names its capital, null when the
  * demonym is an adjective to skip, and undefined when the word is no such adjective (a unit word may follow: "Somali region").
  */
-function demonymAdjective(key: string, after: string): { capitalOf: string; noun: string } | null | undefined {
-  const cc = demonymKeyMap().get(key);
-  if (!cc || UNIT_AFTER.test(after) || STRONG_AFTER.test(after)) return undefined;
+function demonymAdjective(cc: string, after: string): { capitalOf: string; noun: string } | null | undefined {
+  if (UNIT_AFTER.test(after) || STRONG_AFTER.test(after)) return undefined;
   const noun = NOUN_AFTER.exec(after);
   if (!noun) return undefined;
   return noun[1] === 'capital' ? { capitalOf: cc, noun: noun[0] } : null;
@@ -355,27 +513,26 @@ function countryEntries(cc: string): GazetteerEntry[] {
  */
 export function detectCountries(body: string): { country: string; count: number }[] {
   const tokens = tokenize(body);
-  return countriesInTokens(tokens, capitalisedRuns(body, tokens));
+  return countriesInTokens(tokens, capitalisedRuns(body, tokens), new SpanKeys(tokens));
 }
 
-function countriesInTokens(tokens: Token[], runs: [number, number][]): { country: string; count: number }[] {
+function countriesInTokens(tokens: Token[], runs: [number, number][], spans: SpanKeys): { country: string; count: number }[] {
   const counts = new Map<string, number>();
   const add = (cc: string, n = 1): void => void counts.set(cc, (counts.get(cc) ?? 0) + n);
-  const ck = countryKeyMap();
   for (const [a, b] of runs) {
     let i = a;
     while (i < b) {
       let step = 1;
       for (let len = Math.min(4, b - i); len >= 1; len--) {
-        const key = spanKey(tokens, i, i + len);
-        const cc = ck.get(key);
+        const node = spans.node(i, i + len);
+        const cc = node.country;
         if (cc) {
           add(cc);
           step = len;
           break;
         }
         if (len === 1 && recognizerLexicon().stopwords.has(tokens[i]!.lower)) continue;
-        const strong = evidenceCountries(key);
+        const strong = node.evidence;
         if (strong.size > 0) {
           // A name shared by several countries ("Gaza": PS and MZ) splits its vote.
           for (const cc of strong) add(cc, 1 / strong.size);
@@ -389,18 +546,6 @@ function countriesInTokens(tokens: Token[], runs: [number, number][]): { country
   return [...counts].map(([country, count]) => ({ country, count })).sort((x, y) => y.count - x.count || x.country.localeCompare(y.country));
 }
 
-/** Countries for which a key is evidence, memoised: the same names recur across reports. */
-const evidenceMemo = new Map<string, Set<string>>();
-function evidenceCountries(key: string): Set<string> {
-  let v = evidenceMemo.get(key);
-  if (!v) {
-    if (evidenceMemo.size > 100_000) evidenceMemo.clear();
-    v = new Set(lookupKey(key).filter(isCountryEvidence).map((e) => e.country));
-    evidenceMemo.set(key, v);
-  }
-  return v;
-}
-
 /** Admin1 units, regions and major cities say which country a text is about. */
 const isCountryEvidence = (e: GazetteerEntry): boolean =>
   e.featureCode === 'ADM1' || e.featureCode === 'RGN' || e.featureCode === 'PPLC' || (e.featureCode === 'PPLA' && e.population >= LARGE_CITY);
@@ -408,12 +553,13 @@ const isCountryEvidence = (e: GazetteerEntry): boolean =>
 /** Finds place names in a report body and resolves each to a gazetteer entry. */
 export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {}): PlaceMention[] {
   const tokens = tokenize(body);
+  const spans = new SpanKeys(tokens);
   const runs = capitalisedRuns(body, tokens);
   const cuts = runs.map(([a, b]) => personCut(body, tokens, a, b));
-  let matches = findMatches(body, tokens, runs, cuts);
+  let matches = findMatches(body, tokens, runs, cuts, spans);
   const hinted = opts.countryHints?.length ? opts.countryHints : null;
-  const countryWeight = countryWeights(hinted, hinted ? [] : countriesInTokens(tokens, runs));
-  const certain = sameNameAgain(tokens, runs, cuts, certainPlaces(body, tokens, runs, cuts, countryWeight));
+  const countryWeight = countryWeights(hinted, hinted ? [] : countriesInTokens(tokens, runs, spans));
+  const certain = sameNameAgain(tokens, runs, cuts, spans, certainPlaces(body, tokens, runs, cuts, spans, countryWeight));
   if (matches.length === 0 && certain.length === 0) return [];
   // A run that syntax marks as one place overrides the shorter or foreign names found inside it.
   // Both lists are in text order: one linear merge.
@@ -565,10 +711,13 @@ const FACILITIES = new Set(['airport', 'station', 'mine', 'checkpoint', 'crossin
  * gazetteer lacks names that place wherever it stands alone as a capitalised run later on (a headline before it may use
  * the name of a people or a group).
  */
-function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[], certain: Certain[]): Certain[] {
+function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[], spans: SpanKeys, certain: Certain[]): Certain[] {
   const lex = recognizerLexicon();
   const byKey = new Map<string, Certain>();
-  for (const c of certain) if (c.anchor === null && !byKey.has(spanKey(tokens, c.a, c.b))) byKey.set(spanKey(tokens, c.a, c.b), c);
+  for (const c of certain) {
+    const key = spans.node(c.a, c.b).key;
+    if (c.anchor === null && !byKey.has(key)) byKey.set(key, c);
+  }
   if (byKey.size === 0) return certain;
   const taken = new Set(certain.map((c) => c.a));
   const more: Certain[] = [];
@@ -577,7 +726,7 @@ function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[]
     while (a < runs[r]![1] && lex.stopwords.has(tokens[a]!.lower)) a++;
     const b = cuts[r]!;
     if (a >= b || taken.has(a) || b !== runs[r]![1]) continue;
-    const c = byKey.get(spanKey(tokens, a, b));
+    const c = byKey.get(spans.node(a, b).key);
     if (c && a > c.a && b - a === c.b - c.a) more.push({ ...c, a, b });
   }
   return more.length ? [...certain, ...more].sort((x, y) => x.a - y.a) : certain;
@@ -587,7 +736,7 @@ function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[]
  * Pass 1b: capitalised runs that syntax marks as places whether or not the gazetteer knows them —
  * "the village of X", "X village", "in X (Y, Z)", "near X, Y", "shelled X in Y" where Y resolves.
  */
-function certainPlaces(body: string, tokens: Token[], runs: [number, number][], cuts: number[], countryWeight: Map<string, number>): Certain[] {
+function certainPlaces(body: string, tokens: Token[], runs: [number, number][], cuts: number[], spans: SpanKeys, countryWeight: Map<string, number>): Certain[] {
   const lex = recognizerLexicon();
   let topCountry: string | null | undefined;
   const out: Certain[] = [];
@@ -617,13 +766,13 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const text = body.slice(startX, endX);
     if (b - a === 1 && (lex.givenNames.has(first.lower) || lex.titles.has(first.lower))) continue;
     if (lex.orgNouns.has(last.lower) && !FACILITIES.has(last.lower)) continue;
-    const key = spanKey(tokens, a, b);
-    if (!key || countryKeyMap().has(key)) continue;
+    const node = spans.node(a, b);
+    if (!node.key || node.country) continue;
     const nameEnd = unitWord ? tokens[cut - 1]!.end : endX;
     let after = body.slice(nameEnd, endX + 160);
     // "in Maguindanao del Sur province": an admin unit the gazetteer lacks, after a place cue.
     const adminAfter = !unitWord && weak ? UNIT_AFTER.exec(after) : null;
-    if (adminAfter && lookupKey(spanKey(tokens, a, b)).length === 0) unitWord = adminAfter[1]!.toLowerCase();
+    if (adminAfter && node.entries.length === 0) unitWord = adminAfter[1]!.toLowerCase();
     const unitAfter = STRONG_AFTER.exec(after);
     if (unitAfter && !unitWord) {
       unitWord = unitAfter[0].replace(/^(?:['’]s)?\s+/, '').toLowerCase();
@@ -770,7 +919,7 @@ function precisionFor(m: Match, e: GazetteerEntry): GeoPrecision {
 }
 
 /** Pass 1: every run, longest sub-run first, kept when it passes the false-positive filters. */
-function findMatches(body: string, tokens: Token[], runs: [number, number][], cuts: number[]): Match[] {
+function findMatches(body: string, tokens: Token[], runs: [number, number][], cuts: number[], spans: SpanKeys): Match[] {
   const lex = recognizerLexicon();
   const matches: Match[] = [];
   let lastEnd = -1;
@@ -790,7 +939,8 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         // "Hadi Centre", "Tops Supermarket": the generic noun that ends a longer name is its head, not a place of that name.
         if (len === 1 && i > runStart && lex.orgNouns.has(a.lower)) continue;
         if (CONNECTOR_ARTICLES.has(z.lower) || CONNECTORS.has(z.lower)) continue;
-        const key = spanKey(tokens, i, i + len);
+        const node = spans.node(i, i + len);
+        const key = node.key;
         if (!key) continue;
         let start = a.start;
         let candidates: GazetteerEntry[] = [];
@@ -799,10 +949,11 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
           candidates = lookupKey(`${dir.key} ${key}`);
           if (candidates.length) start = dir.start;
         }
-        if (candidates.length === 0) candidates = lookupKey(key);
+        if (candidates.length === 0) candidates = node.entries;
         // Syllables written apart or together ("Yar Maung" / "Yarmaung"): short tokens only.
         if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = lookupKey(key.replace(/ /g, ''));
-        const adjective = len === 1 && demonymKeyMap().has(key) ? demonymAdjective(key, body.slice(z.end, z.end + 40)) : undefined;
+        const demonym = len === 1 ? node.demonym : null;
+        const adjective = demonym ? demonymAdjective(demonym, body.slice(z.end, z.end + 40)) : undefined;
         if (adjective === null) continue;
         // The country stands in for its capital until the report names it (see recognizePlaces).
         if (adjective) candidates = countryEntries(adjective.capitalOf);
@@ -947,19 +1098,21 @@ function withContext(body: string, span: Span, candidates: GazetteerEntry[], bef
   let context: PlaceContext = 'plain';
   let unitSuffix: Match['unitSuffix'] = null;
   let end = span.end;
+  const tail = tailOf(before);
   const unitAfter = UNIT_AFTER.exec(after);
-  const unitBefore = UNIT_BEFORE.exec(before);
+  // UNIT_BEFORE ends with "of" and spaces; UNIT_TAIL needs a space inside the name.
+  const unitBefore = tail?.last === 'of' ? UNIT_BEFORE.exec(before) : null;
   const text = body.slice(span.start, span.end);
-  const ownUnit = UNIT_TAIL.exec(text);
+  const ownUnit = hasRegexSpace(text) ? UNIT_TAIL.exec(text) : null;
   // "abducted two civilians from Bar Ujeed village": the place they were taken from is where the event happened.
-  if ((hasOriginCue(before) || isOriginLocated(before)) && !TAKEN_FROM.test(before)) context = 'origin';
-  else if (COUNTRYSIDE_BEFORE.test(before) || COUNTRYSIDE_AFTER.test(after)) context = 'countryside';
+  if ((hasOriginCue(before, tail) || isOriginLocated(before)) && !TAKEN_FROM.test(before)) context = 'origin';
+  else if ((tailCue(tail, COUNTRYSIDE_LAST_WORDS, false) && COUNTRYSIDE_BEFORE.test(before)) || COUNTRYSIDE_AFTER.test(after)) context = 'countryside';
   else if (ownUnit || unitAfter || unitBefore) {
     const word = (ownUnit?.[0] ?? unitAfter?.[1] ?? unitBefore?.[1] ?? '').trim().toLowerCase();
     unitSuffix = ADMIN1_WORDS.has(word) ? 'admin1' : 'admin2';
     context = 'region';
     if (unitAfter && !ownUnit) end = span.end + unitAfter[0].length;
-  } else if (NEAR_CUE.test(before)) context = 'near';
+  } else if (tailCue(tail, NEAR_LAST_WORDS, false) && NEAR_CUE.test(before)) context = 'near';
   const full = { start: span.start, end };
   return { span: full, text: body.slice(full.start, full.end), candidates, context, unitSuffix, tokens, cued, strong: false, regional: false, anchor: null, certain: null };
 }
