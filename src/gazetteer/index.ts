@@ -255,8 +255,10 @@ export function toPlaceRef(
 ): PlaceRef {
   const base = latinNames(e);
   const known = latinLowerMemo.get(e.index)!;
-  const extra = extraAliases.filter((n) => !known.has(n.toLowerCase()));
-  const aliases = extra.length ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
+  // A loop, not a filter: the recognizer passes one spelling per mention, mostly a known one.
+  let extra: string[] | null = null;
+  for (const n of extraAliases) if (!known.has(n.toLowerCase())) (extra ??= []).push(n);
+  const aliases = extra ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
   const units = unitNames(e);
   return {
     name: e.name,

@@ -1,12 +1,16 @@
 // Place refiner: drops place names that only name an outlet, an organisation's seat or a dateline, which the gazetteer cannot tell.
 import { lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
-import { endsWithCue } from '../regex.js';
+import type { Span } from '../../domain/types.js';
+import { endsWithCue, spaceRunStart } from '../regex.js';
 
 // "Sydney Morning Herald", "Kyiv Independent", "Kurdistan24": a place name inside a longer proper name.
 const NAME_CONTINUES = /^(?:\s+(?:Morning|Evening|Herald|Times|Post|Independent|Observer|Tribune|Journal|Gazette|News|Daily|Today|Chronicle|Express|Star|Voice|Radio|TV|Television|Network|Agency|Press|Monitor|Centre|Center|Institute|University|Hospital|Airport|Stadium|Football|Club|Brigade|Division|Battalion|Regiment|Front|Council|Committee|Group|Agreement|Accords?|Declaration|Process|Talks|Conference|Summit))\b/;
 // "which is based in London", "the London-based monitor": where an organisation sits, not where anything happened.
 const SEAT_BEFORE = /\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$/i;
+// Every match ends with "in", an optional "the" and spaces: the end-anchored regex is asked only of windows that do.
+const isSeat = (before: string): boolean => endsWithCue(before, SEAT_LAST_WORDS, false) && SEAT_BEFORE.test(before);
+const SEAT_LAST_WORDS: ReadonlySet<string> = new Set(['in']);
 const SEAT_AFTER = /^-based\b/i;
 // "The Irrawaddy, however, reported …": a newspaper named after a place, speaking.
 const OUTLET = /^(?:,\s*(?:however|meanwhile|for its part|too)\s*,)?\s*(?:reported|said|says|reports|quoted|cited|wrote|published)\b/i;
@@ -120,17 +124,26 @@ function dropDestinations(places: PlaceMention[], body: string): PlaceMention[] 
   return others ? places.filter((p) => !destination.has(p)) : places;
 }
 
+/** /\bThe\s+$/ without trying every start position of the window. */
+function endsWithThe(text: string): boolean {
+  const end = spaceRunStart(text, text.length);
+  if (end === text.length || end < 3 || text.slice(end - 3, end) !== 'The') return false;
+  const c = end > 3 ? text.charCodeAt(end - 4) : 32;
+  return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95);
+}
+
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
-  const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
+  const datelines: Span[] = [];
+  for (const s of sentences) if (s.dateline) datelines.push(s.dateline);
   const venues = foreignVenueNames(places, body);
   return dropDestinations(dropAuthorityTerritories(places, body, sentences), body).map(asWritten).filter((p) => {
     if (venues.size && venues.has(fold(p.text))) return false;
     if (datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) return false;
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);
     const after = body.slice(p.span.end, p.span.end + 40);
-    if (NAME_CONTINUES.test(after) || SEAT_BEFORE.test(before) || SEAT_AFTER.test(after)) return false;
+    if (NAME_CONTINUES.test(after) || isSeat(before) || SEAT_AFTER.test(after)) return false;
     if (isDestination(body.slice(Math.max(0, p.span.start - 60), p.span.start))) return false;
-    if (/\bThe\s+$/.test(before) && OUTLET.test(after)) return false;
+    if (endsWithThe(before) && OUTLET.test(after)) return false;
     if (namesAPeople(p, body)) return false;
     return true;
   });

@@ -543,7 +543,10 @@ function countriesInTokens(tokens: Token[], runs: [number, number][], spans: Spa
       i += step;
     }
   }
-  return [...counts].map(([country, count]) => ({ country, count })).sort((x, y) => y.count - x.count || x.country.localeCompare(y.country));
+  const out: { country: string; count: number }[] = [];
+  for (const [country, count] of counts) out.push({ country, count });
+  // Country codes are two upper-case ASCII letters, which localeCompare orders as their code units do.
+  return out.sort((x, y) => y.count - x.count || (x.country < y.country ? -1 : x.country > y.country ? 1 : 0));
 }
 
 /** Admin1 units, regions and major cities say which country a text is about. */
@@ -697,8 +700,14 @@ const SHARED_LOCATOR = /^[^.;:()]{0,80}?,\s*(?:both|all|all three|each)\s+(?:in|
 const UNIT_OF = /^\s+(?:commune|district|sub-?district|county|municipality|department|township|local government area|lga|tehsil|taluka|ward|province|governorate|prefecture)\s+of\s+(?:the\s+)?/i;
 
 /** Cues after which a capitalised run located by a known unit is a place ("shelled X in Idlib"). */
-const UNRESOLVED_CUE = /\b(?:in|at|near|from|into|outside|inside|toward|towards|around|between|reached|entered|shelled|bombed|targeted|attacked|captured|seized|stormed|raided|hit|struck|located at)\s+$/i;
+// /\b(?:in|at|near|…|struck|located at)\s+$/i: the window's last word is one of them, read backwards (a regex ending
+// with "$" is tried at every start position of the window).
+const isUnresolvedCue = (tail: Tail | null): boolean => !!tail && UNRESOLVED_CUE_WORDS.has(tail.last);
 const NEAR_BEFORE = /\b(?:near|close to|outskirts of|vicinity of)\s+(?:the\s+)?$/i;
+const UNRESOLVED_CUE_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'near', 'from', 'into', 'outside', 'inside', 'toward', 'towards', 'around', 'between',
+  'reached', 'entered', 'shelled', 'bombed', 'targeted', 'attacked', 'captured', 'seized', 'stormed', 'raided', 'hit', 'struck']);
+// NEAR_BEFORE's last words (before an optional "the").
+const NEAR_BEFORE_LAST_WORDS: ReadonlySet<string> = new Set(['near', 'to', 'of']);
 /** Unit words that may close a capitalised run ("Tin Ma Village", "Karen State"): not part of the name. */
 const RUN_UNIT_WORDS = new Set(['village', 'town', 'city', 'camp', 'area', 'district', 'township', 'county', 'municipality', 'state', 'province', 'region', 'governorate', 'oblast', 'subdistrict', 'sub-district', 'tehsil', 'taluka', 'ward', 'sector', 'neighborhood', 'neighbourhood']);
 const PART_UNIT = /\s+(?:province|governorate|region|state|oblast|district|sub-?district|county|township|municipality|city|town|village|countryside|lga|local government area|raion|rayon|division|department|prefecture|tehsil|taluka|area)$/i;
@@ -751,9 +760,10 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const listedHere = lastEnd >= 0 && tokens[a]!.start - lastEnd <= 8;
     if (!cue && !listedHere && !RUN_UNIT_WORDS.has(tokens[r1 - 1]!.lower) && !UNIT_AFTER_FIRST.has(tokens[r1]?.lower ?? '') && !parenAt(body, tokens[r1 - 1]!.end)) continue;
     const before = cue ? body.slice(Math.max(0, tokens[a]!.start - STRONG_REACH), tokens[a]!.start) : '';
+    const tail = cue ? tailOf(before) : null;
     const strongBefore = cue === 'of' && STRONG_BEFORE.test(before);
-    const weak = !!cue && UNRESOLVED_CUE.test(before);
-    const near = !!cue && NEAR_BEFORE.test(before);
+    const weak = !!cue && isUnresolvedCue(tail);
+    const near = !!cue && tailCue(tail, NEAR_BEFORE_LAST_WORDS, false) && NEAR_BEFORE.test(before);
     const cut = a === r0 ? cuts[r]! : personCut(body, tokens, a, r1);
     let b = cut;
     let unitWord = '';
@@ -821,12 +831,22 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       (viaParens && anchored && !!anchor && /^ADM[12]$/.test(anchor.featureCode) && parts.length >= 2);
     if (!certain) continue;
     lastEnd = nameEnd + (unitAfter ? unitAfter[0].length : 0);
-    if (topCountry === undefined) topCountry = [...countryWeight].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+    if (topCountry === undefined) topCountry = heaviest(countryWeight);
     const country = anchor?.country ?? topCountry;
     const featureCode = ADMIN2_WORDS.has(unitWord) ? 'ADM2' : unitWord === 'camp' ? 'CMP' : /^(province|state|region|governorate|oblast)$/.test(unitWord) ? 'ADM1' : 'PPL';
     out.push({ a, b, anchor: anchor && anchor.featureCode !== 'PCLI' ? anchor : null, country, featureCode });
   }
   return out;
+}
+
+/** The country of the greatest weight, the first of equals (as a stable sort by weight would put first); null when none. */
+function heaviest(countryWeight: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestWeight = -Infinity;
+  for (const [country, w] of countryWeight) {
+    if (best === null || w > bestWeight) [best, bestWeight] = [country, w];
+  }
+  return best;
 }
 
 /** The token that starts at offset `at`, searching forward from token `from` (a few steps at most). */
@@ -935,10 +955,11 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
       for (let len = Math.min(MAX_RUN, end - i); len >= 1; len--) {
         const a = tokens[i]!;
         const z = tokens[i + len - 1]!;
-        if (lex.stopwords.has(a.lower) && len === 1) continue;
+        if (len === 1 && lex.stopwords.has(a.lower)) continue;
         // "Hadi Centre", "Tops Supermarket": the generic noun that ends a longer name is its head, not a place of that name.
         if (len === 1 && i > runStart && lex.orgNouns.has(a.lower)) continue;
-        if (CONNECTOR_ARTICLES.has(z.lower) || CONNECTORS.has(z.lower)) continue;
+        // CONNECTORS holds the articles too.
+        if (CONNECTORS.has(z.lower)) continue;
         const node = spans.node(i, i + len);
         const key = node.key;
         if (!key) continue;
@@ -966,15 +987,16 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         // "shipping in the Red Sea": a sea, not the province named after it ("Red Sea state").
         if (/^(?:sea|ocean)$/.test(z.lower) && !UNIT_AFTER.test(after)) continue;
         const listed: boolean = lastCued && span.start - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, span.start));
-        const cued: boolean = hasPlaceCue(before) || listed;
+        const tail = tailOf(before);
+        const cued: boolean = tailCue(tail, PLACE_CUE_WORDS, true) || listed;
+        const words = tokensInKey(key);
+        if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
+        if (words === 1 && lex.stopwords.has(a.lower) && !cued) continue;
         const strong: boolean =
           (cueWordBefore(tokens, i) === 'of' && STRONG_BEFORE.test(before.slice(-STRONG_REACH))) ||
           (UNIT_AFTER_FIRST.has(tokens[i + len]?.lower ?? '') && STRONG_AFTER.test(after) && !namesAGroup(tokens, i, i + len)) ||
           (listed && lastStrong);
-        const words = tokensInKey(key);
-        if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
-        if (words === 1 && lex.stopwords.has(a.lower) && !cued) continue;
-        const m = withContext(body, span, candidates, before, after, len, cued);
+        const m = withContext(body, span, candidates, before, after, len, cued, tail);
         if (adjective) {
           m.capitalOf = adjective.capitalOf;
           m.span = { start: span.start, end: span.end + adjective!.noun.length };
@@ -1083,7 +1105,7 @@ function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {
 // "Washington's campaign", "Moscow said": a capital that stands for its government, not a place where something happened.
 const GOVERNMENT_AFTER = /^(?:['’]s\s+(?:(?:military|air|war|bombing|diplomatic|foreign|new|latest)\s+)?(?:campaign|government|administration|policy|policies|decision|allies|ally|envoy|support|backing|sanctions|military|position|response|demands?|stance|approach|strategy|relations|offensive|war|strikes|forces|officials)|\s+(?:said|says|denied|denies|claimed|claims|announced|announces|accused|accuses|blamed|blames|warned|warns|insisted|insists|condemned|condemns|vowed|vows|rejected|rejects|summoned|summons|demanded|demands))\b/i;
 function isGovernmentMetonym(candidates: GazetteerEntry[], after: string): boolean {
-  return candidates.some((e) => e.featureCode === 'PPLC') && GOVERNMENT_AFTER.test(after);
+  return GOVERNMENT_AFTER.test(after) && candidates.some((e) => e.featureCode === 'PPLC');
 }
 
 /** A bare single word must be an admin unit, a country, a reviewed supplement place or a large city. */
@@ -1094,11 +1116,19 @@ function strongSingle(candidates: GazetteerEntry[], stop: ReadonlySet<string>, l
   );
 }
 
-function withContext(body: string, span: Span, candidates: GazetteerEntry[], before: string, after: string, tokens: number, cued: boolean): Match {
+function withContext(
+  body: string,
+  span: Span,
+  candidates: GazetteerEntry[],
+  before: string,
+  after: string,
+  tokens: number,
+  cued: boolean,
+  tail: Tail | null = tailOf(before),
+): Match {
   let context: PlaceContext = 'plain';
   let unitSuffix: Match['unitSuffix'] = null;
   let end = span.end;
-  const tail = tailOf(before);
   const unitAfter = UNIT_AFTER.exec(after);
   // UNIT_BEFORE ends with "of" and spaces; UNIT_TAIL needs a space inside the name.
   const unitBefore = tail?.last === 'of' ? UNIT_BEFORE.exec(before) : null;
