@@ -212,15 +212,31 @@ export function defaultPrecision(e: GazetteerEntry): GeoPrecision {
 
 const MAX_ALIASES = 30;
 
-/** Latin spellings of an entry, preferred first, de-duplicated and capped; memoised per entry. */
-const latinMemo = new Map<number, string[]>();
-/** The same spellings lower-cased, so a spelling from the text is checked without lower-casing every alias each time. */
-const latinLowerMemo = new Map<number, ReadonlySet<string>>();
+/**
+ * What a PlaceRef copies of an entry beyond its fields, built once per entry (the same places recur in every report)
+ * and kept in one memo, so a mention costs one lookup: its Latin spellings (preferred first, de-duplicated, capped),
+ * the same lower-cased (a spelling from the text is checked without lower-casing every alias each time) and the names
+ * of the units it lies in.
+ */
+interface RefFacts {
+  names: string[];
+  lowerNames: ReadonlySet<string>;
+  admin1: string | null;
+  admin2: string | null;
+}
+const refMemo = new Map<number, RefFacts>();
+function refFacts(e: GazetteerEntry): RefFacts {
+  let facts = refMemo.get(e.index);
+  if (!facts) {
+    const names = latinNames(e);
+    facts = { names, lowerNames: new Set(names.map((n) => n.toLowerCase())), admin1: entryAdmin1(e), admin2: admin2Name(e.country, e.admin1Code, e.admin2Code) };
+    refMemo.set(e.index, facts);
+  }
+  return facts;
+}
 function latinNames(e: GazetteerEntry): string[] {
-  let out = latinMemo.get(e.index);
-  if (out) return out;
   const seen = new Set<string>();
-  out = [];
+  const out: string[] = [];
   for (const n of [e.name, ...e.names]) {
     if (!/\p{Script=Latin}/u.test(n)) continue;
     const k = n.toLowerCase();
@@ -228,19 +244,6 @@ function latinNames(e: GazetteerEntry): string[] {
     seen.add(k);
     out.push(n);
     if (out.length >= MAX_ALIASES) break;
-  }
-  latinMemo.set(e.index, out);
-  latinLowerMemo.set(e.index, new Set(out.map((n) => n.toLowerCase())));
-  return out;
-}
-
-/** Names of the units an entry lies in, memoised per entry like its spellings (the same places recur in every report). */
-const unitMemo = new Map<number, { admin1: string | null; admin2: string | null }>();
-function unitNames(e: GazetteerEntry): { admin1: string | null; admin2: string | null } {
-  let out = unitMemo.get(e.index);
-  if (!out) {
-    out = { admin1: entryAdmin1(e), admin2: admin2Name(e.country, e.admin1Code, e.admin2Code) };
-    unitMemo.set(e.index, out);
   }
   return out;
 }
@@ -253,21 +256,20 @@ export function toPlaceRef(
   precision: GeoPrecision = defaultPrecision(e),
   extraAliases: string[] = [],
 ): PlaceRef {
-  const base = latinNames(e);
-  const known = latinLowerMemo.get(e.index)!;
+  const facts = refFacts(e);
+  const base = facts.names;
   // A loop, not a filter: the recognizer passes one spelling per mention, mostly a known one.
   let extra: string[] | null = null;
-  for (const n of extraAliases) if (!known.has(n.toLowerCase())) (extra ??= []).push(n);
+  for (const n of extraAliases) if (!facts.lowerNames.has(n.toLowerCase())) (extra ??= []).push(n);
   const aliases = extra ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
-  const units = unitNames(e);
   return {
     name: e.name,
     aliases,
     geonameId: e.geonameId,
     featureCode: e.featureCode,
     country: e.country,
-    admin1: units.admin1,
-    admin2: units.admin2,
+    admin1: facts.admin1,
+    admin2: facts.admin2,
     lat: e.lat,
     lon: e.lon,
     geoPrecision: precision,

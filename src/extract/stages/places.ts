@@ -4,6 +4,7 @@ import {
   type GazetteerEntry,
   countries,
   defaultPrecision,
+  gazetteer,
   lookupKey,
   placeKey,
   plainWordKey,
@@ -1112,7 +1113,7 @@ function isGovernmentMetonym(candidates: GazetteerEntry[], after: string): boole
 function strongSingle(candidates: GazetteerEntry[], stop: ReadonlySet<string>, lower: string): boolean {
   if (stop.has(lower)) return false;
   return candidates.some(
-    (e) => /^(ADM1|ADM2|PCLI|RGN)$/.test(e.featureCode) || e.supplement || e.population >= LARGE_CITY || e.featureCode === 'PPLC' || e.featureCode === 'PPLA',
+    (e) => e.featureCode === 'ADM1' || e.featureCode === 'ADM2' || e.featureCode === 'PCLI' || e.featureCode === 'RGN' || e.supplement || e.population >= LARGE_CITY || e.featureCode === 'PPLC' || e.featureCode === 'PPLA',
   );
 }
 
@@ -1164,8 +1165,8 @@ function mentionedAdmins(matches: Match[], countryWeight: Map<string, number>): 
   for (const m of matches) {
     for (const e of m.candidates) {
       if (countryWeight.size && !countryWeight.has(e.country)) continue;
-      if (e.featureCode === 'ADM1') out.add(adminKeys(e).admin1);
-      else if (e.featureCode === 'ADM2') out.add(adminKeys(e).admin2);
+      if (e.featureCode === 'ADM1') out.add(factsOf(e).admin1);
+      else if (e.featureCode === 'ADM2') out.add(factsOf(e).admin2);
     }
   }
   return out;
@@ -1175,11 +1176,14 @@ const FEATURE_BONUS: Record<string, number> = {
   PCLI: 200, PPLC: 120, PPLA: 100, ADM1: 60, PPLA2: 70, ADM2: 45, RGN: 50, PPLA3: 20, PPLA4: 10, CMP: 40, PPLX: 30, ADM3: 15,
 };
 
+/** /^(ADM[1-3]|RGN)$/ without a regex run per candidate. */
+const isUnitCode = (code: string): boolean => code === 'ADM1' || code === 'ADM2' || code === 'ADM3' || code === 'RGN';
+
 /** Pass 2: the candidate best supported by country, co-mentioned admin units, rank and population. */
 function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<string>, chosen: Map<string, GazetteerEntry>): GazetteerEntry | null {
   let pool = m.candidates;
   if (m.unitSuffix) {
-    const units = pool.filter((e) => /^(ADM[1-3]|RGN)$/.test(e.featureCode));
+    const units = pool.filter((e) => isUnitCode(e.featureCode));
     if (units.length) pool = units;
     if (m.unitSuffix === 'admin1') {
       const a1 = pool.filter((e) => e.featureCode === 'ADM1');
@@ -1215,24 +1219,39 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
   return best;
 }
 
-/** "SY.11" and "SY.11.1105": an entry's units as `mentionedAdmins` names them, built once per entry (scored for every match). */
-const adminKeyMemo = new Map<number, { admin1: string; admin2: string }>();
-function adminKeys(e: GazetteerEntry): { admin1: string; admin2: string } {
-  // By entry index, as the gazetteer's own memos: a number key hashes cheaper than an object in a WeakMap.
-  let keys = adminKeyMemo.get(e.index);
-  if (!keys) {
-    if (adminKeyMemo.size >= 50_000) adminKeyMemo.clear();
-    keys = { admin1: `${e.country}.${e.admin1Code}`, admin2: `${e.country}.${e.admin1Code}.${e.admin2Code}` };
-    adminKeyMemo.set(e.index, keys);
+/**
+ * What scoring reads of an entry beyond its fields: its units as `mentionedAdmins` names them ("SY.11",
+ * "SY.11.1105"), its feature bonus and its population term, built once per entry (the same places are scored for
+ * match after match). By entry index in an array as long as the gazetteer: a number indexes cheaper than it hashes.
+ */
+interface EntryFacts {
+  admin1: string;
+  admin2: string;
+  bonus: number;
+  populationTerm: number;
+}
+const entryFacts: (EntryFacts | null)[] = [];
+function factsOf(e: GazetteerEntry): EntryFacts {
+  if (entryFacts.length === 0) for (let i = gazetteer().size; i > 0; i--) entryFacts.push(null);
+  let f = entryFacts[e.index];
+  if (!f) {
+    f = {
+      admin1: `${e.country}.${e.admin1Code}`,
+      admin2: `${e.country}.${e.admin1Code}.${e.admin2Code}`,
+      bonus: FEATURE_BONUS[e.featureCode] ?? 0,
+      populationTerm: Math.log10(e.population + 1) * 15,
+    };
+    if (e.index < entryFacts.length) entryFacts[e.index] = f;
   }
-  return keys;
+  return f;
 }
 
 function score(e: GazetteerEntry, countryWeight: Map<string, number>, admins: Set<string>, m: Match): number {
+  const facts = factsOf(e);
   let s = (countryWeight.get(e.country) ?? 0) * 1000;
   if (admins.size > 0) {
-    if (e.featureCode !== 'ADM1' && admins.has(adminKeys(e).admin1)) s += 300;
-    if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(adminKeys(e).admin2)) s += 150;
+    if (e.featureCode !== 'ADM1' && admins.has(facts.admin1)) s += 300;
+    if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(facts.admin2)) s += 150;
   }
   const a = m.anchor;
   if (a) {
@@ -1241,8 +1260,8 @@ function score(e: GazetteerEntry, countryWeight: Map<string, number>, admins: Se
     if (a.featureCode !== 'PCLI' && e.country === a.country && e.admin1Code === a.admin1Code) s += 500;
     if (a.admin2Code && e.admin2Code === a.admin2Code && e.admin1Code === a.admin1Code) s += 200;
   }
-  s += FEATURE_BONUS[e.featureCode] ?? 0;
+  s += facts.bonus;
   if (e.supplement) s += 60;
-  s += Math.log10(e.population + 1) * 15;
+  s += facts.populationTerm;
   return s;
 }
