@@ -260,7 +260,8 @@ export function toPlaceRef(
   const base = facts.names;
   // A loop, not a filter: the recognizer passes one spelling per mention, mostly a known one.
   let extra: string[] | null = null;
-  for (const n of extraAliases) if (!facts.lowerNames.has(n.toLowerCase())) (extra ??= []).push(n);
+  // A spelling among the names as written is known without lower-casing it.
+  for (const n of extraAliases) if (!base.includes(n) && !facts.lowerNames.has(n.toLowerCase())) (extra ??= []).push(n);
   const aliases = extra ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
   return {
     name: e.name,

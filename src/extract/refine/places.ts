@@ -70,12 +70,25 @@ function fold(x: string): string {
   return f;
 }
 
+/** fold(x) === folded; an ASCII `x` (most aliases) folds to its lower case, compared in place without a memo lookup. */
+function foldsTo(x: string, folded: string): boolean {
+  const n = x.length;
+  for (let i = 0; i < n; i++) if (x.charCodeAt(i) >= 128) return fold(x) === folded;
+  if (folded.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    let c = x.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== folded.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /** The name as the report spells it, when that spelling is one the gazetteer knows for the place (analysts search by it). */
 function asWritten(p: PlaceMention): PlaceMention {
   const written = p.text.replace(GENERIC_SUFFIX, '').trim();
   if (!written || written === p.place.name) return p;
   const folded = fold(written);
-  if (!p.place.aliases.some((a) => fold(a) === folded)) return p;
+  if (!p.place.aliases.some((a) => foldsTo(a, folded))) return p;
   return { ...p, place: { ...p.place, name: written, aliases: [p.place.name, ...p.place.aliases.filter((a) => a !== p.place.name)] } };
 }
 

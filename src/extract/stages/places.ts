@@ -328,7 +328,8 @@ function isSpaceGap(body: string, from: number, to: number): boolean {
  * the country names, the demonyms and the evidence memo were four of them). Every fact is derived from `key` alone.
  */
 class KeyNode {
-  private readonly children = new Map<string, KeyNode>();
+  /** Created with the first child: most keys end a span and never get one (less memory for lookups to walk through). */
+  private children: Map<string, KeyNode> | null = null;
   private entriesMemo: GazetteerEntry[] | undefined;
   private countryMemo: string | null | undefined;
   private demonymMemo: string | null | undefined;
@@ -337,10 +338,10 @@ class KeyNode {
   constructor(readonly key: string) {}
 
   child(tokenKey: string): KeyNode {
-    let c = this.children.get(tokenKey);
+    let c = this.children?.get(tokenKey);
     if (!c) {
       c = new KeyNode(this.key ? `${this.key} ${tokenKey}` : tokenKey);
-      this.children.set(tokenKey, c);
+      (this.children ??= new Map()).set(tokenKey, c);
       keyNodeCount++;
     }
     return c;
@@ -897,7 +898,8 @@ function anchorFor(parts: string[], countryWeight: Map<string, number>): Gazette
     let best: GazetteerEntry | null = null;
     let bestRank = -Infinity;
     for (const e of cands) {
-      const rank = (ANCHOR_RANK[e.featureCode] ?? 0) + Math.log10(e.population + 1) * 10 + (countryWeight.get(e.country) ?? 0) * 100;
+      const facts = factsOf(e);
+      const rank = facts.anchorRank + facts.logPopulation * 10 + (countryWeight.get(e.country) ?? 0) * 100;
       if (rank > bestRank) [best, bestRank] = [e, rank];
     }
     if (best) chosen = best;
@@ -1220,15 +1222,17 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
 }
 
 /**
- * What scoring reads of an entry beyond its fields: its units as `mentionedAdmins` names them ("SY.11",
- * "SY.11.1105"), its feature bonus and its population term, built once per entry (the same places are scored for
+ * What scoring (and anchoring) reads of an entry beyond its fields: its units as `mentionedAdmins` names them ("SY.11",
+ * "SY.11.1105"), its feature bonus, its rank as an anchor and the log of its population, built once per entry (the same places are scored for
  * match after match). By entry index in an array as long as the gazetteer: a number indexes cheaper than it hashes.
  */
 interface EntryFacts {
   admin1: string;
   admin2: string;
   bonus: number;
-  populationTerm: number;
+  anchorRank: number;
+  /** log10(population + 1). */
+  logPopulation: number;
 }
 const entryFacts: (EntryFacts | null)[] = [];
 function factsOf(e: GazetteerEntry): EntryFacts {
@@ -1239,7 +1243,8 @@ function factsOf(e: GazetteerEntry): EntryFacts {
       admin1: `${e.country}.${e.admin1Code}`,
       admin2: `${e.country}.${e.admin1Code}.${e.admin2Code}`,
       bonus: FEATURE_BONUS[e.featureCode] ?? 0,
-      populationTerm: Math.log10(e.population + 1) * 15,
+      anchorRank: ANCHOR_RANK[e.featureCode] ?? 0,
+      logPopulation: Math.log10(e.population + 1),
     };
     if (e.index < entryFacts.length) entryFacts[e.index] = f;
   }
@@ -1262,6 +1267,6 @@ function score(e: GazetteerEntry, countryWeight: Map<string, number>, admins: Se
   }
   s += facts.bonus;
   if (e.supplement) s += 60;
-  s += facts.populationTerm;
+  s += facts.logPopulation * 15;
   return s;
 }
