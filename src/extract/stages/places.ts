@@ -333,7 +333,8 @@ class KeyNode {
   private entriesMemo: GazetteerEntry[] | undefined;
   private countryMemo: string | null | undefined;
   private demonymMemo: string | null | undefined;
-  private evidenceMemo: ReadonlySet<string> | undefined;
+  private evidenceMemo: ReadonlySet<string> | null | undefined;
+  private solidMemo: GazetteerEntry[] | undefined;
 
   constructor(readonly key: string) {}
 
@@ -364,9 +365,18 @@ class KeyNode {
     return this.demonymMemo;
   }
 
-  /** Countries for which the key is evidence (see isCountryEvidence). */
-  get evidence(): ReadonlySet<string> {
-    return (this.evidenceMemo ??= new Set(this.entries.filter(isCountryEvidence).map((e) => e.country)));
+  /** Countries for which the key is evidence (see isCountryEvidence); null when none (most keys: no set to look into). */
+  get evidence(): ReadonlySet<string> | null {
+    if (this.evidenceMemo === undefined) {
+      const set = new Set(this.entries.filter(isCountryEvidence).map((e) => e.country));
+      this.evidenceMemo = set.size > 0 ? set : null;
+    }
+    return this.evidenceMemo;
+  }
+
+  /** lookupKey of the key written solid ("Yar Maung" → "yarmaung"). */
+  get solidEntries(): GazetteerEntry[] {
+    return (this.solidMemo ??= lookupKey(this.key.replace(/ /g, '')));
   }
 }
 
@@ -535,7 +545,7 @@ function countriesInTokens(tokens: Token[], runs: [number, number][], spans: Spa
         }
         if (len === 1 && recognizerLexicon().stopwords.has(tokens[i]!.lower)) continue;
         const strong = node.evidence;
-        if (strong.size > 0) {
+        if (strong) {
           // A name shared by several countries ("Gaza": PS and MZ) splits its vote.
           for (const cc of strong) add(cc, 1 / strong.size);
           step = len;
@@ -975,7 +985,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         }
         if (candidates.length === 0) candidates = node.entries;
         // Syllables written apart or together ("Yar Maung" / "Yarmaung"): short tokens only.
-        if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = lookupKey(key.replace(/ /g, ''));
+        if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = node.solidEntries;
         const demonym = len === 1 ? node.demonym : null;
         const adjective = demonym ? demonymAdjective(demonym, body.slice(z.end, z.end + 40)) : undefined;
         if (adjective === null) continue;
@@ -1166,9 +1176,10 @@ function mentionedAdmins(matches: Match[], countryWeight: Map<string, number>): 
   const out = new Set<string>();
   for (const m of matches) {
     for (const e of m.candidates) {
+      // The feature code first: it rules out most candidates without a lookup.
+      if (e.featureCode !== 'ADM1' && e.featureCode !== 'ADM2') continue;
       if (countryWeight.size && !countryWeight.has(e.country)) continue;
-      if (e.featureCode === 'ADM1') out.add(factsOf(e).admin1);
-      else if (e.featureCode === 'ADM2') out.add(factsOf(e).admin2);
+      out.add(e.featureCode === 'ADM1' ? factsOf(e).admin1 : factsOf(e).admin2);
     }
   }
   return out;
