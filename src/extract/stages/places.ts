@@ -391,9 +391,14 @@ let keyRoot = new KeyNode('');
  */
 class SpanKeys {
   private readonly root: KeyNode;
-  /** By start token: the node of each length, and the node without a final article (the prefix longer spans extend). */
-  private readonly spans: KeyNode[][] = [];
-  private readonly bases: KeyNode[][] = [];
+  /**
+   * The node of span [a, a + len) at a * MAX_RUN + len - 1, and beside it the same span's node without a final article
+   * (the prefix the next length extends); `filled[a]` lengths are known from token a. Flat arrays, one pair per report:
+   * a pair of arrays per start token was most of what the spans allocated. Longer spans (certain places) are walked on.
+   */
+  private readonly spans: (KeyNode | undefined)[];
+  private readonly bases: (KeyNode | undefined)[];
+  private readonly filled: Uint8Array;
 
   constructor(private readonly tokens: Token[]) {
     if (keyNodeCount >= KEY_NODE_LIMIT) {
@@ -401,29 +406,36 @@ class SpanKeys {
       keyNodeCount = 0;
     }
     this.root = keyRoot;
+    this.spans = new Array<KeyNode | undefined>(tokens.length * MAX_RUN);
+    this.bases = new Array<KeyNode | undefined>(tokens.length * MAX_RUN);
+    this.filled = new Uint8Array(tokens.length);
   }
 
   node(a: number, b: number): KeyNode {
-    const spans = (this.spans[a] ??= []);
-    const bases = (this.bases[a] ??= []);
-    for (let len = spans.length + 1; len <= b - a; len++) {
-      const prefix = len === 1 ? this.root : bases[len - 2]!;
-      const key = this.tokens[a + len - 1]!.key;
-      if (!key) {
-        spans.push(prefix);
-        bases.push(prefix);
-      } else if (CONNECTOR_ARTICLES.has(key)) {
-        spans.push(prefix.child(key));
-        bases.push(prefix);
-      } else {
-        const n = prefix.child(key);
-        spans.push(n);
-        bases.push(n);
-      }
+    const len = Math.min(b - a, MAX_RUN);
+    const at = a * MAX_RUN;
+    for (let l = this.filled[a]! + 1; l <= len; l++) {
+      const prefix = l === 1 ? this.root : this.bases[at + l - 2]!;
+      const key = this.tokens[a + l - 1]!.key;
+      const span = key ? prefix.child(key) : prefix;
+      this.spans[at + l - 1] = span;
+      this.bases[at + l - 1] = extendsPrefix(key) ? span : prefix;
+      this.filled[a] = l;
     }
-    return spans[b - a - 1]!;
+    if (b - a <= MAX_RUN) return this.spans[at + len - 1]!;
+    let span = this.spans[at + MAX_RUN - 1]!;
+    let base = this.bases[at + MAX_RUN - 1]!;
+    for (let k = a + MAX_RUN; k < b; k++) {
+      const key = this.tokens[k]!.key;
+      span = key ? base.child(key) : base;
+      if (extendsPrefix(key)) base = span;
+    }
+    return span;
   }
 }
+
+/** Whether a span ending with this token key is the prefix longer spans extend: an article counts only last. */
+const extendsPrefix = (key: string): boolean => !!key && !CONNECTOR_ARTICLES.has(key);
 const CONNECTOR_ARTICLES = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'ath', 'adh']);
 
 /**
