@@ -61,6 +61,8 @@ const GENERIC_SUFFIX = /(?:['’]s|\s+(?:region|province|governorate|state|oblas
 /** Accents and case folded; memoised because every mention folds all its place's aliases (up to 30). */
 const foldMemo = new Map<string, string>();
 function fold(x: string): string {
+  // ASCII has nothing to decompose or strip: its lower case, without a memo lookup.
+  if (isAscii(x)) return x.toLowerCase();
   let f = foldMemo.get(x);
   if (f === undefined) {
     if (foldMemo.size >= 50_000) foldMemo.clear();
@@ -70,10 +72,15 @@ function fold(x: string): string {
   return f;
 }
 
-/** fold(x) === folded; an ASCII `x` (most aliases) folds to its lower case, compared in place without a memo lookup. */
+function isAscii(x: string): boolean {
+  for (let i = 0; i < x.length; i++) if (x.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** fold(x) === folded; an ASCII `x` (most aliases) folds to its lower case, compared in place without allocating it. */
 function foldsTo(x: string, folded: string): boolean {
+  if (!isAscii(x)) return fold(x) === folded;
   const n = x.length;
-  for (let i = 0; i < n; i++) if (x.charCodeAt(i) >= 128) return fold(x) === folded;
   if (folded.length !== n) return false;
   for (let i = 0; i < n; i++) {
     let c = x.charCodeAt(i);

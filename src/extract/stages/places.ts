@@ -845,9 +845,11 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       }
     }
     const strong = strongBefore || (!!unitWord && !namesAGroup(tokens, a, b)) || listed;
+    const closes = /^\s*(?:[.;,)]|$)/.test(after);
+    // Each way to be certain needs one of these: without any, the anchor need not be looked up.
+    if (!((!acronym && (strong || weak || (near && closes))) || viaParens)) continue;
     const anchor = parts.length ? anchorFor(parts, countryWeight) : null;
     const anchored = !!anchor && (viaParens || anchor.featureCode !== 'PPL' || anchor.population >= 10_000);
-    const closes = /^\s*(?:[.;,)]|$)/.test(after);
     const certain =
       (!acronym && strong) ||
       (!acronym && weak && (anchored || (unitLocated && !anchor))) ||
