@@ -392,35 +392,43 @@ let keyRoot = new KeyNode('');
 class SpanKeys {
   private readonly root: KeyNode;
   /**
-   * The node of span [a, a + len) at a * MAX_RUN + len - 1, and beside it the same span's node without a final article
-   * (the prefix the next length extends); `filled[a]` lengths are known from token a. Flat arrays, one pair per report:
-   * a pair of arrays per start token was most of what the spans allocated. Longer spans (certain places) are walked on.
+   * Spans start inside runs only: `slot[a]` numbers those tokens. The node of span [a, a + len) is at
+   * slot[a] * MAX_RUN + len - 1, and beside it the same span's node without a final article (the prefix the next length
+   * extends); `filled[slot]` lengths are known. Flat arrays, one set per report: a pair of arrays per start token was
+   * most of what the spans allocated. Longer spans (certain places) are walked on.
    */
+  private readonly slot: number[];
   private readonly spans: (KeyNode | undefined)[];
   private readonly bases: (KeyNode | undefined)[];
-  private readonly filled: Uint8Array;
+  private readonly filled: number[] = [];
 
-  constructor(private readonly tokens: Token[]) {
+  constructor(
+    private readonly tokens: Token[],
+    runs: [number, number][],
+  ) {
     if (keyNodeCount >= KEY_NODE_LIMIT) {
       keyRoot = new KeyNode('');
       keyNodeCount = 0;
     }
     this.root = keyRoot;
-    this.spans = new Array<KeyNode | undefined>(tokens.length * MAX_RUN);
-    this.bases = new Array<KeyNode | undefined>(tokens.length * MAX_RUN);
-    this.filled = new Uint8Array(tokens.length);
+    this.slot = new Array<number>(tokens.length);
+    for (const [a, b] of runs) for (let k = a; k < b; k++) this.slot[k] = this.filled.push(0) - 1;
+    this.spans = new Array<KeyNode | undefined>(this.filled.length * MAX_RUN);
+    this.bases = new Array<KeyNode | undefined>(this.filled.length * MAX_RUN);
   }
 
+  /** Span [a, b), a token of a run. */
   node(a: number, b: number): KeyNode {
+    const slot = this.slot[a]!;
     const len = Math.min(b - a, MAX_RUN);
-    const at = a * MAX_RUN;
-    for (let l = this.filled[a]! + 1; l <= len; l++) {
+    const at = slot * MAX_RUN;
+    for (let l = this.filled[slot]! + 1; l <= len; l++) {
       const prefix = l === 1 ? this.root : this.bases[at + l - 2]!;
       const key = this.tokens[a + l - 1]!.key;
       const span = key ? prefix.child(key) : prefix;
       this.spans[at + l - 1] = span;
       this.bases[at + l - 1] = extendsPrefix(key) ? span : prefix;
-      this.filled[a] = l;
+      this.filled[slot] = l;
     }
     if (b - a <= MAX_RUN) return this.spans[at + len - 1]!;
     let span = this.spans[at + MAX_RUN - 1]!;
@@ -537,7 +545,8 @@ function countryEntries(cc: string): GazetteerEntry[] {
  */
 export function detectCountries(body: string): { country: string; count: number }[] {
   const tokens = tokenize(body);
-  return countriesInTokens(tokens, capitalisedRuns(body, tokens), new SpanKeys(tokens));
+  const runs = capitalisedRuns(body, tokens);
+  return countriesInTokens(tokens, runs, new SpanKeys(tokens, runs));
 }
 
 function countriesInTokens(tokens: Token[], runs: [number, number][], spans: SpanKeys): { country: string; count: number }[] {
@@ -580,8 +589,8 @@ const isCountryEvidence = (e: GazetteerEntry): boolean =>
 /** Finds place names in a report body and resolves each to a gazetteer entry. */
 export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {}): PlaceMention[] {
   const tokens = tokenize(body);
-  const spans = new SpanKeys(tokens);
   const runs = capitalisedRuns(body, tokens);
+  const spans = new SpanKeys(tokens, runs);
   const cuts = runs.map(([a, b]) => personCut(body, tokens, a, b));
   let matches = findMatches(body, tokens, runs, cuts, spans);
   const hinted = opts.countryHints?.length ? opts.countryHints : null;
