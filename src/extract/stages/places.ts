@@ -1023,7 +1023,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         if (isOrganisation(after, lex.orgNouns)) continue;
         if (len === 1 && isGovernmentMetonym(candidates, after)) continue;
         // "shipping in the Red Sea": a sea, not the province named after it ("Red Sea state").
-        if (/^(?:sea|ocean)$/.test(z.lower) && !UNIT_AFTER.test(after)) continue;
+        if ((z.lower === 'sea' || z.lower === 'ocean') && !UNIT_AFTER.test(after)) continue;
         const listed: boolean = lastCued && span.start - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, span.start));
         const tail = tailOf(before);
         const cued: boolean = tailCue(tail, PLACE_CUE_WORDS, true) || listed;
@@ -1136,6 +1136,10 @@ function namesAGroup(tokens: Token[], a: number, b: number): boolean {
 
 /** "Nasser Hospital", "Latakia Governorate Council" are not the place itself. */
 function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {
+  // The regex needs spaces and then a capital: most names are followed by neither.
+  let p = 0;
+  while (p < after.length && isRegexSpace(after.charCodeAt(p))) p++;
+  if (p === 0 || p === after.length || after.charCodeAt(p) < 65 || after.charCodeAt(p) > 90) return false;
   const m = /^\s+([A-Z][a-z]+)/.exec(after);
   return !!m && orgNouns.has(m[1]!.toLowerCase());
 }
@@ -1182,7 +1186,7 @@ function withContext(
     if (unitAfter && !ownUnit) end = span.end + unitAfter[0].length;
   } else if (tailCue(tail, NEAR_LAST_WORDS, false) && NEAR_CUE.test(before)) context = 'near';
   const full = { start: span.start, end };
-  return { span: full, text: body.slice(full.start, full.end), candidates, context, unitSuffix, tokens, cued, strong: false, regional: false, anchor: null, certain: null };
+  return { span: full, text: end === span.end ? text : body.slice(full.start, full.end), candidates, context, unitSuffix, tokens, cued, strong: false, regional: false, anchor: null, certain: null };
 }
 
 /** Country → weight: hints weigh fully; detected countries in proportion to their evidence. */
