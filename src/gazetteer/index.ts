@@ -224,13 +224,15 @@ interface RefFacts {
   admin1: string | null;
   admin2: string | null;
 }
-const refMemo = new Map<number, RefFacts>();
+/** By entry index, in an array as long as the gazetteer (bounded by it): a number indexes cheaper than it hashes. */
+const refMemo: (RefFacts | null)[] = [];
 function refFacts(e: GazetteerEntry): RefFacts {
-  let facts = refMemo.get(e.index);
+  if (refMemo.length === 0) for (let i = gazetteer().size; i > 0; i--) refMemo.push(null);
+  let facts = refMemo[e.index];
   if (!facts) {
     const names = latinNames(e);
     facts = { names, lowerNames: new Set(names.map((n) => n.toLowerCase())), admin1: entryAdmin1(e), admin2: admin2Name(e.country, e.admin1Code, e.admin2Code) };
-    refMemo.set(e.index, facts);
+    if (e.index < refMemo.length) refMemo[e.index] = facts;
   }
   return facts;
 }
@@ -309,8 +311,9 @@ export function unresolvedPlaceRef(
     geonameId: null,
     featureCode,
     country,
-    admin1: a ? entryAdmin1(a) : null,
-    admin2: a ? (a.featureCode === 'ADM2' ? a.name : admin2Name(a.country, a.admin1Code, a.admin2Code)) : null,
+    // The anchor's unit names as its own PlaceRef has them (memoised: the same anchors recur).
+    admin1: a ? refFacts(a).admin1 : null,
+    admin2: a ? (a.featureCode === 'ADM2' ? a.name : refFacts(a).admin2) : null,
     lat: a ? a.lat : null,
     lon: a ? a.lon : null,
     geoPrecision: a ? 2 : 3,
