@@ -729,8 +729,6 @@ const LOCATOR_LINK = /^(?:\s*,\s*(?:(?:an?\s+(?:[a-z-]+\s+){0,2}?(village|town|h
 
 /** "killed in X and thirty in Y, both in Z": a locator shared by the names listed before it. */
 const SHARED_LOCATOR = /^[^.;:()]{0,80}?,\s*(?:both|all|all three|each)\s+(?:in|of|near)\s+(?:the\s+)?/;
-/** Every SHARED_LOCATOR match holds "both", "all" or "each": a cheap search spares its scan of up to 80 characters. */
-const mayShareLocator = (after: string): boolean => after.includes('all') || after.includes('both') || after.includes('each');
 /** "the Tondikiwindi commune of the Tillabéri region": a unit located in turn by a broader one. */
 const UNIT_OF = /^\s+(?:commune|district|sub-?district|county|municipality|department|township|local government area|lga|tehsil|taluka|ward|province|governorate|prefecture)\s+of\s+(?:the\s+)?/i;
 
@@ -836,7 +834,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       viaParens = true;
     } else {
       const link = LOCATOR_LINK.exec(after);
-      const shared = link || !mayShareLocator(after) ? null : SHARED_LOCATOR.exec(after);
+      const shared = link ? null : SHARED_LOCATOR.exec(after);
       if (link || shared) {
         if (link?.[1] && !unitWord) unitWord = link[1].toLowerCase();
         // "Ethiopia's Tigray region": the country's possessive is skipped, any other one is the locating name.
