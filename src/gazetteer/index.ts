@@ -212,15 +212,33 @@ export function defaultPrecision(e: GazetteerEntry): GeoPrecision {
 
 const MAX_ALIASES = 30;
 
-/** Latin spellings of an entry, preferred first, de-duplicated and capped; memoised per entry. */
-const latinMemo = new Map<number, string[]>();
-/** The same spellings lower-cased, so a spelling from the text is checked without lower-casing every alias each time. */
-const latinLowerMemo = new Map<number, ReadonlySet<string>>();
+/**
+ * What a PlaceRef copies of an entry beyond its fields, built once per entry (the same places recur in every report)
+ * and kept in one memo, so a mention costs one lookup: its Latin spellings (preferred first, de-duplicated, capped),
+ * the same lower-cased (a spelling from the text is checked without lower-casing every alias each time) and the names
+ * of the units it lies in.
+ */
+interface RefFacts {
+  names: string[];
+  lowerNames: ReadonlySet<string>;
+  admin1: string | null;
+  admin2: string | null;
+}
+/** By entry index, in an array as long as the gazetteer (bounded by it): a number indexes cheaper than it hashes. */
+const refMemo: (RefFacts | null)[] = [];
+function refFacts(e: GazetteerEntry): RefFacts {
+  if (refMemo.length === 0) for (let i = gazetteer().size; i > 0; i--) refMemo.push(null);
+  let facts = refMemo[e.index];
+  if (!facts) {
+    const names = latinNames(e);
+    facts = { names, lowerNames: new Set(names.map((n) => n.toLowerCase())), admin1: entryAdmin1(e), admin2: admin2Name(e.country, e.admin1Code, e.admin2Code) };
+    if (e.index < refMemo.length) refMemo[e.index] = facts;
+  }
+  return facts;
+}
 function latinNames(e: GazetteerEntry): string[] {
-  let out = latinMemo.get(e.index);
-  if (out) return out;
   const seen = new Set<string>();
-  out = [];
+  const out: string[] = [];
   for (const n of [e.name, ...e.names]) {
     if (!/\p{Script=Latin}/u.test(n)) continue;
     const k = n.toLowerCase();
@@ -228,19 +246,6 @@ function latinNames(e: GazetteerEntry): string[] {
     seen.add(k);
     out.push(n);
     if (out.length >= MAX_ALIASES) break;
-  }
-  latinMemo.set(e.index, out);
-  latinLowerMemo.set(e.index, new Set(out.map((n) => n.toLowerCase())));
-  return out;
-}
-
-/** Names of the units an entry lies in, memoised per entry like its spellings (the same places recur in every report). */
-const unitMemo = new Map<number, { admin1: string | null; admin2: string | null }>();
-function unitNames(e: GazetteerEntry): { admin1: string | null; admin2: string | null } {
-  let out = unitMemo.get(e.index);
-  if (!out) {
-    out = { admin1: entryAdmin1(e), admin2: admin2Name(e.country, e.admin1Code, e.admin2Code) };
-    unitMemo.set(e.index, out);
   }
   return out;
 }
@@ -253,19 +258,21 @@ export function toPlaceRef(
   precision: GeoPrecision = defaultPrecision(e),
   extraAliases: string[] = [],
 ): PlaceRef {
-  const base = latinNames(e);
-  const known = latinLowerMemo.get(e.index)!;
-  const extra = extraAliases.filter((n) => !known.has(n.toLowerCase()));
-  const aliases = extra.length ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
-  const units = unitNames(e);
+  const facts = refFacts(e);
+  const base = facts.names;
+  // A loop, not a filter: the recognizer passes one spelling per mention, mostly a known one.
+  let extra: string[] | null = null;
+  // A spelling among the names as written is known without lower-casing it.
+  for (const n of extraAliases) if (!base.includes(n) && !facts.lowerNames.has(n.toLowerCase())) (extra ??= []).push(n);
+  const aliases = extra ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
   return {
     name: e.name,
     aliases,
     geonameId: e.geonameId,
     featureCode: e.featureCode,
     country: e.country,
-    admin1: units.admin1,
-    admin2: units.admin2,
+    admin1: facts.admin1,
+    admin2: facts.admin2,
     lat: e.lat,
     lon: e.lon,
     geoPrecision: precision,
@@ -304,8 +311,9 @@ export function unresolvedPlaceRef(
     geonameId: null,
     featureCode,
     country,
-    admin1: a ? entryAdmin1(a) : null,
-    admin2: a ? (a.featureCode === 'ADM2' ? a.name : admin2Name(a.country, a.admin1Code, a.admin2Code)) : null,
+    // The anchor's unit names as its own PlaceRef has them (memoised: the same anchors recur).
+    admin1: a ? refFacts(a).admin1 : null,
+    admin2: a ? (a.featureCode === 'ADM2' ? a.name : refFacts(a).admin2) : null,
     lat: a ? a.lat : null,
     lon: a ? a.lon : null,
     geoPrecision: a ? 2 : 3,

@@ -1,12 +1,16 @@
 // Place refiner: drops place names that only name an outlet, an organisation's seat or a dateline, which the gazetteer cannot tell.
 import { lexicons } from '../lexicon.js';
 import type { PlaceMention, Sentence } from '../mentions.js';
-import { endsWithCue } from '../regex.js';
+import type { Span } from '../../domain/types.js';
+import { endsWithCue, spaceRunStart } from '../regex.js';
 
 // "Sydney Morning Herald", "Kyiv Independent", "Kurdistan24": a place name inside a longer proper name.
 const NAME_CONTINUES = /^(?:\s+(?:Morning|Evening|Herald|Times|Post|Independent|Observer|Tribune|Journal|Gazette|News|Daily|Today|Chronicle|Express|Star|Voice|Radio|TV|Television|Network|Agency|Press|Monitor|Centre|Center|Institute|University|Hospital|Airport|Stadium|Football|Club|Brigade|Division|Battalion|Regiment|Front|Council|Committee|Group|Agreement|Accords?|Declaration|Process|Talks|Conference|Summit))\b/;
 // "which is based in London", "the London-based monitor": where an organisation sits, not where anything happened.
 const SEAT_BEFORE = /\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$/i;
+// Every match ends with "in", an optional "the" and spaces: the end-anchored regex is asked only of windows that do.
+const isSeat = (before: string): boolean => endsWithCue(before, SEAT_LAST_WORDS, false) && SEAT_BEFORE.test(before);
+const SEAT_LAST_WORDS: ReadonlySet<string> = new Set(['in']);
 const SEAT_AFTER = /^-based\b/i;
 // "The Irrawaddy, however, reported …": a newspaper named after a place, speaking.
 const OUTLET = /^(?:,\s*(?:however|meanwhile|for its part|too)\s*,)?\s*(?:reported|said|says|reports|quoted|cited|wrote|published)\b/i;
@@ -57,6 +61,8 @@ const GENERIC_SUFFIX = /(?:['’]s|\s+(?:region|province|governorate|state|oblas
 /** Accents and case folded; memoised because every mention folds all its place's aliases (up to 30). */
 const foldMemo = new Map<string, string>();
 function fold(x: string): string {
+  // ASCII has nothing to decompose or strip: its lower case, without a memo lookup.
+  if (isAscii(x)) return x.toLowerCase();
   let f = foldMemo.get(x);
   if (f === undefined) {
     if (foldMemo.size >= 50_000) foldMemo.clear();
@@ -66,12 +72,30 @@ function fold(x: string): string {
   return f;
 }
 
+function isAscii(x: string): boolean {
+  for (let i = 0; i < x.length; i++) if (x.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** fold(x) === folded; an ASCII `x` (most aliases) folds to its lower case, compared in place without allocating it. */
+function foldsTo(x: string, folded: string): boolean {
+  if (!isAscii(x)) return fold(x) === folded;
+  const n = x.length;
+  if (folded.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    let c = x.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== folded.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /** The name as the report spells it, when that spelling is one the gazetteer knows for the place (analysts search by it). */
 function asWritten(p: PlaceMention): PlaceMention {
   const written = p.text.replace(GENERIC_SUFFIX, '').trim();
   if (!written || written === p.place.name) return p;
   const folded = fold(written);
-  if (!p.place.aliases.some((a) => fold(a) === folded)) return p;
+  if (!p.place.aliases.some((a) => foldsTo(a, folded))) return p;
   return { ...p, place: { ...p.place, name: written, aliases: [p.place.name, ...p.place.aliases.filter((a) => a !== p.place.name)] } };
 }
 
@@ -120,17 +144,26 @@ function dropDestinations(places: PlaceMention[], body: string): PlaceMention[] 
   return others ? places.filter((p) => !destination.has(p)) : places;
 }
 
+/** /\bThe\s+$/ without trying every start position of the window. */
+function endsWithThe(text: string): boolean {
+  const end = spaceRunStart(text, text.length);
+  if (end === text.length || end < 3 || text.slice(end - 3, end) !== 'The') return false;
+  const c = end > 3 ? text.charCodeAt(end - 4) : 32;
+  return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95);
+}
+
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
-  const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
+  const datelines: Span[] = [];
+  for (const s of sentences) if (s.dateline) datelines.push(s.dateline);
   const venues = foreignVenueNames(places, body);
   return dropDestinations(dropAuthorityTerritories(places, body, sentences), body).map(asWritten).filter((p) => {
     if (venues.size && venues.has(fold(p.text))) return false;
     if (datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) return false;
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);
     const after = body.slice(p.span.end, p.span.end + 40);
-    if (NAME_CONTINUES.test(after) || SEAT_BEFORE.test(before) || SEAT_AFTER.test(after)) return false;
+    if (NAME_CONTINUES.test(after) || isSeat(before) || SEAT_AFTER.test(after)) return false;
     if (isDestination(body.slice(Math.max(0, p.span.start - 60), p.span.start))) return false;
-    if (/\bThe\s+$/.test(before) && OUTLET.test(after)) return false;
+    if (endsWithThe(before) && OUTLET.test(after)) return false;
     if (namesAPeople(p, body)) return false;
     return true;
   });

@@ -4,6 +4,7 @@ import {
   type GazetteerEntry,
   countries,
   defaultPrecision,
+  gazetteer,
   lookupKey,
   placeKey,
   plainWordKey,
@@ -12,7 +13,7 @@ import {
   unresolvedPlaceRef,
 } from '../../gazetteer/index.js';
 import type { PlaceContext, PlaceMention } from '../mentions.js';
-import { endsWithCue, isRegexSpace } from '../regex.js';
+import { endsWithCue, isRegexSpace, spaceRunStart } from '../regex.js';
 
 export interface RecognizePlacesOptions {
   /** ISO2 codes of the countries the report is about; when absent they are detected in the text. */
@@ -83,6 +84,52 @@ const PLACE_CUE_WORDS = new Set(['in', 'at', 'near', 'of', 'from', 'to', 'into',
   'reached', 'entered', 'hit', 'struck', 'shelled', 'bombed', 'targeted', 'captured', 'seized', 'stormed', 'raided', 'village', 'town', 'city', 'province',
   'governorate', 'region', 'district', 'camp', 'neighbourhood', 'neighborhood', 'area', 'areas', 'outskirts', 'countryside', 'rural', 'and']);
 const hasPlaceCue = (before: string): boolean => endsWithCue(before, PLACE_CUE_WORDS, true);
+
+/**
+ * How a window before a name ends, read backwards as `endsWithCue` reads it: the last word before the trailing spaces
+ * and, when that word is "the" after a space, the word before it (lower-cased ASCII word characters, '' when none),
+ * with where each starts and whether a comma stands in its place. Null when the window does not end with a space.
+ * Each end-anchored regex below can only match when its own last word is one of these two: asked first, it spares the
+ * regex, which V8 tries at every start position of the window, for most names.
+ */
+interface Tail {
+  last: string;
+  lastStart: number;
+  lastComma: boolean;
+  /** "the" ends the window: `prev` is the word before it. */
+  skipped: boolean;
+  prev: string;
+  prevStart: number;
+  prevComma: boolean;
+}
+function tailOf(text: string): Tail | null {
+  const end = spaceRunStart(text, text.length);
+  if (end === text.length) return null;
+  const lastStart = asciiWordStart(text, end);
+  const tail: Tail = { last: text.slice(lastStart, end).toLowerCase(), lastStart, lastComma: end > 0 && text.charCodeAt(end - 1) === 44, skipped: false, prev: '', prevStart: 0, prevComma: false };
+  if (end >= 3 && (text.charCodeAt(end - 3) | 32) === 116 /* t */ && (text.charCodeAt(end - 2) | 32) === 104 /* h */ && (text.charCodeAt(end - 1) | 32) === 101 /* e */) {
+    const beforeThe = spaceRunStart(text, end - 3);
+    if (beforeThe < end - 3) {
+      tail.skipped = true;
+      tail.prevStart = asciiWordStart(text, beforeThe);
+      tail.prev = text.slice(tail.prevStart, beforeThe).toLowerCase();
+      tail.prevComma = beforeThe > 0 && text.charCodeAt(beforeThe - 1) === 44;
+    }
+  }
+  return tail;
+}
+/** `endsWithCue(text, words, comma)` for the text `tail` was read from. */
+function tailCue(tail: Tail | null, words: ReadonlySet<string>, comma: boolean): boolean {
+  if (!tail) return false;
+  if ((comma && tail.lastComma) || words.has(tail.last)) return true;
+  return tail.skipped && ((comma && tail.prevComma) || words.has(tail.prev));
+}
+const isAsciiWordChar = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
+function asciiWordStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && isAsciiWordChar(text.charCodeAt(start - 1))) start--;
+  return start;
+}
 // "an 18-year-old man from Conklin": where a person comes from, not where the event was.
 // "a businessman from Kanpur", "tourists visiting from Nepal", "Sudeep Neupane, 27, from Butwal", "Vinay Narwal, 26, a
 // lieutenant in the navy from Karnal": a person noun (or a name's age or apposition) before "from" makes it a home town.
@@ -94,8 +141,24 @@ const NAME_AND_COMMA_END = /(?:^|\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p
 // Every match of ORIGIN_CUE ends with "from", "of" or "in", an optional "the" and spaces; every match of
 // NAME_AND_COMMA_END with a comma or " in". Both regexes are end-anchored, which V8 tries at every start position of
 // the window, so they are asked only when the text ends that way (the same answers, a fraction of the work).
+// A match that ends with "in" (no "town of" after it) is "born in": a window that ends with any other "in" is not asked.
 const ORIGIN_LAST_WORDS: ReadonlySet<string> = new Set(['from', 'of', 'in']);
-const hasOriginCue = (before: string): boolean => endsWithCue(before, ORIGIN_LAST_WORDS, false) && ORIGIN_CUE.test(before);
+function hasOriginCue(before: string, tail: Tail | null = tailOf(before)): boolean {
+  if (!tail) return false;
+  let inStart: number;
+  if (tail.last === 'from' || tail.last === 'of') inStart = -1;
+  else if (tail.last === 'in') inStart = tail.lastStart;
+  else if (!tail.skipped || !ORIGIN_LAST_WORDS.has(tail.prev)) return false;
+  else inStart = tail.prev === 'in' ? tail.prevStart : -1;
+  return (inStart < 0 || bornBefore(before, inStart)) && ORIGIN_CUE.test(before);
+}
+/** /\bborn $/iu ends at `at`: "born", one space, and before it no word character (ſ and K count under /iu). */
+function bornBefore(text: string, at: number): boolean {
+  if (at < 5 || text.charCodeAt(at - 1) !== 32 || text.slice(at - 5, at - 1).toLowerCase() !== 'born') return false;
+  if (at === 5) return true;
+  const c = text.charCodeAt(at - 6);
+  return !(isAsciiWordChar(c) || c === 0x17f || c === 0x212a);
+}
 function endsWithCommaOrIn(text: string): boolean {
   let end = text.length;
   while (end > 0 && isRegexSpace(text.charCodeAt(end - 1))) end--;
@@ -103,12 +166,29 @@ function endsWithCommaOrIn(text: string): boolean {
   return end >= 3 && text.charCodeAt(end - 1) === 110 /* n */ && text.charCodeAt(end - 2) === 105 /* i */ && isRegexSpace(text.charCodeAt(end - 3));
 }
 const isOriginLocated = (before: string): boolean => {
-  if (!endsWithCommaOrIn(before)) return false;
+  if (!endsWithCommaOrIn(before) || !capitalBeforeCommaOrIn(before)) return false;
   const name = NAME_AND_COMMA_END.exec(before);
-  return !!name && ORIGIN_CUE.test(before.slice(0, name.index + (name[0].length - name[0].trimStart().length)));
+  return !!name && hasOriginCue(before.slice(0, name.index + (name[0].length - name[0].trimStart().length)));
 };
+/**
+ * The last word of a NAME_AND_COMMA_END match is the run of non-spaces before the comma or " in" and starts with a
+ * capital: asked first, it spares the regex for "attacked in X", "the market in X".
+ */
+function capitalBeforeCommaOrIn(text: string): boolean {
+  let end = spaceRunStart(text, text.length);
+  end = text.charCodeAt(end - 1) === 44 /* , */ ? end - 1 : spaceRunStart(text, end - 2);
+  let start = end;
+  while (start > 0 && !isRegexSpace(text.charCodeAt(start - 1))) start--;
+  if (start === end) return false;
+  const c = text.charCodeAt(start);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(text.slice(start, end));
+}
+const UPPER_FIRST = /^\p{Lu}/u;
 const NEAR_CUE = /\b(?:near|nearby|outside|close to|around|on the outskirts of|outskirts of|(?:in )?the vicinity of|(?:the )?area of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: part)? of|(?:kilomet(?:re|er)s?|km|miles?)(?: (?:north|south|east|west)(?:-?(?:east|west))?)? (?:from|of))\s+(?:the\s+)?(?:(?:town|city|village|camp) of\s+)?$/i;
 const COUNTRYSIDE_BEFORE = /\b(?:(?:the\s+)?countryside of|rural)\s+(?:the\s+)?$/i;
+// The last words NEAR_CUE, COUNTRYSIDE_BEFORE and UNIT_BEFORE can end with (before an optional "the").
+const NEAR_LAST_WORDS: ReadonlySet<string> = new Set(['near', 'nearby', 'outside', 'to', 'around', 'of', 'from']);
+const COUNTRYSIDE_LAST_WORDS: ReadonlySet<string> = new Set(['of', 'rural']);
 const COUNTRYSIDE_AFTER = /^(?:['’]s)?\s+(?:countryside|rural areas|suburbs|hinterland)\b/i;
 const UNIT_AFTER = /^(?:['’]s)?\s+(province|governorate|region|state|oblast|prefecture|department|district|county|township|local government area|lga|raion|rayon|division|municipality)\b/i;
 const UNIT_BEFORE = /\bthe\s+(province|governorate|region|state|oblast|prefecture|department|district|county|township) of\s+$/i;
@@ -241,18 +321,129 @@ function isSpaceGap(body: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Key of tokens [a, b): token keys joined, articles dropped unless last (as placeKey does). */
-function spanKey(tokens: Token[], a: number, b: number): string {
-  // One token: its own key, the memoised string whose hash the lookups that follow reuse (a join copies it).
-  if (b - a === 1) return tokens[a]!.key;
-  const parts: string[] = [];
-  for (let k = a; k < b; k++) {
-    const t = tokens[k]!;
-    if (k < b - 1 && CONNECTOR_ARTICLES.has(t.key)) continue;
-    if (t.key) parts.push(t.key);
+/**
+ * A lookup key (token keys joined by spaces) and what the recognizer asks of it. The nodes form a trie over token keys
+ * that outlives a report: a span's key is reached from its prefix's node by the next token's key, whose hash the token
+ * string already carries, so no span joins a fresh string and hashes it again for each of its lookups (the gazetteer,
+ * the country names, the demonyms and the evidence memo were four of them). Every fact is derived from `key` alone.
+ */
+class KeyNode {
+  /** Created with the first child: most keys end a span and never get one (less memory for lookups to walk through). */
+  private children: Map<string, KeyNode> | null = null;
+  private entriesMemo: GazetteerEntry[] | undefined;
+  private countryMemo: string | null | undefined;
+  private demonymMemo: string | null | undefined;
+  private evidenceMemo: ReadonlySet<string> | null | undefined;
+  private solidMemo: GazetteerEntry[] | undefined;
+
+  constructor(readonly key: string) {}
+
+  child(tokenKey: string): KeyNode {
+    let c = this.children?.get(tokenKey);
+    if (!c) {
+      c = new KeyNode(this.key ? `${this.key} ${tokenKey}` : tokenKey);
+      (this.children ??= new Map()).set(tokenKey, c);
+      keyNodeCount++;
+    }
+    return c;
   }
-  return parts.join(' ');
+
+  /** lookupKey(key). */
+  get entries(): GazetteerEntry[] {
+    return (this.entriesMemo ??= lookupKey(this.key));
+  }
+
+  /** The country this key names (a name, variant or demonym), or null. */
+  get country(): string | null {
+    if (this.countryMemo === undefined) this.countryMemo = countryKeyMap().get(this.key) ?? null;
+    return this.countryMemo;
+  }
+
+  /** The country of a demonym that is not also one of its names ("Somali"), or null. */
+  get demonym(): string | null {
+    if (this.demonymMemo === undefined) this.demonymMemo = demonymKeyMap().get(this.key) ?? null;
+    return this.demonymMemo;
+  }
+
+  /** Countries for which the key is evidence (see isCountryEvidence); null when none (most keys: no set to look into). */
+  get evidence(): ReadonlySet<string> | null {
+    if (this.evidenceMemo === undefined) {
+      const set = new Set(this.entries.filter(isCountryEvidence).map((e) => e.country));
+      this.evidenceMemo = set.size > 0 ? set : null;
+    }
+    return this.evidenceMemo;
+  }
+
+  /** lookupKey of the key written solid ("Yar Maung" → "yarmaung"). */
+  get solidEntries(): GazetteerEntry[] {
+    return (this.solidMemo ??= lookupKey(this.key.replace(/ /g, '')));
+  }
 }
+
+/** Bounds the trie's memory on corpora with endless distinct names: a new root once it holds this many nodes. */
+const KEY_NODE_LIMIT = 100_000;
+let keyNodeCount = 0;
+let keyRoot = new KeyNode('');
+
+/**
+ * Keys of the spans of one report's tokens: [a, b) is token keys joined, articles dropped unless last (as placeKey
+ * does), tokens without a key skipped. Each start's nodes are filled by length as far as they are asked for.
+ */
+class SpanKeys {
+  private readonly root: KeyNode;
+  /**
+   * Spans start inside runs only: `slot[a]` numbers those tokens. The node of span [a, a + len) is at
+   * slot[a] * MAX_RUN + len - 1, and beside it the same span's node without a final article (the prefix the next length
+   * extends); `filled[slot]` lengths are known. Flat arrays, one set per report: a pair of arrays per start token was
+   * most of what the spans allocated. Longer spans (certain places) are walked on.
+   */
+  private readonly slot: number[];
+  private readonly spans: (KeyNode | undefined)[];
+  private readonly bases: (KeyNode | undefined)[];
+  private readonly filled: number[] = [];
+
+  constructor(
+    private readonly tokens: Token[],
+    runs: [number, number][],
+  ) {
+    if (keyNodeCount >= KEY_NODE_LIMIT) {
+      keyRoot = new KeyNode('');
+      keyNodeCount = 0;
+    }
+    this.root = keyRoot;
+    this.slot = new Array<number>(tokens.length);
+    for (const [a, b] of runs) for (let k = a; k < b; k++) this.slot[k] = this.filled.push(0) - 1;
+    this.spans = new Array<KeyNode | undefined>(this.filled.length * MAX_RUN);
+    this.bases = new Array<KeyNode | undefined>(this.filled.length * MAX_RUN);
+  }
+
+  /** Span [a, b), a token of a run. */
+  node(a: number, b: number): KeyNode {
+    const slot = this.slot[a]!;
+    const len = Math.min(b - a, MAX_RUN);
+    const at = slot * MAX_RUN;
+    for (let l = this.filled[slot]! + 1; l <= len; l++) {
+      const prefix = l === 1 ? this.root : this.bases[at + l - 2]!;
+      const key = this.tokens[a + l - 1]!.key;
+      const span = key ? prefix.child(key) : prefix;
+      this.spans[at + l - 1] = span;
+      this.bases[at + l - 1] = extendsPrefix(key) ? span : prefix;
+      this.filled[slot] = l;
+    }
+    if (b - a <= MAX_RUN) return this.spans[at + len - 1]!;
+    let span = this.spans[at + MAX_RUN - 1]!;
+    let base = this.bases[at + MAX_RUN - 1]!;
+    for (let k = a + MAX_RUN; k < b; k++) {
+      const key = this.tokens[k]!.key;
+      span = key ? base.child(key) : base;
+      if (extendsPrefix(key)) base = span;
+    }
+    return span;
+  }
+}
+
+/** Whether a span ending with this token key is the prefix longer spans extend: an article counts only last. */
+const extendsPrefix = (key: string): boolean => !!key && !CONNECTOR_ARTICLES.has(key);
 const CONNECTOR_ARTICLES = new Set(['al', 'el', 'ez', 'ad', 'as', 'ash', 'ar', 'at', 'az', 'an', 'ath', 'adh']);
 
 /**
@@ -335,9 +526,8 @@ const NOUN_AFTER = /^\s+([a-z]+)\b/;
  * place of that name (the Somali region of Ethiopia). Returns the country when it names its capital, null when the
  * demonym is an adjective to skip, and undefined when the word is no such adjective (a unit word may follow: "Somali region").
  */
-function demonymAdjective(key: string, after: string): { capitalOf: string; noun: string } | null | undefined {
-  const cc = demonymKeyMap().get(key);
-  if (!cc || UNIT_AFTER.test(after) || STRONG_AFTER.test(after)) return undefined;
+function demonymAdjective(cc: string, after: string): { capitalOf: string; noun: string } | null | undefined {
+  if (UNIT_AFTER.test(after) || STRONG_AFTER.test(after)) return undefined;
   const noun = NOUN_AFTER.exec(after);
   if (!noun) return undefined;
   return noun[1] === 'capital' ? { capitalOf: cc, noun: noun[0] } : null;
@@ -355,28 +545,28 @@ function countryEntries(cc: string): GazetteerEntry[] {
  */
 export function detectCountries(body: string): { country: string; count: number }[] {
   const tokens = tokenize(body);
-  return countriesInTokens(tokens, capitalisedRuns(body, tokens));
+  const runs = capitalisedRuns(body, tokens);
+  return countriesInTokens(tokens, runs, new SpanKeys(tokens, runs));
 }
 
-function countriesInTokens(tokens: Token[], runs: [number, number][]): { country: string; count: number }[] {
+function countriesInTokens(tokens: Token[], runs: [number, number][], spans: SpanKeys): { country: string; count: number }[] {
   const counts = new Map<string, number>();
   const add = (cc: string, n = 1): void => void counts.set(cc, (counts.get(cc) ?? 0) + n);
-  const ck = countryKeyMap();
   for (const [a, b] of runs) {
     let i = a;
     while (i < b) {
       let step = 1;
       for (let len = Math.min(4, b - i); len >= 1; len--) {
-        const key = spanKey(tokens, i, i + len);
-        const cc = ck.get(key);
+        const node = spans.node(i, i + len);
+        const cc = node.country;
         if (cc) {
           add(cc);
           step = len;
           break;
         }
         if (len === 1 && recognizerLexicon().stopwords.has(tokens[i]!.lower)) continue;
-        const strong = evidenceCountries(key);
-        if (strong.size > 0) {
+        const strong = node.evidence;
+        if (strong) {
           // A name shared by several countries ("Gaza": PS and MZ) splits its vote.
           for (const cc of strong) add(cc, 1 / strong.size);
           step = len;
@@ -386,19 +576,10 @@ function countriesInTokens(tokens: Token[], runs: [number, number][]): { country
       i += step;
     }
   }
-  return [...counts].map(([country, count]) => ({ country, count })).sort((x, y) => y.count - x.count || x.country.localeCompare(y.country));
-}
-
-/** Countries for which a key is evidence, memoised: the same names recur across reports. */
-const evidenceMemo = new Map<string, Set<string>>();
-function evidenceCountries(key: string): Set<string> {
-  let v = evidenceMemo.get(key);
-  if (!v) {
-    if (evidenceMemo.size > 100_000) evidenceMemo.clear();
-    v = new Set(lookupKey(key).filter(isCountryEvidence).map((e) => e.country));
-    evidenceMemo.set(key, v);
-  }
-  return v;
+  const out: { country: string; count: number }[] = [];
+  for (const [country, count] of counts) out.push({ country, count });
+  // Country codes are two upper-case ASCII letters, which localeCompare orders as their code units do.
+  return out.sort((x, y) => y.count - x.count || (x.country < y.country ? -1 : x.country > y.country ? 1 : 0));
 }
 
 /** Admin1 units, regions and major cities say which country a text is about. */
@@ -409,11 +590,12 @@ const isCountryEvidence = (e: GazetteerEntry): boolean =>
 export function recognizePlaces(body: string, opts: RecognizePlacesOptions = {}): PlaceMention[] {
   const tokens = tokenize(body);
   const runs = capitalisedRuns(body, tokens);
+  const spans = new SpanKeys(tokens, runs);
   const cuts = runs.map(([a, b]) => personCut(body, tokens, a, b));
-  let matches = findMatches(body, tokens, runs, cuts);
+  let matches = findMatches(body, tokens, runs, cuts, spans);
   const hinted = opts.countryHints?.length ? opts.countryHints : null;
-  const countryWeight = countryWeights(hinted, hinted ? [] : countriesInTokens(tokens, runs));
-  const certain = sameNameAgain(tokens, runs, cuts, certainPlaces(body, tokens, runs, cuts, countryWeight));
+  const countryWeight = countryWeights(hinted, hinted ? [] : countriesInTokens(tokens, runs, spans));
+  const certain = sameNameAgain(tokens, runs, cuts, spans, certainPlaces(body, tokens, runs, cuts, spans, countryWeight));
   if (matches.length === 0 && certain.length === 0) return [];
   // A run that syntax marks as one place overrides the shorter or foreign names found inside it.
   // Both lists are in text order: one linear merge.
@@ -551,8 +733,14 @@ const SHARED_LOCATOR = /^[^.;:()]{0,80}?,\s*(?:both|all|all three|each)\s+(?:in|
 const UNIT_OF = /^\s+(?:commune|district|sub-?district|county|municipality|department|township|local government area|lga|tehsil|taluka|ward|province|governorate|prefecture)\s+of\s+(?:the\s+)?/i;
 
 /** Cues after which a capitalised run located by a known unit is a place ("shelled X in Idlib"). */
-const UNRESOLVED_CUE = /\b(?:in|at|near|from|into|outside|inside|toward|towards|around|between|reached|entered|shelled|bombed|targeted|attacked|captured|seized|stormed|raided|hit|struck|located at)\s+$/i;
+// /\b(?:in|at|near|…|struck|located at)\s+$/i: the window's last word is one of them, read backwards (a regex ending
+// with "$" is tried at every start position of the window).
+const isUnresolvedCue = (tail: Tail | null): boolean => !!tail && UNRESOLVED_CUE_WORDS.has(tail.last);
 const NEAR_BEFORE = /\b(?:near|close to|outskirts of|vicinity of)\s+(?:the\s+)?$/i;
+const UNRESOLVED_CUE_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'near', 'from', 'into', 'outside', 'inside', 'toward', 'towards', 'around', 'between',
+  'reached', 'entered', 'shelled', 'bombed', 'targeted', 'attacked', 'captured', 'seized', 'stormed', 'raided', 'hit', 'struck']);
+// NEAR_BEFORE's last words (before an optional "the").
+const NEAR_BEFORE_LAST_WORDS: ReadonlySet<string> = new Set(['near', 'to', 'of']);
 /** Unit words that may close a capitalised run ("Tin Ma Village", "Karen State"): not part of the name. */
 const RUN_UNIT_WORDS = new Set(['village', 'town', 'city', 'camp', 'area', 'district', 'township', 'county', 'municipality', 'state', 'province', 'region', 'governorate', 'oblast', 'subdistrict', 'sub-district', 'tehsil', 'taluka', 'ward', 'sector', 'neighborhood', 'neighbourhood']);
 const PART_UNIT = /\s+(?:province|governorate|region|state|oblast|district|sub-?district|county|township|municipality|city|town|village|countryside|lga|local government area|raion|rayon|division|department|prefecture|tehsil|taluka|area)$/i;
@@ -565,10 +753,13 @@ const FACILITIES = new Set(['airport', 'station', 'mine', 'checkpoint', 'crossin
  * gazetteer lacks names that place wherever it stands alone as a capitalised run later on (a headline before it may use
  * the name of a people or a group).
  */
-function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[], certain: Certain[]): Certain[] {
+function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[], spans: SpanKeys, certain: Certain[]): Certain[] {
   const lex = recognizerLexicon();
   const byKey = new Map<string, Certain>();
-  for (const c of certain) if (c.anchor === null && !byKey.has(spanKey(tokens, c.a, c.b))) byKey.set(spanKey(tokens, c.a, c.b), c);
+  for (const c of certain) {
+    const key = spans.node(c.a, c.b).key;
+    if (c.anchor === null && !byKey.has(key)) byKey.set(key, c);
+  }
   if (byKey.size === 0) return certain;
   const taken = new Set(certain.map((c) => c.a));
   const more: Certain[] = [];
@@ -577,7 +768,7 @@ function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[]
     while (a < runs[r]![1] && lex.stopwords.has(tokens[a]!.lower)) a++;
     const b = cuts[r]!;
     if (a >= b || taken.has(a) || b !== runs[r]![1]) continue;
-    const c = byKey.get(spanKey(tokens, a, b));
+    const c = byKey.get(spans.node(a, b).key);
     if (c && a > c.a && b - a === c.b - c.a) more.push({ ...c, a, b });
   }
   return more.length ? [...certain, ...more].sort((x, y) => x.a - y.a) : certain;
@@ -587,7 +778,7 @@ function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[]
  * Pass 1b: capitalised runs that syntax marks as places whether or not the gazetteer knows them —
  * "the village of X", "X village", "in X (Y, Z)", "near X, Y", "shelled X in Y" where Y resolves.
  */
-function certainPlaces(body: string, tokens: Token[], runs: [number, number][], cuts: number[], countryWeight: Map<string, number>): Certain[] {
+function certainPlaces(body: string, tokens: Token[], runs: [number, number][], cuts: number[], spans: SpanKeys, countryWeight: Map<string, number>): Certain[] {
   const lex = recognizerLexicon();
   let topCountry: string | null | undefined;
   const out: Certain[] = [];
@@ -602,9 +793,10 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const listedHere = lastEnd >= 0 && tokens[a]!.start - lastEnd <= 8;
     if (!cue && !listedHere && !RUN_UNIT_WORDS.has(tokens[r1 - 1]!.lower) && !UNIT_AFTER_FIRST.has(tokens[r1]?.lower ?? '') && !parenAt(body, tokens[r1 - 1]!.end)) continue;
     const before = cue ? body.slice(Math.max(0, tokens[a]!.start - STRONG_REACH), tokens[a]!.start) : '';
+    const tail = cue ? tailOf(before) : null;
     const strongBefore = cue === 'of' && STRONG_BEFORE.test(before);
-    const weak = !!cue && UNRESOLVED_CUE.test(before);
-    const near = !!cue && NEAR_BEFORE.test(before);
+    const weak = !!cue && isUnresolvedCue(tail);
+    const near = !!cue && tailCue(tail, NEAR_BEFORE_LAST_WORDS, false) && NEAR_BEFORE.test(before);
     const cut = a === r0 ? cuts[r]! : personCut(body, tokens, a, r1);
     let b = cut;
     let unitWord = '';
@@ -617,13 +809,13 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const text = body.slice(startX, endX);
     if (b - a === 1 && (lex.givenNames.has(first.lower) || lex.titles.has(first.lower))) continue;
     if (lex.orgNouns.has(last.lower) && !FACILITIES.has(last.lower)) continue;
-    const key = spanKey(tokens, a, b);
-    if (!key || countryKeyMap().has(key)) continue;
+    const node = spans.node(a, b);
+    if (!node.key || node.country) continue;
     const nameEnd = unitWord ? tokens[cut - 1]!.end : endX;
     let after = body.slice(nameEnd, endX + 160);
     // "in Maguindanao del Sur province": an admin unit the gazetteer lacks, after a place cue.
     const adminAfter = !unitWord && weak ? UNIT_AFTER.exec(after) : null;
-    if (adminAfter && lookupKey(spanKey(tokens, a, b)).length === 0) unitWord = adminAfter[1]!.toLowerCase();
+    if (adminAfter && node.entries.length === 0) unitWord = adminAfter[1]!.toLowerCase();
     const unitAfter = STRONG_AFTER.exec(after);
     if (unitAfter && !unitWord) {
       unitWord = unitAfter[0].replace(/^(?:['’]s)?\s+/, '').toLowerCase();
@@ -662,9 +854,11 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       }
     }
     const strong = strongBefore || (!!unitWord && !namesAGroup(tokens, a, b)) || listed;
+    const closes = /^\s*(?:[.;,)]|$)/.test(after);
+    // Each way to be certain needs one of these: without any, the anchor need not be looked up.
+    if (!((!acronym && (strong || weak || (near && closes))) || viaParens)) continue;
     const anchor = parts.length ? anchorFor(parts, countryWeight) : null;
     const anchored = !!anchor && (viaParens || anchor.featureCode !== 'PPL' || anchor.population >= 10_000);
-    const closes = /^\s*(?:[.;,)]|$)/.test(after);
     const certain =
       (!acronym && strong) ||
       (!acronym && weak && (anchored || (unitLocated && !anchor))) ||
@@ -672,12 +866,22 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       (viaParens && anchored && !!anchor && /^ADM[12]$/.test(anchor.featureCode) && parts.length >= 2);
     if (!certain) continue;
     lastEnd = nameEnd + (unitAfter ? unitAfter[0].length : 0);
-    if (topCountry === undefined) topCountry = [...countryWeight].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+    if (topCountry === undefined) topCountry = heaviest(countryWeight);
     const country = anchor?.country ?? topCountry;
     const featureCode = ADMIN2_WORDS.has(unitWord) ? 'ADM2' : unitWord === 'camp' ? 'CMP' : /^(province|state|region|governorate|oblast)$/.test(unitWord) ? 'ADM1' : 'PPL';
     out.push({ a, b, anchor: anchor && anchor.featureCode !== 'PCLI' ? anchor : null, country, featureCode });
   }
   return out;
+}
+
+/** The country of the greatest weight, the first of equals (as a stable sort by weight would put first); null when none. */
+function heaviest(countryWeight: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestWeight = -Infinity;
+  for (const [country, w] of countryWeight) {
+    if (best === null || w > bestWeight) [best, bestWeight] = [country, w];
+  }
+  return best;
 }
 
 /** The token that starts at offset `at`, searching forward from token `from` (a few steps at most). */
@@ -727,7 +931,8 @@ function anchorFor(parts: string[], countryWeight: Map<string, number>): Gazette
     let best: GazetteerEntry | null = null;
     let bestRank = -Infinity;
     for (const e of cands) {
-      const rank = (ANCHOR_RANK[e.featureCode] ?? 0) + Math.log10(e.population + 1) * 10 + (countryWeight.get(e.country) ?? 0) * 100;
+      const facts = factsOf(e);
+      const rank = facts.anchorRank + facts.logPopulation * 10 + (countryWeight.get(e.country) ?? 0) * 100;
       if (rank > bestRank) [best, bestRank] = [e, rank];
     }
     if (best) chosen = best;
@@ -770,7 +975,7 @@ function precisionFor(m: Match, e: GazetteerEntry): GeoPrecision {
 }
 
 /** Pass 1: every run, longest sub-run first, kept when it passes the false-positive filters. */
-function findMatches(body: string, tokens: Token[], runs: [number, number][], cuts: number[]): Match[] {
+function findMatches(body: string, tokens: Token[], runs: [number, number][], cuts: number[], spans: SpanKeys): Match[] {
   const lex = recognizerLexicon();
   const matches: Match[] = [];
   let lastEnd = -1;
@@ -786,11 +991,13 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
       for (let len = Math.min(MAX_RUN, end - i); len >= 1; len--) {
         const a = tokens[i]!;
         const z = tokens[i + len - 1]!;
-        if (lex.stopwords.has(a.lower) && len === 1) continue;
+        if (len === 1 && lex.stopwords.has(a.lower)) continue;
         // "Hadi Centre", "Tops Supermarket": the generic noun that ends a longer name is its head, not a place of that name.
         if (len === 1 && i > runStart && lex.orgNouns.has(a.lower)) continue;
-        if (CONNECTOR_ARTICLES.has(z.lower) || CONNECTORS.has(z.lower)) continue;
-        const key = spanKey(tokens, i, i + len);
+        // CONNECTORS holds the articles too.
+        if (CONNECTORS.has(z.lower)) continue;
+        const node = spans.node(i, i + len);
+        const key = node.key;
         if (!key) continue;
         let start = a.start;
         let candidates: GazetteerEntry[] = [];
@@ -799,10 +1006,11 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
           candidates = lookupKey(`${dir.key} ${key}`);
           if (candidates.length) start = dir.start;
         }
-        if (candidates.length === 0) candidates = lookupKey(key);
+        if (candidates.length === 0) candidates = node.entries;
         // Syllables written apart or together ("Yar Maung" / "Yarmaung"): short tokens only.
-        if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = lookupKey(key.replace(/ /g, ''));
-        const adjective = len === 1 && demonymKeyMap().has(key) ? demonymAdjective(key, body.slice(z.end, z.end + 40)) : undefined;
+        if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = node.solidEntries;
+        const demonym = len === 1 ? node.demonym : null;
+        const adjective = demonym ? demonymAdjective(demonym, body.slice(z.end, z.end + 40)) : undefined;
         if (adjective === null) continue;
         // The country stands in for its capital until the report names it (see recognizePlaces).
         if (adjective) candidates = countryEntries(adjective.capitalOf);
@@ -813,17 +1021,18 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         if (isOrganisation(after, lex.orgNouns)) continue;
         if (len === 1 && isGovernmentMetonym(candidates, after)) continue;
         // "shipping in the Red Sea": a sea, not the province named after it ("Red Sea state").
-        if (/^(?:sea|ocean)$/.test(z.lower) && !UNIT_AFTER.test(after)) continue;
+        if ((z.lower === 'sea' || z.lower === 'ocean') && !UNIT_AFTER.test(after)) continue;
         const listed: boolean = lastCued && span.start - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, span.start));
-        const cued: boolean = hasPlaceCue(before) || listed;
+        const tail = tailOf(before);
+        const cued: boolean = tailCue(tail, PLACE_CUE_WORDS, true) || listed;
+        const words = tokensInKey(key);
+        if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
+        if (words === 1 && lex.stopwords.has(a.lower) && !cued) continue;
         const strong: boolean =
           (cueWordBefore(tokens, i) === 'of' && STRONG_BEFORE.test(before.slice(-STRONG_REACH))) ||
           (UNIT_AFTER_FIRST.has(tokens[i + len]?.lower ?? '') && STRONG_AFTER.test(after) && !namesAGroup(tokens, i, i + len)) ||
           (listed && lastStrong);
-        const words = tokensInKey(key);
-        if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
-        if (words === 1 && lex.stopwords.has(a.lower) && !cued) continue;
-        const m = withContext(body, span, candidates, before, after, len, cued);
+        const m = withContext(body, span, candidates, before, after, len, cued, tail);
         if (adjective) {
           m.capitalOf = adjective.capitalOf;
           m.span = { start: span.start, end: span.end + adjective!.noun.length };
@@ -925,6 +1134,10 @@ function namesAGroup(tokens: Token[], a: number, b: number): boolean {
 
 /** "Nasser Hospital", "Latakia Governorate Council" are not the place itself. */
 function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {
+  // The regex needs spaces and then a capital: most names are followed by neither.
+  let p = 0;
+  while (p < after.length && isRegexSpace(after.charCodeAt(p))) p++;
+  if (p === 0 || p === after.length || after.charCodeAt(p) < 65 || after.charCodeAt(p) > 90) return false;
   const m = /^\s+([A-Z][a-z]+)/.exec(after);
   return !!m && orgNouns.has(m[1]!.toLowerCase());
 }
@@ -932,36 +1145,46 @@ function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {
 // "Washington's campaign", "Moscow said": a capital that stands for its government, not a place where something happened.
 const GOVERNMENT_AFTER = /^(?:['’]s\s+(?:(?:military|air|war|bombing|diplomatic|foreign|new|latest)\s+)?(?:campaign|government|administration|policy|policies|decision|allies|ally|envoy|support|backing|sanctions|military|position|response|demands?|stance|approach|strategy|relations|offensive|war|strikes|forces|officials)|\s+(?:said|says|denied|denies|claimed|claims|announced|announces|accused|accuses|blamed|blames|warned|warns|insisted|insists|condemned|condemns|vowed|vows|rejected|rejects|summoned|summons|demanded|demands))\b/i;
 function isGovernmentMetonym(candidates: GazetteerEntry[], after: string): boolean {
-  return candidates.some((e) => e.featureCode === 'PPLC') && GOVERNMENT_AFTER.test(after);
+  return GOVERNMENT_AFTER.test(after) && candidates.some((e) => e.featureCode === 'PPLC');
 }
 
 /** A bare single word must be an admin unit, a country, a reviewed supplement place or a large city. */
 function strongSingle(candidates: GazetteerEntry[], stop: ReadonlySet<string>, lower: string): boolean {
   if (stop.has(lower)) return false;
   return candidates.some(
-    (e) => /^(ADM1|ADM2|PCLI|RGN)$/.test(e.featureCode) || e.supplement || e.population >= LARGE_CITY || e.featureCode === 'PPLC' || e.featureCode === 'PPLA',
+    (e) => e.featureCode === 'ADM1' || e.featureCode === 'ADM2' || e.featureCode === 'PCLI' || e.featureCode === 'RGN' || e.supplement || e.population >= LARGE_CITY || e.featureCode === 'PPLC' || e.featureCode === 'PPLA',
   );
 }
 
-function withContext(body: string, span: Span, candidates: GazetteerEntry[], before: string, after: string, tokens: number, cued: boolean): Match {
+function withContext(
+  body: string,
+  span: Span,
+  candidates: GazetteerEntry[],
+  before: string,
+  after: string,
+  tokens: number,
+  cued: boolean,
+  tail: Tail | null = tailOf(before),
+): Match {
   let context: PlaceContext = 'plain';
   let unitSuffix: Match['unitSuffix'] = null;
   let end = span.end;
   const unitAfter = UNIT_AFTER.exec(after);
-  const unitBefore = UNIT_BEFORE.exec(before);
+  // UNIT_BEFORE ends with "of" and spaces; UNIT_TAIL needs a space inside the name.
+  const unitBefore = tail?.last === 'of' ? UNIT_BEFORE.exec(before) : null;
   const text = body.slice(span.start, span.end);
-  const ownUnit = UNIT_TAIL.exec(text);
+  const ownUnit = hasRegexSpace(text) ? UNIT_TAIL.exec(text) : null;
   // "abducted two civilians from Bar Ujeed village": the place they were taken from is where the event happened.
-  if ((hasOriginCue(before) || isOriginLocated(before)) && !TAKEN_FROM.test(before)) context = 'origin';
-  else if (COUNTRYSIDE_BEFORE.test(before) || COUNTRYSIDE_AFTER.test(after)) context = 'countryside';
+  if ((hasOriginCue(before, tail) || isOriginLocated(before)) && !TAKEN_FROM.test(before)) context = 'origin';
+  else if ((tailCue(tail, COUNTRYSIDE_LAST_WORDS, false) && COUNTRYSIDE_BEFORE.test(before)) || COUNTRYSIDE_AFTER.test(after)) context = 'countryside';
   else if (ownUnit || unitAfter || unitBefore) {
     const word = (ownUnit?.[0] ?? unitAfter?.[1] ?? unitBefore?.[1] ?? '').trim().toLowerCase();
     unitSuffix = ADMIN1_WORDS.has(word) ? 'admin1' : 'admin2';
     context = 'region';
     if (unitAfter && !ownUnit) end = span.end + unitAfter[0].length;
-  } else if (NEAR_CUE.test(before)) context = 'near';
+  } else if (tailCue(tail, NEAR_LAST_WORDS, false) && NEAR_CUE.test(before)) context = 'near';
   const full = { start: span.start, end };
-  return { span: full, text: body.slice(full.start, full.end), candidates, context, unitSuffix, tokens, cued, strong: false, regional: false, anchor: null, certain: null };
+  return { span: full, text: end === span.end ? text : body.slice(full.start, full.end), candidates, context, unitSuffix, tokens, cued, strong: false, regional: false, anchor: null, certain: null };
 }
 
 /** Country → weight: hints weigh fully; detected countries in proportion to their evidence. */
@@ -980,9 +1203,10 @@ function mentionedAdmins(matches: Match[], countryWeight: Map<string, number>): 
   const out = new Set<string>();
   for (const m of matches) {
     for (const e of m.candidates) {
+      // The feature code first: it rules out most candidates without a lookup.
+      if (e.featureCode !== 'ADM1' && e.featureCode !== 'ADM2') continue;
       if (countryWeight.size && !countryWeight.has(e.country)) continue;
-      if (e.featureCode === 'ADM1') out.add(adminKeys(e).admin1);
-      else if (e.featureCode === 'ADM2') out.add(adminKeys(e).admin2);
+      out.add(e.featureCode === 'ADM1' ? factsOf(e).admin1 : factsOf(e).admin2);
     }
   }
   return out;
@@ -992,11 +1216,14 @@ const FEATURE_BONUS: Record<string, number> = {
   PCLI: 200, PPLC: 120, PPLA: 100, ADM1: 60, PPLA2: 70, ADM2: 45, RGN: 50, PPLA3: 20, PPLA4: 10, CMP: 40, PPLX: 30, ADM3: 15,
 };
 
+/** /^(ADM[1-3]|RGN)$/ without a regex run per candidate. */
+const isUnitCode = (code: string): boolean => code === 'ADM1' || code === 'ADM2' || code === 'ADM3' || code === 'RGN';
+
 /** Pass 2: the candidate best supported by country, co-mentioned admin units, rank and population. */
 function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<string>, chosen: Map<string, GazetteerEntry>): GazetteerEntry | null {
   let pool = m.candidates;
   if (m.unitSuffix) {
-    const units = pool.filter((e) => /^(ADM[1-3]|RGN)$/.test(e.featureCode));
+    const units = pool.filter((e) => isUnitCode(e.featureCode));
     if (units.length) pool = units;
     if (m.unitSuffix === 'admin1') {
       const a1 = pool.filter((e) => e.featureCode === 'ADM1');
@@ -1032,24 +1259,42 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
   return best;
 }
 
-/** "SY.11" and "SY.11.1105": an entry's units as `mentionedAdmins` names them, built once per entry (scored for every match). */
-const adminKeyMemo = new Map<number, { admin1: string; admin2: string }>();
-function adminKeys(e: GazetteerEntry): { admin1: string; admin2: string } {
-  // By entry index, as the gazetteer's own memos: a number key hashes cheaper than an object in a WeakMap.
-  let keys = adminKeyMemo.get(e.index);
-  if (!keys) {
-    if (adminKeyMemo.size >= 50_000) adminKeyMemo.clear();
-    keys = { admin1: `${e.country}.${e.admin1Code}`, admin2: `${e.country}.${e.admin1Code}.${e.admin2Code}` };
-    adminKeyMemo.set(e.index, keys);
+/**
+ * What scoring (and anchoring) reads of an entry beyond its fields: its units as `mentionedAdmins` names them ("SY.11",
+ * "SY.11.1105"), its feature bonus, its rank as an anchor and the log of its population, built once per entry (the same places are scored for
+ * match after match). By entry index in an array as long as the gazetteer: a number indexes cheaper than it hashes.
+ */
+interface EntryFacts {
+  admin1: string;
+  admin2: string;
+  bonus: number;
+  anchorRank: number;
+  /** log10(population + 1). */
+  logPopulation: number;
+}
+const entryFacts: (EntryFacts | null)[] = [];
+function factsOf(e: GazetteerEntry): EntryFacts {
+  if (entryFacts.length === 0) for (let i = gazetteer().size; i > 0; i--) entryFacts.push(null);
+  let f = entryFacts[e.index];
+  if (!f) {
+    f = {
+      admin1: `${e.country}.${e.admin1Code}`,
+      admin2: `${e.country}.${e.admin1Code}.${e.admin2Code}`,
+      bonus: FEATURE_BONUS[e.featureCode] ?? 0,
+      anchorRank: ANCHOR_RANK[e.featureCode] ?? 0,
+      logPopulation: Math.log10(e.population + 1),
+    };
+    if (e.index < entryFacts.length) entryFacts[e.index] = f;
   }
-  return keys;
+  return f;
 }
 
 function score(e: GazetteerEntry, countryWeight: Map<string, number>, admins: Set<string>, m: Match): number {
+  const facts = factsOf(e);
   let s = (countryWeight.get(e.country) ?? 0) * 1000;
   if (admins.size > 0) {
-    if (e.featureCode !== 'ADM1' && admins.has(adminKeys(e).admin1)) s += 300;
-    if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(adminKeys(e).admin2)) s += 150;
+    if (e.featureCode !== 'ADM1' && admins.has(facts.admin1)) s += 300;
+    if (e.admin2Code && e.featureCode !== 'ADM2' && admins.has(facts.admin2)) s += 150;
   }
   const a = m.anchor;
   if (a) {
@@ -1058,8 +1303,8 @@ function score(e: GazetteerEntry, countryWeight: Map<string, number>, admins: Se
     if (a.featureCode !== 'PCLI' && e.country === a.country && e.admin1Code === a.admin1Code) s += 500;
     if (a.admin2Code && e.admin2Code === a.admin2Code && e.admin1Code === a.admin1Code) s += 200;
   }
-  s += FEATURE_BONUS[e.featureCode] ?? 0;
+  s += facts.bonus;
   if (e.supplement) s += 60;
-  s += Math.log10(e.population + 1) * 15;
+  s += facts.logPopulation * 15;
   return s;
 }
