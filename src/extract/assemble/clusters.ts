@@ -216,9 +216,10 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
   // "Dozens killed since Wednesday … Seven of them died on Friday when a convoy was ambushed": a share of the count
   // that died on another day in an act of its own is an event of its own (the whole keeps its figure). "Five of
   // them died in hospital on Saturday" tells no act of its own and stays a detail of the event.
-  const ownEvent = (st: Statement, lead: Statement): boolean => {
+  // The event's day is that of the first of its statements that names one (a headline names none).
+  const ownEvent = (st: Statement, event: Cluster): boolean => {
     const day = dayOf(st.sentence);
-    const leadDay = dayOf(lead.sentence);
+    const leadDay = event.statements.map((s) => dayOf(s.sentence)).find((d) => d !== null) ?? null;
     return day !== null && leadDay !== null && day !== leadDay && tellsViolence(st.sentence);
   };
   const clusters: Cluster[] = [];
@@ -286,7 +287,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
         target = current;
         as = 'part';
-      } else if (st.value < whole && places.length === 0 && st.sentence !== current.statements[0]!.sentence && ownEvent(st, current.statements[0]!)) {
+      } else if (st.value < whole && places.length === 0 && st.sentence !== current.statements[0]!.sentence && ownEvent(st, current)) {
         // A share that died on another day in an act of its own: an event of its own, where the whole happened.
         shareOf = current;
       } else if (st.value < whole && (wholeCategory === null || st.category === null || st.category === wholeCategory) && ((places.length === 0 && st.sentence !== current.statements[0]!.sentence) || (current.sentences.has(st.sentence) && isOneMore(st, sentence)))) {

@@ -57,6 +57,13 @@ const CASES: Case[] = [
     dropped: ['Pemba'],
   },
   { text: 'Gunmen killed six people in Jableh. The wounded were rushed to Latakia.', kept: [['Jableh', 'Jableh']], dropped: ['Latakia'] },
+  // a further leg of the same transfer is a destination too
+  {
+    text: 'Gunmen attacked a school in Kumba. The injured were taken to Kumba District Hospital and some later to Douala and Buea.',
+    kept: [['Kumba', 'Kumba']],
+    dropped: ['Douala', 'Buea'],
+  },
+  { text: 'Two soldiers died in Gao; the wounded were evacuated to Mopti, then flown on to Bamako.', kept: [['Gao', 'Gao']], dropped: ['Mopti', 'Bamako'] },
   { text: 'Families fled to the town of Tartus after the massacre in Baniyas.', kept: [['Baniyas', 'Baniyas']], dropped: ['Tartus'] },
   { text: 'Survivors of the shelling of Idlib sought refuge in Afrin.', kept: [['Idlib', 'Idlib']], dropped: ['Afrin'] },
   { text: 'Residents fleeing the fighting in Bakhmut arrived in Kramatorsk.', kept: [['Bakhmut', 'Bakhmut'], ['Kramatorsk', 'Kramatorsk']], dropped: [] },

@@ -101,6 +101,8 @@ function dropAuthorityTerritories(places: PlaceMention[], body: string, sentence
 // "the wounded were taken to hospitals in Ouallam and Niamey": where the casualties were brought, not where they fell.
 const BROUGHT_TO = /\b(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted)\s+(?:to|in)\s+(?:(?:an?|the|several|two|three)\s+)?(?:(?:local|nearby|military|main|regional|district|general)\s+)?(?:hospitals?|clinics?|medical (?:centres?|centers?|facilities))?\s*(?:in|at)?\s*(?:the\s+)?(?:(?:city|town) of\s+)?$/i;
 const LIST_BEFORE = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$/;
+// "taken to Kumba District Hospital and some later to Douala and Buea": a further leg of the same transfer.
+const FURTHER_LEG = /^[^.;:]{0,40}?\b(?:and|then|or)\s+(?:(?:some|others|several|many|most|the rest)\s+(?:of them\s+)?)?(?:(?:later|then|subsequently)\s+)?(?:(?:moved|transferred|taken|flown|airlifted|referred)\s+)?(?:on\s+)?to\s+(?:the\s+)?$/i;
 
 /**
  * Places the casualties were brought to, dropped when the report names any other place of the event; a list after
@@ -111,7 +113,8 @@ function dropDestinations(places: PlaceMention[], body: string): PlaceMention[] 
   let previous: PlaceMention | null = null;
   for (const p of places) {
     const before = body.slice(Math.max(0, p.span.start - 80), p.span.start);
-    const listed = previous && destination.has(previous) && LIST_BEFORE.test(body.slice(previous.span.end, p.span.start));
+    const gap = previous ? body.slice(previous.span.end, p.span.start) : '';
+    const listed = previous && destination.has(previous) && (LIST_BEFORE.test(gap) || FURTHER_LEG.test(gap));
     if (BROUGHT_TO.test(before) || listed) destination.add(p);
     previous = p;
   }

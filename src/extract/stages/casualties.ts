@@ -88,6 +88,8 @@ const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|inc
 const DASH_APPOSITION = /^\s+[-–—]\s+[^-–—.;]{1,90}?\s+[-–—]/;
 // "an officer, Chief Inspector Arnon Zamora, 36, was killed": the name (and age) of the one counted, between commas.
 const NAME_APPOSITION = /^\s*,\s*(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*(?:\s+and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*)?\s*,(?:\s*(?:aged\s+)?\d{1,3}\s*,)?/u;
+// "seven children between the ages of nine and 12 were killed", "two boys aged 10 and 14 died": their ages, then the verb.
+const AGE_MODIFIER = /^\s*,?\s*(?:aged\s+(?:between\s+)?[\w-]+(?:\s*(?:-|–|to|and)\s*[\w-]+)?|between\s+the\s+ages\s+of\s+[\w-]+\s+(?:and|to)\s+[\w-]+|(?:under|below|over)\s+the\s+age\s+of\s+[\w-]+)(?:\s*,)?(?=\s)/i;
 const DEATH_NOUN_AFTER = /^\s*["“'‘]?(?:[\p{L}-]+\s+){0,2}?["”'’]?(?:killings|deaths|fatalities|casualties)\b/u;
 const LIST_GAP = /^\s*(?:,\s*)?(?:(?:and|as well as|plus|along with)\s+)?(?:(?:his|her|their|its)\s+)?$/i;
 const PRE_OUTCOME_GAP = /\s+(?:(?:of|at least|no fewer than|more than|up to|some|about|around|nearly|almost|over|the|another|between)\s+)*$/i;
@@ -229,7 +231,7 @@ function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexi
   let rest = body.slice(from, Math.min(sentenceEnd, from + 140));
   // "779 \"extrajudicial killings\" have been documented", "five civilian deaths": a death noun after a modifier or two.
   if (DEATH_NOUN_AFTER.test(rest)) return { outcome: 'killed', subset: false };
-  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest);
+  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest) ?? AGE_MODIFIER.exec(rest);
   if (app) rest = rest.slice(app[0].length);
   const aux = AUX.exec(rest)![0];
   rest = rest.slice(aux.length);
@@ -286,7 +288,7 @@ function fieldLabelOutcome(body: string, sentenceStart: number, countStart: numb
   return /^death toll$/.test(text) ? 'killed' : null;
 }
 
-const TRANSITIVE = /^(?:\s*(?:also|then|reportedly|allegedly))?\s*(?:killed|killing|kills|kill|executed|executing|executes|massacred|murdered|murdering|shot dead|shot and killed|gunned down|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|beheaded|slaughtered)\b\s+(?:at least\s+|more than\s+|some\s+)?(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d|[A-Z])/;
+const TRANSITIVE = /^(?:\s*(?:also|then|reportedly|allegedly))?\s*(?:killed|killing|kills|kill|executed|executing|executes|massacred|murdered|murdering|shot dead|shot and killed|gunned down|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|beheaded|slaughtered)\b\s+(?:at least\s+|more than\s+|some\s+)?(?:(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|dozens|scores)\b|\d|[A-Z])/;
 
 /** True when the phrase is followed by an active verb with an object: the counted people did the killing. */
 function isAgent(body: string, phraseEnd: number, sentenceEnd: number): boolean {

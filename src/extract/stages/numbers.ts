@@ -76,7 +76,8 @@ const AFTER_MEASURE = after(
   `(?:\\s+of)?\\s+(?:${MEASURE_NOUNS.join('|')})(?![\\w])|\\s*(?:%|per\\s*cent\\b|percent\\b)` +
     `|\\s*(?:[ap]\\.\\s?m\\b\\.?|[ap]m\\b)|-(?!odd\\b|plus\\b)[a-z]`,
 );
-const BEFORE_AGE = before(`\\b(?:aged|ages?|age\\s+of)\\s+`);
+// "aged 30", "at the age of 7", "between the ages of nine and 12": both ends of an age span are ages, not counts.
+const BEFORE_AGE = before(`\\b(?:aged|ages?|age\\s+of|ages\\s+of)\\s+|\\baged\\s+\\d{1,3}\\s+(?:and|to)\\s+(?=\\d)|\\b(?:ages\\s+of|aged\\s+between|ages\\s+between)\\s+[\\w-]+\\s+(?:and|to)\\s+`);
 const BEFORE_YEAR = before(
   `(?:\\b(?:in|since|from|until|till|by|of|during|before|after|early|late|mid|the|year|between|and|to|through|throughout|summer|spring|autumn|fall|winter)[\\s-]+` +
     `|\\b${MONTH_NAMES}\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?|\\(\\s*)`,

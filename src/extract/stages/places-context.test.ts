@@ -89,6 +89,19 @@ const CASES: Case[] = [
     sentence: 'Five soldiers died when their convoy hit a mine in Tal Hamra, in Zubair district, Basra.',
     expect: [{ text: 'Tal Hamra', country: 'IQ' }, { text: 'Basra', country: 'IQ' }],
   },
+  // The place that heads a dated entry, located by its province, is one place even when a word of it names a town abroad;
+  // the same name later in the entry is that place too.
+  {
+    rule: 'entry head',
+    sentence: '27 October 2024 - Barka Tolorom, Lac province. Militants attacked a military base at Barka Tolorom, in the islands area.',
+    expect: [{ text: 'Barka Tolorom', country: 'TD', admin1: 'Lac' }],
+    absent: ['Al Batinah South'],
+  },
+  {
+    rule: 'entry head',
+    sentence: '3 May 2023: Kuka Mairi, Borno state. Gunmen killed four farmers.',
+    expect: [{ text: 'Kuka Mairi', country: 'NG', admin1: 'Borno' }],
+  },
   // A place no unit locates lies in the country of the report's places, not of its demonyms.
   {
     rule: 'country of the places',

@@ -568,7 +568,7 @@ const FACILITIES = new Set(['airport', 'station', 'mine', 'checkpoint', 'crossin
 function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[], certain: Certain[]): Certain[] {
   const lex = recognizerLexicon();
   const byKey = new Map<string, Certain>();
-  for (const c of certain) if (c.anchor === null && !byKey.has(spanKey(tokens, c.a, c.b))) byKey.set(spanKey(tokens, c.a, c.b), c);
+  for (const c of certain) if (!byKey.has(spanKey(tokens, c.a, c.b))) byKey.set(spanKey(tokens, c.a, c.b), c);
   if (byKey.size === 0) return certain;
   const taken = new Set(certain.map((c) => c.a));
   const more: Certain[] = [];
@@ -600,7 +600,8 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     // Only a run that a cue precedes or a unit word or parenthesis follows can be certain (token checks first: cheap).
     const cue = cueWordBefore(tokens, a);
     const listedHere = lastEnd >= 0 && tokens[a]!.start - lastEnd <= 8;
-    if (!cue && !listedHere && !RUN_UNIT_WORDS.has(tokens[r1 - 1]!.lower) && !UNIT_AFTER_FIRST.has(tokens[r1]?.lower ?? '') && !parenAt(body, tokens[r1 - 1]!.end)) continue;
+    const headed = !cue && isEntryHead(body, tokens[a]!.start);
+    if (!cue && !headed && !listedHere && !RUN_UNIT_WORDS.has(tokens[r1 - 1]!.lower) && !UNIT_AFTER_FIRST.has(tokens[r1]?.lower ?? '') && !parenAt(body, tokens[r1 - 1]!.end)) continue;
     const before = cue ? body.slice(Math.max(0, tokens[a]!.start - STRONG_REACH), tokens[a]!.start) : '';
     const strongBefore = cue === 'of' && STRONG_BEFORE.test(before);
     const weak = !!cue && UNRESOLVED_CUE.test(before);
@@ -667,7 +668,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const closes = /^\s*(?:[.;,)]|$)/.test(after);
     const certain =
       (!acronym && strong) ||
-      (!acronym && weak && (anchored || (unitLocated && !anchor))) ||
+      (!acronym && (weak || headed) && (anchored || (unitLocated && !anchor))) ||
       (!acronym && near && closes) ||
       (viaParens && anchored && !!anchor && /^ADM[12]$/.test(anchor.featureCode) && parts.length >= 2);
     if (!certain) continue;
@@ -678,6 +679,18 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     out.push({ a, b, anchor: anchor && anchor.featureCode !== 'PCLI' ? anchor : null, country, featureCode });
   }
   return out;
+}
+
+// "27 October 2024 - Barka Tolorom, Lac province.": the place that heads a dated entry of a bulletin, after its date.
+const ENTRY_HEAD = /(?:^|\n)[ \t]*(?:[^\n]{0,40}?(?:\s[-–—]|:)\s*)?$/;
+const HEAD_MARKS = new Set([0x0a, 0x2d /* - */, 0x2013 /* – */, 0x2014 /* — */, 0x3a /* : */]);
+
+/** Whether a line, or a line's date and dash, ends right before `start` (the character test spares the regex most runs). */
+function isEntryHead(body: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && (body.charCodeAt(i - 1) === 0x20 || body.charCodeAt(i - 1) === 0x09)) i--;
+  if (i > 0 && !HEAD_MARKS.has(body.charCodeAt(i - 1))) return false;
+  return ENTRY_HEAD.test(body.slice(Math.max(0, start - 60), start));
 }
 
 /** The token that starts at offset `at`, searching forward from token `from` (a few steps at most). */
