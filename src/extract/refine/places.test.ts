@@ -50,6 +50,8 @@ const CASES: Case[] = [
   // … but a town of the report's country stays, and so does a town under its own name
   { text: 'Traders from Aleppo were among the dead at the Baghdad market.', kept: [['Aleppo', 'Aleppo'], ['Baghdad', 'Baghdad']], dropped: [] },
   { text: 'Soldiers raided the Kabul hospital on Monday and killed two guards in Kabul.', kept: [['Kabul', 'Kabul'], ['Kabul', 'Kabul']], dropped: [] },
+  // a place that names an institution ("University of California") is not where anything happened
+  { text: 'A student at the University of Texas was shot dead in Dhaka.', kept: [['Dhaka', 'Dhaka']], dropped: ['Texas'] },
   // where people fled or were taken to afterwards is not where anything happened to them
   {
     text: 'Insurgents attacked Palma in Cabo Delgado on Wednesday. Thousands of residents fled by boat to Pemba or on foot into the bush.',

@@ -24,6 +24,8 @@ const CASES: Case[] = [
   { rule: 'street', sentence: 'The bomb went off near Lagos Road in Ibadan, police said.', expect: [{ text: 'Ibadan', country: 'NG' }], absent: ['Lagos'] },
   { rule: 'building', sentence: 'Militants stormed the Hadi Centre in Mogadishu, killing six.', expect: [{ text: 'Mogadishu', country: 'SO' }], absent: ['Centre'] },
   { rule: 'building', sentence: 'Shots were fired inside the Westgate Mall and the Kenya Centre in Nairobi.', expect: [{ text: 'Nairobi', country: 'KE' }], absent: ['Centre', 'Westgate'] },
+  { rule: 'building', sentence: 'Gunmen stormed the Holey Artisan Bakery in Gulshan, Dhaka, on Friday.', hints: ['BD', 'US'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Holey'] },
+  { rule: 'building', sentence: 'An officer of the Detective Branch was killed in Dhaka.', hints: ['BD', 'US'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Branch'] },
   // A capitalised run that an age or a person's description follows is a person.
   { rule: 'age', sentence: 'Also killed were Geraldine Talley, 62; Margus Morrison, 52; and Roberta Drury, 32.', hints: ['US'], absent: ['Morrison', 'Roberta', 'Talley'] },
   { rule: 'age', sentence: 'Pearl Young, 77, ran a food pantry in Buffalo.', hints: ['US'], expect: [{ text: 'Buffalo', country: 'US' }], absent: ['Young'] },

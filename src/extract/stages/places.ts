@@ -936,10 +936,21 @@ function namesAGroup(tokens: Token[], a: number, b: number): boolean {
   return !!article || (b - a === 1 && GROUP_ADJECTIVES.has(tokens[a]!.lower));
 }
 
-/** "Nasser Hospital", "Latakia Governorate Council" are not the place itself. */
+// Up to three capitalised words that continue the name ("Holey Artisan Bakery", "Kabul Serena Hotel").
+const NAME_WORDS_AFTER = /^(?:\s+[A-Z][\p{L}'’.-]*){1,3}/u;
+/** Words after a place name that keep it a place even when an organisation's noun follows ("Kherson Oblast Military Administration"). */
+const STILL_A_PLACE = new Set(['local', 'province', 'governorate', 'region', 'regional', 'state', 'oblast', 'district', 'county', 'city', 'municipal', 'provincial']);
+
+/** "Nasser Hospital", "Latakia Governorate Council", "Holey Artisan Bakery" are not the place itself. */
 function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {
-  const m = /^\s+([A-Z][a-z]+)/.exec(after);
-  return !!m && orgNouns.has(m[1]!.toLowerCase());
+  const m = NAME_WORDS_AFTER.exec(after);
+  if (!m) return false;
+  for (const word of m[0].trim().split(/\s+/)) {
+    const lower = word.toLowerCase();
+    if (orgNouns.has(lower)) return true;
+    if (STILL_A_PLACE.has(lower)) return false;
+  }
+  return false;
 }
 
 // "Washington's campaign", "Moscow said": a capital that stands for its government, not a place where something happened.
