@@ -222,6 +222,16 @@ const CASES: Case[] = [
     body: 'Twelve civilians and two soldiers were killed on Friday in clashes between the army and jihadists in Kadawa, Zamfara state.',
     check: (r) => assert.equal(only(r).eventType, 'Battles', trace(r)),
   },
+  // a fight between rival gangs is an armed clash, even where the report calls it a riot
+  {
+    name: 'a prison riot between rival gangs with guns is an armed clash',
+    body: 'The number of inmates killed in a fight between rival gangs at a prison in Guayaquil has risen to 118, authorities said on Thursday. The riot broke out on Tuesday when prisoners attacked another wing with guns and knives.',
+    published: '2021-09-30',
+    check: (r) => {
+      assert.equal(only(r).eventType, 'Battles', trace(r));
+      assert.equal(only(r).fatalities.best, 118, trace(r));
+    },
+  },
   // a subset of soldiers in a count of people is a stated part; the rest is unknown
   {
     name: 'a count of people with a subset of soldiers splits into soldiers and unknown, beside a headline of the same count',

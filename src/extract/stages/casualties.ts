@@ -300,7 +300,7 @@ function isAgent(body: string, phraseEnd: number, sentenceEnd: number): boolean 
 const LONG_TOLL_FRAME = /\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:killed|dead|who\s+died|deaths))\b[^.;]{0,160}?\b(?:rose to|risen to|climbed to|reached|stands at|stood at|passed|exceeded|topped)\s*$/iu;
 // The frame's subject is one event ("from the attack", "by a Russian missile", "from Saturday's bombings"): a figure
 // updated for that event is its count, not a toll summing many. Campaign words (war, offensive, fighting) are not here.
-const SINGLE_EVENT_SUBJECT = /\b(?:(?:from|of|in|by)\s+(?:(?:(?:(?:the|a|an|this|that)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|missile|shelling|massacre|ambush|raid|assault|shooting|stampede|car bomb|suicide bombing))|(?:(?:the|this|that)\s+)?(?:twin|double|triple|coordinated|simultaneous)\s+(?:[\p{L}'’-]+\s+)?(?:attacks|bombings|blasts|explosions|strikes)|(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day['’]s|last night['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|shelling|massacre|ambush|raids?|assault|shooting)))\b/iu;
+const SINGLE_EVENT_SUBJECT = /\b(?:(?:from|of|in|by)\s+(?:(?:(?:(?:the|a|an|this|that)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|missile|shelling|massacre|ambush|raid|assault|shooting|stampede|car bomb|suicide bombing|fight|riot|clash|siege|mutiny|rampage))|(?:(?:the|this|that)\s+)?(?:twin|double|triple|coordinated|simultaneous)\s+(?:[\p{L}'’-]+\s+)?(?:attacks|bombings|blasts|explosions|strikes)|(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day['’]s|last night['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|shelling|massacre|ambush|raids?|assault|shooting)))\b/iu;
 // "the number of people killed when a bomb exploded during a service … rose to 14": the dead of one act of violence.
 const KILLED_WHEN_ONE_EVENT = /\b(?:killed|dead|who\s+died)\s+(?:when|as|after)\s+(?:a|an|the)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:bomb|car bomb|blast|explosion|missile|shell|rocket|drone|grenade|mine|suicide bomber|gunman|gunmen|attacker|attackers|airstrike|air strike|attack|fire|boat|bus|building)s?\b/iu;
 const NOT_ONE_EVENT = /\b(?:since|so far|this year|this month|overall|in total|across|campaign|offensive|war|conflict|fighting)\b/i;
@@ -325,8 +325,13 @@ function isTollFrame(body: string, sentenceStart: number, countStart: number): b
 /** "the toll from Saturday's bombings … has risen to 68": an updated count of one event, not a cumulative toll. */
 export function isSingleEventUpdate(body: string, sentenceStart: number, countStart: number): boolean {
   const frame = tollFrameText(body, sentenceStart, countStart);
-  return frame !== null && (SINGLE_EVENT_SUBJECT.test(frame) || KILLED_WHEN_ONE_EVENT.test(frame)) && !NOT_ONE_EVENT.test(frame);
+  if (frame === null || NOT_ONE_EVENT.test(frame)) return false;
+  const frameStart = countStart - frame.length;
+  const before = body.slice(Math.max(sentenceStart, frameStart - 40), frameStart);
+  return SINGLE_EVENT_SUBJECT.test(frame) || KILLED_WHEN_ONE_EVENT.test(frame) || ONE_EVENT_BEFORE_TOLL.test(before);
 }
+// "Ecuador prison riot toll rises to 118", "the bombing's death toll": the noun of one event names the toll.
+const ONE_EVENT_BEFORE_TOLL = /\b(?:attack|bombing|blast|explosion|massacre|ambush|raid|shooting|stampede|riot|siege|fire|crash|mutiny)(?:['’]s)?\s+(?:death\s+)?$/i;
 
 // "The five-month battle to retake it killed more than 1,100", "the decade-long war has killed": a campaign of months or
 // years is the subject, so its figure sums many events (a toll). A "three-day siege" or "two-week offensive" stays an event.

@@ -482,8 +482,14 @@ function withoutPartOfDay(r: chrono.ParsedResult, reference: chrono.ParsingRefer
   return { index: r.index + lead[0].length, text: inner.text, start: inner.start, end: inner.end };
 }
 
+// "In February, 79 inmates died", "on March 3, 45 people were killed": a count after a month and a comma, which chrono
+// reads as a two-digit year. Blanked (same length, so offsets hold) before chrono sees the window.
+const COUNT_AFTER_MONTH_COMMA = /(\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)(,\s*\d{1,2})(?=\s+[a-z])/g;
+const COMMA_COUNT_WORD = /,\s*\d{1,2}\s+[a-z]/;
+
 function candidatesIn(text: string, w: Span, published: number, reference: chrono.ParsingReference): Candidate[] {
-  const slice = text.slice(w.start, w.end);
+  let slice = text.slice(w.start, w.end);
+  if (COMMA_COUNT_WORD.test(slice)) slice = slice.replace(COUNT_AFTER_MONTH_COMMA, (_, month: string, count: string) => month + ' '.repeat(count.length));
   const found: Candidate[] = [];
   for (const rule of PERIOD_RULES) {
     if (!rule.cue.test(slice)) continue;
