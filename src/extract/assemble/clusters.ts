@@ -59,6 +59,17 @@ function isOneMore(st: Statement, sentence: Sentence): boolean {
   return !!at && ONE_MORE.test(sentence.text.slice(at.start - sentence.span.start, at.end - sentence.span.start));
 }
 
+const PERPETRATORS = /\b(?:attackers?|assailants?|gunm[ae]n|(?:suicide\s+)?bombers?|hijackers?|hostage-takers?|perpetrators?)$/i;
+
+/**
+ * "…killing at least 147 people. … security forces killed the four attackers": the attackers' own dead, told after
+ * their victims' count, are not among those victims; the stated figure stays the victims'.
+ */
+function isPerpetratorsDead(st: Statement, cluster: Cluster): boolean {
+  const category = leadCategory(cluster);
+  return (category === null || category === 'civilians') && st.figures.some((f) => PERPETRATORS.test(f.noun));
+}
+
 function demonymsOf(statements: Statement[]): Set<string> {
   const words = statements.flatMap((s) => s.figures.flatMap((f) => f.noun.split(/\s+/)));
   return new Set(words.filter((w) => DEMONYM.test(w)).map((w) => w.toLowerCase().replace(/s$/, '')));
@@ -281,6 +292,9 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       } else if (contrast || (st.value < whole && sameDead && places.length === 0 && st.sentence !== current.statements[0]!.sentence && otherAccount(st, current, sentence.text))) {
         target = current;
         as = 'alternative';
+      } else if (places.length === 0 && st.sentence !== current.statements[0]!.sentence && st.value < whole && isPerpetratorsDead(st, current)) {
+        target = current;
+        as = 'detail';
       } else if (places.length === 0 && st.sentence !== current.statements[0]!.sentence && isOtherSide(st, current, sentence.text)) {
         target = current;
         as = 'other-side';

@@ -50,6 +50,9 @@ const CASES: Case[] = [
   // … but a town of the report's country stays, and so does a town under its own name
   { text: 'Traders from Aleppo were among the dead at the Baghdad market.', kept: [['Aleppo', 'Aleppo'], ['Baghdad', 'Baghdad']], dropped: [] },
   { text: 'Soldiers raided the Kabul hospital on Monday and killed two guards in Kabul.', kept: [['Kabul', 'Kabul'], ['Kabul', 'Kabul']], dropped: [] },
+  // a place of an event long past, named to compare, is not where this one happened
+  { text: 'Gunmen killed 147 people in Garissa, the deadliest attack since the 1998 bombing of the U.S. embassy in Nairobi.', kept: [['Garissa', 'Garissa']], dropped: ['Nairobi'] },
+  { text: 'It was the worst attack in Kabul since March 2017, when gunmen stormed a hospital in Kandahar.', kept: [['Kabul', 'Kabul'], ['Kandahar', 'Kandahar']], dropped: [] },
   // a place that names an institution ("University of California") is not where anything happened
   { text: 'A student at the University of Texas was shot dead in Dhaka.', kept: [['Dhaka', 'Dhaka']], dropped: ['Texas'] },
   // where people fled or were taken to afterwards is not where anything happened to them

@@ -5,6 +5,9 @@ import { endsWithCue } from '../regex.js';
 
 // "Sydney Morning Herald", "Kyiv Independent", "Kurdistan24": a place name inside a longer proper name.
 const NAME_CONTINUES = /^(?:\s+(?:Morning|Evening|Herald|Times|Post|Independent|Observer|Tribune|Journal|Gazette|News|Daily|Today|Chronicle|Express|Star|Voice|Radio|TV|Television|Network|Agency|Press|Monitor|Centre|Center|Institute|University|Hospital|Airport|Stadium|Football|Club|Brigade|Division|Battalion|Regiment|Front|Council|Committee|Group|Agreement|Accords?|Declaration|Process|Talks|Conference|Summit))\b/;
+// "the deadliest attack since the 1998 bombing of the U.S. embassy in Nairobi": a place of an event long past, named to
+// compare, in the clause after "since" and a year.
+const PAST_EVENT_BEFORE = /\bsince\s+(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b(?:[^.;,()]|\.(?!\s+[A-Z])){0,80}$/;
 // "the University of California", "the Bank of England": the place names the institution.
 const INSTITUTION_OF_BEFORE = /\b(?:University|Institute|College|Academy|Bank|Museum|School)\s+of\s+(?:the\s+)?$/;
 // "which is based in London", "the London-based monitor": where an organisation sits, not where anything happened.
@@ -125,6 +128,18 @@ function dropDestinations(places: PlaceMention[], body: string): PlaceMention[] 
   return others ? places.filter((p) => !destination.has(p)) : places;
 }
 
+/** The places of the report's datelines ("ERBIL (Kurdistan24) –"), which `refinePlaces` leaves out. */
+export function datelinePlaces(places: PlaceMention[], sentences: Sentence[]): PlaceMention[] {
+  const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
+  return datelines.length ? places.filter((p) => datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) : [];
+}
+
+/** A cheap test that spares PAST_EVENT_BEFORE (end-anchored) most places: "since" within the 110 characters before. */
+function hasYearBefore(body: string, start: number): boolean {
+  const since = body.lastIndexOf('since', start);
+  return since >= 0 && start - since <= 110;
+}
+
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
   const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
   const venues = foreignVenueNames(places, body);
@@ -135,6 +150,7 @@ export function refinePlaces(places: PlaceMention[], body: string, sentences: Se
     const after = body.slice(p.span.end, p.span.end + 40);
     if (NAME_CONTINUES.test(after) || SEAT_BEFORE.test(before) || SEAT_AFTER.test(after) || INSTITUTION_OF_BEFORE.test(before)) return false;
     if (isDestination(body.slice(Math.max(0, p.span.start - 60), p.span.start))) return false;
+    if (hasYearBefore(body, p.span.start) && PAST_EVENT_BEFORE.test(body.slice(Math.max(0, p.span.start - 110), p.span.start))) return false;
     if (/\bThe\s+$/.test(before) && OUTLET.test(after)) return false;
     if (namesAPeople(p, body)) return false;
     return true;
