@@ -330,6 +330,12 @@ export function isSingleEventUpdate(body: string, sentenceStart: number, countSt
   const before = body.slice(Math.max(sentenceStart, frameStart - 40), frameStart);
   return SINGLE_EVENT_SUBJECT.test(frame) || KILLED_WHEN_ONE_EVENT.test(frame) || ONE_EVENT_BEFORE_TOLL.test(before);
 }
+// "bringing to 57 the number of civilians killed in Monday's ambush": the count's own words say it counts one event.
+const KILLED_AFTER_COUNT = /^\s+(?:killed|dead|slain|who\s+(?:died|were\s+killed))\b[^.;]{0,60}/i;
+function isOneEventsCount(body: string, phraseEnd: number, sentenceEnd: number): boolean {
+  const scope = KILLED_AFTER_COUNT.exec(body.slice(phraseEnd, Math.min(sentenceEnd, phraseEnd + 90)))?.[0];
+  return scope !== undefined && SINGLE_EVENT_SUBJECT.test(scope) && !NOT_ONE_EVENT.test(scope);
+}
 // "Ecuador prison riot toll rises to 118", "the bombing's death toll": the noun of one event names the toll.
 const ONE_EVENT_BEFORE_TOLL = /\b(?:attack|bombing|blast|explosion|massacre|ambush|raid|shooting|stampede|riot|siege|fire|crash|mutiny)(?:['’]s)?\s+(?:death\s+)?$/i;
 
@@ -524,7 +530,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
     // A record's "Death toll:" or "Number of deaths:" field is its event's count; only a "Total" field sums entries.
     const recordCount = labelled !== null && !/\btotal\b/i.test(body.slice(sStart, count.start));
-    const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start) || isSumOfEvents(body, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
+    const cumulative = !recordCount && !(tollFrame && isSingleEventUpdate(body, sStart, count.start)) && !isOneEventsCount(body, phraseEnd, sEnd) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sStart, count.start) || isSumOfEvents(body, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
     // The count rose from a figure given before it in the sentence: the later one is that event's, not a toll.
     const frameText = tollFrame ? tollFrameText(body, sStart, count.start) : null;
     const risenFrom = frameText !== null && RISE_FRAME.test(frameText) && !NOT_ONE_EVENT.test(frameText) && !more

@@ -188,6 +188,8 @@ const AFTERMATH_CASES: Array<[string, string, boolean]> = [
   ['On Sunday, gunmen killed six people and relatives buried them the next day.', 'On Sunday', false],
   ['Police said gunmen attacked the village on Friday.', 'on Friday', false],
   ['Gunmen on Friday attacked a market in the town.', 'on Friday', false],
+  ['Soldiers dug up more bodies on Wednesday, bringing to 57 the number killed in the ambush.', 'on Wednesday', true],
+  ['Rescuers recovered 12 bodies on Sunday after the strike on Friday.', 'on Sunday', true],
 ];
 for (const [sentence, phrase, expected] of AFTERMATH_CASES) {
   test(`dates, aftermath "${phrase}": ${sentence}`, () => {

@@ -609,7 +609,7 @@ const ONSET_RE = /\b(?:that|which|who|began|begun|started|erupted|broke\s+out|la
 
 /** What is done after an event (burials, funerals, statements, releases of names, visits): a date these govern is not the event's. */
 const AFTERMATH_VERB =
-  '(?:funerals?|burials?|vigils?|memorial|buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
+  '(?:funerals?|burials?|vigils?|memorial|buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued|dug\\s+up|exhumed|exhuming|recovered|retrieved)';
 const AFTERMATH_NOUN_RE = /^(?:funerals?|burials?|vigils?|memorial)$/i;
 const AFTERMATH_VERB_RE = new RegExp(`\\b${AFTERMATH_VERB}\\b`, 'gi');
 // "Police on Sunday released …", "marched on Saturday to mourn …", "gathered on Sunday for the funerals of …".

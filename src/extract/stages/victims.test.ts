@@ -17,6 +17,15 @@ interface Expected {
 }
 
 const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
+  // a relation after a possessive name tells the sex; "as was X" adds a name to the dead just told
+  {
+    text: "The mayor's wife, Lina Dalisay, and his sister Rosa Dalisay were among the dead, as was Marta Brizuela, a lawyer who had joined the convoy.",
+    victims: [
+      { name: 'Lina Dalisay', sex: 'female', age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Rosa Dalisay', sex: 'female', age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Marta Brizuela', sex: null, age: null, origin: null, occupation: 'lawyer', category: 'civilians' },
+    ],
+  },
   // two names as one subject, the verb after both
   {
     text: 'Omar Farouk, 20, a student at a college in the capital, and his friend Lamia Haque, 19, also a student, were killed as well.',

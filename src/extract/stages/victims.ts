@@ -58,6 +58,8 @@ const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wro
 const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:(?:also|later|reportedly|allegedly|fatally)\s+)?(?:(?:among|one\s+of)\s+(?:the\s+)?(?:victims|dead|those killed|casualties|people killed)(?!['’])|killed|shot dead|shot(?!\s+at\b)|executed|murdered|(?:found|pronounced|declared|confirmed)\s+dead|slain|beheaded|assassinated|martyred|gunned\s+down|lynched|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|tortured)\s+to\s+death|fatally\s+(?:stabbed|wounded|injured))\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|succumbed|lost (?:his|her) life|was (?:(?:also|later|reportedly)\s+)?killed)\b/i;
 // "A, 20, a student at …, and his friend B, 19, also a student, were killed": a subject of two names, the verb after both.
 const COORDINATED_DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,120}?,?\s+and\s+(?:(?:his|her|their)\s+[\p{Ll}-]+\s+)?\p{Lu}[^.;]{0,100}?\bwere\s+(?:(?:also|later|both|reportedly)\s+)?(?:killed|shot dead|executed|murdered|slain|among\s+(?:the\s+)?(?:victims|dead))\b/u;
+// "… were among the dead, as was Concepcion Brizuela, a lawyer": one more name added to the dead just told.
+const AS_WAS_AMONG_DEAD = /\b(?:among\s+(?:the\s+)?(?:dead|victims|killed|slain)|killed|died|dead)\s*,\s*as\s+(?:was|were)\s+$/i;
 const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:including|among them|among whom|such as)\s+(?:the\s+[\p{L}\s-]{1,30},\s*)?$/iu;
 // "named as", "named the woman as", "identified the dead as X, 30, …; Y, 43, …; and Z": the name list after the dead.
 const NAMED_AS = /\b(?:named|identified)\s+(?:(?:him|her|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:dead|victims?|woman|man|girl|boy|child|deceased|killed))\s+)?as\s+$/iu;
@@ -168,7 +170,8 @@ function inListOfDead(before: string): boolean {
   return items === '' || (/^(?:\p{Lu}|(?:a|an|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,\s|\d{1,3}-year-old\s)/u.test(items) && !items.includes(':') && LIST_SEPARATOR_BEFORE.test(items));
 }
 
-const RELATION_BEFORE = /\b(?:his|her|their)\s+([\p{Ll}-]+)\s+$/u;
+// "his wife Cindy Cho", "Mangudadatu's wife, Genalyn Mangudadatu": a relation just before the name.
+const RELATION_BEFORE = /(?:\b(?:his|her|their)|\p{L}['’]s)\s+([\p{Ll}-]+),?\s+$/u;
 // A capitalised connective opening a sentence ("And Leila Darwish, 12, …") is not the first word of a name.
 const LEADING_CONNECTIVES = new Set(['and', 'but', 'also', 'then']);
 
@@ -302,7 +305,7 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       if (includedAmongDead) rule = 'victim-included-among-dead';
       else if (title) rule = deathToldOfName && !survivedFrom(after) ? 'victim-titled-death-phrase' : null;
       else if ((NAMED_AS.test(before) || NAMED_AS_LIST.test(before) || namesPeopleCounted(before, lex)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-named-as';
-      else if (inListOfDead(before) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-in-list-of-dead';
+      else if ((inListOfDead(before) || AS_WAS_AMONG_DEAD.test(before)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-in-list-of-dead';
       else if (KILLED_APPOSITION.test(before)) rule = 'victim-apposition-to-killed';
       else if (KILLED_OBJECT_BEFORE.test(before) || TO_DEATH_AFTER.test(after)) rule = 'victim-object-of-killed';
       else if (possessive || BODY_OF_BEFORE.test(before)) rule = 'victim-body-or-funeral';
