@@ -248,6 +248,16 @@ const CASES: Case[] = [
       assert.equal(only(r).fatalities.byCategory.nonStateFighters, undefined, trace(r));
     },
   },
+  // a vague figure said at a place of the event's area is a word for the count already given, not a rival account
+  {
+    name: 'dozens of bodies carried out at a place of the event do not compete with its count',
+    body: 'The death toll from the police operation in Rio de Janeiro rose to 121 on Wednesday, four of them police officers, the state government said. On Wednesday morning residents carried dozens of bodies out of a hillside in Rio de Janeiro.',
+    published: '2025-10-29',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 121, trace(r));
+      assert.equal(only(r).fatalities.byCategory.stateForces, 4, trace(r));
+    },
+  },
   // a fight between rival gangs is an armed clash, even where the report calls it a riot
   {
     name: 'a prison riot between rival gangs with guns is an armed clash',

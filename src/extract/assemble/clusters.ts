@@ -281,8 +281,9 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       const wholeCategory = leadCategory(current);
       // Fighters counted by the other side ("killed two senior Hamas officials") are other dead, not a lower count of these.
       const sameDead = st.category === null || st.category === wholeCategory || (wholeCategory === null && st.category === 'civilians');
-      if (st.vague && !current.statements[0]!.vague && st.low <= whole && (st.high === null || st.high >= whole) && places.length === 0 && sameDead) {
-        // "received dozens of bodies" after "54 people were killed": a vague word for the count already given.
+      if (st.vague && !current.statements[0]!.vague && st.low <= whole && (st.high === null || st.high >= whole) && sameDead) {
+        // "received dozens of bodies" after "54 people were killed", "carried dozens of bodies out of a hillside above
+        // Penha": a vague word for the count already given, wherever in the event's area it is said.
         target = current;
         as = 'detail';
       } else if (st.increment && st.value < whole && places.length === 0) {

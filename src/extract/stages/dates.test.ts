@@ -158,6 +158,8 @@ const FRAME_CASES: Array<[string, string, boolean]> = [
   ['The town was attacked on 2 April - the third raid this year.', '2 April', false],
   ['It was the deadliest attack since the violence spread there in 2015.', 'in 2015', false],
   ['The group, founded in 2009, has killed thousands.', 'in 2009', false],
+  ['The previous deadliest raid took place in May 2021 in Jacarezinho, where 28 people were killed.', 'May 2021', true],
+  ['A similar massacre happened in 2019 in the same district.', '2019', true],
 ];
 for (const [sentence, phrase, expected] of FRAME_CASES) {
   test(`dates, frames its clause: ${sentence}`, () => {

@@ -577,8 +577,10 @@ export function mayOpenWithDate(sentence: string): boolean {
  */
 export function framesClause(sentence: string, start: number, end: number): boolean {
   const after = sentence.slice(end);
-  return WHEN_CLAUSE_AFTER_RE.test(after) || opensSentence(sentence, start, end);
+  return WHEN_CLAUSE_AFTER_RE.test(after) || opensSentence(sentence, start, end) || OCCURRED_BEFORE_RE.test(sentence.slice(Math.max(0, start - 30), start));
 }
+// "The previous deadliest raid took place in May 2021 in X, where 28 people were killed": the time of the event told.
+const OCCURRED_BEFORE_RE = /\b(?:took\s+place|happened|occurred|was\s+carried\s+out)\s+(?:(?:in|on|during)\s+)?$/i;
 
 /**
  * "In May 2017, …", "On Friday, …": the date, set off by a comma, that the sentence opens with; or the date heading a
