@@ -26,6 +26,9 @@ const CASES: Case[] = [
   { rule: 'building', sentence: 'Shots were fired inside the Westgate Mall and the Kenya Centre in Nairobi.', expect: [{ text: 'Nairobi', country: 'KE' }], absent: ['Centre', 'Westgate'] },
   { rule: 'building', sentence: 'Gunmen stormed the Holey Artisan Bakery in Gulshan, Dhaka, on Friday.', hints: ['BD', 'US'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Holey'] },
   { rule: 'building', sentence: 'An officer of the Detective Branch was killed in Dhaka.', hints: ['BD', 'US'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Branch'] },
+  // The last word of a longer capitalised name matches a town only in the report's own countries.
+  { rule: 'name tail', sentence: 'Officers Rabiul Karim and Salauddin Khan died when gunmen opened fire in Dhaka.', hints: ['BD'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Khan'] },
+  { rule: 'name tail', sentence: 'Protesters marched in Kypseli [coded to Athens-Central Athens] on Saturday.', hints: ['GR'], expect: [{ text: 'Athens', country: 'GR' }] },
   // A capitalised run that an age or a person's description follows is a person.
   { rule: 'age', sentence: 'Also killed were Geraldine Talley, 62; Margus Morrison, 52; and Roberta Drury, 32.', hints: ['US'], absent: ['Morrison', 'Roberta', 'Talley'] },
   { rule: 'age', sentence: 'Pearl Young, 77, ran a food pantry in Buffalo.', hints: ['US'], expect: [{ text: 'Buffalo', country: 'US' }], absent: ['Young'] },

@@ -51,6 +51,8 @@ interface Match {
   certain: Certain | null;
   /** "the Somali capital": the capital of this country is meant. */
   capitalOf?: string;
+  /** One word ending a longer capitalised name whose first words are no place ("Salauddin Khan"): weak evidence. */
+  nameTail?: boolean;
 }
 
 /** A capitalised run that syntax marks as a place, whether or not the gazetteer knows it. */
@@ -782,6 +784,17 @@ function precisionFor(m: Match, e: GazetteerEntry): GeoPrecision {
   return base;
 }
 
+const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
+
+/** Whether the run's words before `i` only qualify a place: stopwords, countries, peoples' names, directions. */
+function onlyModifiersBefore(tokens: Token[], runStart: number, i: number, stopwords: ReadonlySet<string>): boolean {
+  for (let k = runStart; k < i; k++) {
+    const w = tokens[k]!.lower;
+    if (!stopwords.has(w) && !DIRECTION_WORDS.has(w) && !countryKeyMap().has(w) && !demonymKeyMap().has(w)) return false;
+  }
+  return true;
+}
+
 /** Pass 1: every run, longest sub-run first, kept when it passes the false-positive filters. */
 function findMatches(body: string, tokens: Token[], runs: [number, number][], cuts: number[]): Match[] {
   const lex = recognizerLexicon();
@@ -793,6 +806,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
     const runStart = runs[r]![0];
     const end = cuts[r]!;
     const dir = directionBefore(body, tokens, runStart);
+    let runMatched = false;
     let i = runStart;
     while (i < end) {
       let matched = 0;
@@ -837,6 +851,9 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         if (words === 1 && !cued && !strongSingle(candidates, lex.stopwords, a.lower)) continue;
         if (words === 1 && lex.stopwords.has(a.lower) && !cued) continue;
         const m = withContext(body, span, candidates, before, after, len, cued);
+        // "Salauddin Khan", "Barka Tolorom": one word after capitalised words that are no place, no people's name and no
+        // direction ends a longer name, unless a cue or a unit word says it is a place (resolve keeps it only at home).
+        if (words === 1 && !cued && !strong && i > runStart && !runMatched && !onlyModifiersBefore(tokens, runStart, i, lex.stopwords)) m.nameTail = true;
         if (adjective) {
           m.capitalOf = adjective.capitalOf;
           m.span = { start: span.start, end: span.end + adjective!.noun.length };
@@ -845,6 +862,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         m.strong = strong;
         m.regional = !!dir && i === runStart && start === a.start;
         matches.push(m);
+        runMatched = true;
         lastEnd = m.span.end;
         lastCued = cued;
         lastStrong = strong;
@@ -1046,6 +1064,8 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
     const s = score(e, countryWeight, admins, m);
     if (s > bestScore) [best, bestScore] = [e, s];
   }
+  // The last word of a person's or a venue's name matches a town only in the report's own countries.
+  if (best && m.nameTail && !countryWeight.has(best.country)) return null;
   // A report about known countries does not jump to a small namesake abroad ("the sect of Assad"),
   // unless only a place fits the syntax ("the village of X", "X village").
   if (best && countryWeight.size && !countryWeight.has(best.country) && !/^(PCLI|ADM1|RGN)$/.test(best.featureCode) && !best.supplement) {
