@@ -135,9 +135,8 @@ export function datelinePlaces(places: PlaceMention[], sentences: Sentence[]): P
 }
 
 /** A cheap test that spares PAST_EVENT_BEFORE (end-anchored) most places: "since" within the 110 characters before. */
-function hasYearBefore(body: string, start: number): boolean {
-  const since = body.lastIndexOf('since', start);
-  return since >= 0 && start - since <= 110;
+function hasSinceBefore(body: string, start: number): boolean {
+  return body.slice(Math.max(0, start - 110), start).includes('since');
 }
 
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
@@ -150,7 +149,7 @@ export function refinePlaces(places: PlaceMention[], body: string, sentences: Se
     const after = body.slice(p.span.end, p.span.end + 40);
     if (NAME_CONTINUES.test(after) || SEAT_BEFORE.test(before) || SEAT_AFTER.test(after) || INSTITUTION_OF_BEFORE.test(before)) return false;
     if (isDestination(body.slice(Math.max(0, p.span.start - 60), p.span.start))) return false;
-    if (hasYearBefore(body, p.span.start) && PAST_EVENT_BEFORE.test(body.slice(Math.max(0, p.span.start - 110), p.span.start))) return false;
+    if (hasSinceBefore(body, p.span.start) && PAST_EVENT_BEFORE.test(body.slice(Math.max(0, p.span.start - 110), p.span.start))) return false;
     if (/\bThe\s+$/.test(before) && OUTLET.test(after)) return false;
     if (namesAPeople(p, body)) return false;
     return true;
