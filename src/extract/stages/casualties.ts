@@ -184,9 +184,17 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
     if (!GENERIC_OF.exec(rest) && !adjacent) break;
   }
   if (!best) return null;
+  // "a mother of five": the children she has belong to the noun phrase, so a list goes on after them.
+  const parentOf = PARENT_OF_AFTER.exec(window.slice(best.end));
+  if (parentOf && PARENT_NOUN.test(best.text)) best = { end: best.end + parentOf[0].length, text: window.slice(0, best.end) };
   const phrase = best.text.trim();
   return { end: count.end + best.end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
 }
+
+const PARENT_NOUN = /\b(?:father|mother|parent|grandfather|grandmother)$/i;
+const PARENT_OF_AFTER = /^\s+of\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+// "Two members of a local youth group were killed": the group the counted belong to, before their verb.
+const MEMBERS_OF_PHRASE = /^\s+of\s+(?:(?:the|a|an|his|her|their|its|one|two|three)\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+(?=\s+(?:were|was|have|had|are|is|died)\b)/u;
 
 // Words that end a compound noun: function words and verbs of outcome.
 const COMPOUND_BREAK = /^(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an|killed|killing|dead|died|wounded|injured|shot|said|says)$/;
@@ -231,7 +239,7 @@ function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexi
   let rest = body.slice(from, Math.min(sentenceEnd, from + 140));
   // "779 \"extrajudicial killings\" have been documented", "five civilian deaths": a death noun after a modifier or two.
   if (DEATH_NOUN_AFTER.test(rest)) return { outcome: 'killed', subset: false };
-  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest) ?? AGE_MODIFIER.exec(rest);
+  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest) ?? AGE_MODIFIER.exec(rest) ?? MEMBERS_OF_PHRASE.exec(rest);
   if (app) rest = rest.slice(app[0].length);
   const aux = AUX.exec(rest)![0];
   rest = rest.slice(aux.length);

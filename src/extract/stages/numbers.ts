@@ -93,6 +93,8 @@ const BEFORE_APPOSED_AGE = before(`\\p{Lu}[\\p{L}'’-]+,\\s*`, 'u');
 // An adverb may come first: "his son Talha Naeem, 21, also died".
 const AFTER_APPOSED_AGE = after(`\\s*,\\s*(?:(?:also|later|too|then)\\s+)?(?:was|is|has|had|who|died|succumbed|remains|a|an|the|from|and\\s+(?:his|her))\\b`, 'iu');
 // "no one", "the one who", "at one point": a pronoun or an idiom, not a count.
+// "a father of three", "a mother of five": how many children the person has, not how many died.
+const BEFORE_PARENT_OF = before(`\\b(?:father|mother|parent|grandfather|grandmother)\\s+of\\s+`);
 const BEFORE_PRONOUN_ONE = before(`\\b(?:no|any|every|each|the|this|that|which|at)\\s+`);
 const AFTER_PRONOUN_ONE = after(`\\s+another\\b`);
 // "rose from 52 to 72" states two figures, not a range; "ranging from 5 to 7" is a range.
@@ -154,7 +156,7 @@ const isDayLike = (raw: string): boolean => /^(?:[1-9]|[12]\d|3[01])$/.test(raw)
 
 /** Context that makes a single figure a year, a date, an age, an identifier or a pronoun. */
 function isNotACount(text: string, raw: string, start: number, end: number, qualified: boolean): boolean {
-  if (test(BEFORE_AGE, text, start)) return true;
+  if (test(BEFORE_AGE, text, start) || test(BEFORE_PARENT_OF, text, start)) return true;
   if (/^\d/.test(raw)) {
     if (!qualified && isYearLike(raw) && (test(BEFORE_YEAR, text, start) || test(AFTER_YEAR, text, end))) return true;
     if (isDayLike(raw) && (test(BEFORE_MONTH, text, start) || test(AFTER_MONTH, text, end))) return true;
