@@ -33,6 +33,8 @@ const CASES: Case[] = [
   { text: 'On 7 May 2020, 2 civilian men were killed in an attack by ADF fighters.', figures: [[2, 'killed', 'civilians', 'whole', 1]] },
   { text: 'Unidentified gunmen killed a police officer attached to the Government House.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
   { text: 'Security men shot dead 4 protesters.', figures: [[4, 'killed', 'civilians', 'whole', 1]] },
+  // "the body of a man was found …": one dead, whatever was done with the body
+  { text: 'In Bayeux, the body of a man was found floating by a river, with gunshot wounds.', figures: [[1, 'killed', null, 'whole', 1, 'i']] },
   // how many children a parent has is no count of the dead; the list goes on after it
   { text: 'A police officer, a father of three, was killed in Kano on Friday.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
   { text: 'Gunmen killed a mother of five and her two sons.', figures: [[1, 'killed', 'civilians', 'whole', 1, 'i'], [2, 'killed', 'civilians', 'whole', 1]] },

@@ -191,10 +191,14 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
   return { end: count.end + best.end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
 }
 
+// "the body of a man was found floating": the body is the one counted, dead (the article swallowed by "the body of a"
+// counts nobody else; "the body of one Maoist" leaves the count to the numeral).
+const BODY_OF_AN = /^\s+(?:body|corpse)\s+of\s+(?:a|an)\s/i;
 const PARENT_NOUN = /\b(?:father|mother|parent|grandfather|grandmother)$/i;
 const PARENT_OF_AFTER = /^\s+of\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
-// "Two members of a local youth group were killed": the group the counted belong to, before their verb.
-const MEMBERS_OF_PHRASE = /^\s+of\s+(?:(?:the|a|an|his|her|their|its|one|two|three)\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+(?=\s+(?:were|was|have|had|are|is|died)\b)/u;
+// "Two members of a local youth group were killed", "nine fighters from the 5th Brigade (military police) were reported
+// killed": the group the counted belong to, before their verb.
+const MEMBERS_OF_PHRASE = /^\s+(?:of|from)\s+[^,;.:!?]{1,90}?(?=\s+(?:were|was|have|had|are|is|died)\b)/u;
 
 // Words that end a compound noun: function words and verbs of outcome.
 const COMPOUND_BREAK = /^(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an|killed|killing|dead|died|wounded|injured|shot|said|says)$/;
@@ -480,7 +484,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     // "seven members of one family", "12 of 20 passengers": a number inside the noun phrase of the count before it
     // says what the counted belong to, not how many more died.
     if (candidates.slice(0, i).some((c) => c.np && !c.np.anaphoric && c.np.end > count.start)) continue;
-    if (count.definite && !/^\s*\S+\s*(?:was\s+|had\s+)?(?:died|succumbed|was killed|was shot dead|was found dead)\b/i.test(body.slice(count.end, sEnd)) && outcomeBefore(body, sStart, count.start, lex) === null) continue;
+    if (count.definite && !/^\s*\S+\s*(?:was\s+|had\s+)?(?:died|succumbed|was killed|was shot dead|was found dead)\b/i.test(body.slice(count.end, sEnd)) && !BODY_OF_AN.test(body.slice(count.end, count.end + 20)) && outcomeBefore(body, sStart, count.start, lex) === null) continue;
     const phraseEnd = np?.end ?? count.end;
     if (isAppositionOfOne(body, figures.at(-1), previousEnd, count, phraseEnd, sEnd)) continue;
     const verbBefore = outcomeBefore(body, sStart, count.start, lex);
