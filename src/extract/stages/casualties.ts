@@ -80,7 +80,9 @@ function headNoun(words: string[], lex: Lexicons, within = words.length): string
   }
 }
 // A modifier may carry digits: "a 10-year-old boy", "a 22-year-old man".
-const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+((?:\p{N}+-)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
+// The words are read in a lookahead, so that the next determiner among them ("with a knife stabbed a journalist") starts
+// a match of its own.
+const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+(?=((?:\p{N}+-)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}))/giu;
 // Words that may sit between a verb and its count ("killed at least", "executed some") or between count and noun.
 const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total|went|go|remain|remains|remained|still)\b)*\s*/i;
 const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
@@ -108,11 +110,11 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     .map((n) => ({ start: n.span.start, end: n.span.end, value: n.value, low: n.low, high: n.high, qualifier: n.qualifier, vague: n.vague, implicit: false }));
   const base = sentence.span.start;
   for (const m of allMatches(IMPLICIT_DETERMINER, sentence.text)) {
-    // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
+    // "a Buddhist monk", "a famous Kalsan TV journalist": the head noun may follow up to three modifiers.
     const determiner = m[1]!.toLowerCase();
     const words = m[2]!.toLowerCase().split(/\s+/);
     // The words that follow, up to a punctuation mark, may carry the head of a longer compound.
-    const following = /^[^,;:.!?()"“”]*/.exec(sentence.text.slice(m.index + m[0].length))![0].toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
+    const following = /^[^,;:.!?()"“”]*/.exec(sentence.text.slice(m.index + m[0].length + m[2]!.length))![0].toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
     const noun = headNoun([...words, ...following], lex, words.length);
     if (!noun) continue;
     // "both victims", "both men": two; every other determiner counts one person of a singular noun.
@@ -167,7 +169,8 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
     return { end: count.end + anaphora[0].length, noun: 'them', category, anaphoric: true };
   }
   // Up to four modifiers ("Alawite", "pro-Assad", "of the new government's") before the head noun, no punctuation.
-  const window = /^[^,;:.!?()"“”]*/.exec(after)![0];
+  // A short parenthesis may sit among the modifiers: "four Communist Party of India-Maoist (CPI-Maoist) cadres".
+  const window = /^(?:[^,;:.!?()"“”]|\([^()]{1,30}\))*/.exec(after)![0];
   let best: { end: number; text: string } | null = null;
   const nouns = lex.victimNouns.find(window);
   for (const [i, m] of nouns.entries()) {
@@ -191,9 +194,11 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
   return { end: count.end + best.end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
 }
 
-// "the body of a man was found floating": the body is the one counted, dead (the article swallowed by "the body of a"
-// counts nobody else; "the body of one Maoist" leaves the count to the numeral).
-const BODY_OF_AN = /^\s+(?:body|corpse)\s+of\s+(?:a|an)\s/i;
+// "3 TMF fighters (including the director of the council) dead", "3 civilians including a former commander were killed",
+// "a former bodyguard who worked for prominent families was shot dead": what sits between the counted and their verb.
+const PAREN_APPOSITION = /^\s*\([^()]{1,100}\)/;
+const BARE_INCLUDING = /^\s+(?:including|among them)\s+(?:a|an|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+[^,;.()]{1,60}?(?=\s+(?:were|was|had|have)\s)/i;
+const WHO_CLAUSE = /^\s*,?\s+(?:who|that)\s+(?!(?:was|were|had\s+been|has\s+been)\b)[^;.()]{1,120}?,?(?=\s+(?:was|were)\s)/i;
 const PARENT_NOUN = /\b(?:father|mother|parent|grandfather|grandmother)$/i;
 const PARENT_OF_AFTER = /^\s+of\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
 // "Two members of a local youth group were killed", "nine fighters from the 5th Brigade (military police) were reported
@@ -205,7 +210,7 @@ const COMPOUND_BREAK = /^(?:and|or|nor|but|of|in|at|on|near|by|from|with|without
 
 // Between two person nouns of one compound: nothing, or a modifier or two ("police special forces officer"), never a
 // function word or an outcome.
-const COMPOUND_GAP = /^\s+(?:(?!(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an)\b)[a-z][\p{L}-]*\s+){0,2}$/u;
+const COMPOUND_GAP = /^\s+(?:\([^()]{1,30}\)\s+)?(?:(?!(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an)\b)[a-z][\p{L}-]*\s+){0,2}$/u;
 
 // The noun may also end at a comma when an apposition follows ("Thirteen Palestinians, including five children, were killed").
 const GENERIC_NP = /^\s+((?:[\p{L}'’()-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:were|was|have|had|are|and|died|lost)\b|\s*,|\s*$)/u;
@@ -243,7 +248,8 @@ function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexi
   let rest = body.slice(from, Math.min(sentenceEnd, from + 140));
   // "779 \"extrajudicial killings\" have been documented", "five civilian deaths": a death noun after a modifier or two.
   if (DEATH_NOUN_AFTER.test(rest)) return { outcome: 'killed', subset: false };
-  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest) ?? AGE_MODIFIER.exec(rest) ?? MEMBERS_OF_PHRASE.exec(rest);
+  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest) ?? AGE_MODIFIER.exec(rest) ?? MEMBERS_OF_PHRASE.exec(rest) ??
+    PAREN_APPOSITION.exec(rest) ?? BARE_INCLUDING.exec(rest) ?? WHO_CLAUSE.exec(rest);
   if (app) rest = rest.slice(app[0].length);
   const aux = AUX.exec(rest)![0];
   rest = rest.slice(aux.length);
@@ -253,8 +259,13 @@ function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexi
     return o ? { outcome: o.outcome, subset: true } : null;
   }
   const o = outcomeAt(rest, lex);
-  return o ? { outcome: o.outcome, subset: false } : null;
+  if (!o) return null;
+  // "were kidnapped and killed", "were abducted and later executed": the last fate told is theirs.
+  const then = o.outcome === 'killed' ? null : THEN_AFTER.exec(rest.slice(o.length));
+  const last = then ? outcomeAt(rest.slice(o.length + then[0].length), lex) : null;
+  return { outcome: last?.outcome === 'killed' ? 'killed' : o.outcome, subset: false };
 }
+const THEN_AFTER = /^\s+and\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?/i;
 
 /** Outcome stated before the count: "executed 52", "killing three", "mass executions of 52", "claimed the lives of 93". */
 function outcomeBefore(body: string, sentenceStart: number, countStart: number, lex: Lexicons): Outcome | null {
@@ -484,7 +495,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     // "seven members of one family", "12 of 20 passengers": a number inside the noun phrase of the count before it
     // says what the counted belong to, not how many more died.
     if (candidates.slice(0, i).some((c) => c.np && !c.np.anaphoric && c.np.end > count.start)) continue;
-    if (count.definite && !/^\s*\S+\s*(?:was\s+|had\s+)?(?:died|succumbed|was killed|was shot dead|was found dead)\b/i.test(body.slice(count.end, sEnd)) && !BODY_OF_AN.test(body.slice(count.end, count.end + 20)) && outcomeBefore(body, sStart, count.start, lex) === null) continue;
+    if (count.definite && !/^\s*\S+\s*(?:was\s+|had\s+)?(?:died|succumbed|was killed|was shot dead|was found dead)\b/i.test(body.slice(count.end, sEnd)) && outcomeBefore(body, sStart, count.start, lex) === null) continue;
     const phraseEnd = np?.end ?? count.end;
     if (isAppositionOfOne(body, figures.at(-1), previousEnd, count, phraseEnd, sEnd)) continue;
     const verbBefore = outcomeBefore(body, sStart, count.start, lex);
