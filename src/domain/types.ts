@@ -147,6 +147,7 @@ export type ExtractionWarning =
   | { code: 'parts_below_whole'; message: string; whole: number; parts: number; spans: Span[] }
   | { code: 'conflicting_figures'; message: string; figures: number[]; spans: Span[] }
   | { code: 'unresolved_place'; message: string; text: string; spans: Span[] }
+  | { code: 'place_from_dateline'; message: string; text: string; spans: Span[] }
   | { code: 'ambiguous_place'; message: string; text: string; candidates: string[]; spans: Span[] }
   | { code: 'unresolved_date'; message: string; spans: Span[] }
   | { code: 'vague_quantity'; message: string; text: string; spans: Span[] }

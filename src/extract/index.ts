@@ -10,7 +10,7 @@ import { recognizeDates } from './stages/dates.js';
 import { recognizeEventTriggers } from './stages/events.js';
 import { recognizeNumbers } from './stages/numbers.js';
 import { recognizePlaces } from './stages/places.js';
-import { refinePlaces } from './refine/places.js';
+import { datelinePlaces, refinePlaces } from './refine/places.js';
 import { splitSentences } from './stages/sentences.js';
 import { lazySources } from './stages/sources.js';
 import { recognizeVictims } from './stages/victims.js';
@@ -36,13 +36,14 @@ export function extract(report: Report): Extraction {
     }
     return found;
   };
-  const places = refinePlaces(recognizePlaces(body), body, sentences);
+  const recognizedPlaces = recognizePlaces(body);
+  const places = refinePlaces(recognizedPlaces, body, sentences);
   const triggers = recognizeEventTriggers(body, lex);
   const actors = recognizeActors(body, lex);
   const sources = lazySources(body, sentences, lex);
   const victims = recognizeVictims(body, sentences, places, lex);
   const statements = sentences.flatMap((s) => statementsOf(recognizeCasualties(body, s, numbers, lex)));
-  const claims = assembleClaims({ report, sentences, statements, places, dates, triggers, actors, sources, victims, lex });
+  const claims = assembleClaims({ report, sentences, statements, places, datelinePlaces: datelinePlaces(recognizedPlaces, sentences), dates, triggers, actors, sources, victims, lex });
   return {
     report: { outlet: report.outlet, published: report.published, url: report.url, language: report.language, bodyLength: body.length },
     ...claims,

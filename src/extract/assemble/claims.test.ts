@@ -222,6 +222,52 @@ const CASES: Case[] = [
     body: 'Twelve civilians and two soldiers were killed on Friday in clashes between the army and jihadists in Kadawa, Zamfara state.',
     check: (r) => assert.equal(only(r).eventType, 'Battles', trace(r)),
   },
+  // a wire story filed from the scene names the town only in its dateline; a capital's dateline says nothing of the scene
+  {
+    name: 'an event placed only in its country takes the dateline town in that country, with a warning',
+    body: 'MANDERA, Kenya - Gunmen stormed a quarry in northeastern Kenya on Tuesday, killing 36 workers, police said.',
+    published: '2014-12-03',
+    check: (r) => {
+      assert.deepEqual(only(r).places.map((p) => p.name), ['Mandera'], trace(r));
+      assert.ok(only(r).warnings.some((w) => w.code === 'place_from_dateline'), trace(r));
+    },
+  },
+  {
+    name: 'a capital in the dateline is where the correspondent is, not the event',
+    body: 'BAMAKO, Mali - Gunmen killed 36 villagers in central Mali on Tuesday, officials said.',
+    published: '2019-06-12',
+    check: (r) => assert.ok(r.incidents.every((i) => !i.places.some((p) => p.name === 'Bamako')), trace(r)),
+  },
+  // the attackers' own dead, told after their victims' count, are not among the victims
+  {
+    name: 'attackers killed by security forces do not add to or break down the victims count',
+    body: 'Gunmen stormed a college in Garissa on Thursday, killing at least 147 people. The siege ended when security forces killed the four attackers, the minister said.',
+    published: '2015-04-03',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 147, trace(r));
+      assert.equal(only(r).fatalities.byCategory.nonStateFighters, undefined, trace(r));
+    },
+  },
+  // a vague figure said at a place of the event's area is a word for the count already given, not a rival account
+  {
+    name: 'dozens of bodies carried out at a place of the event do not compete with its count',
+    body: 'The death toll from the police operation in Rio de Janeiro rose to 121 on Wednesday, four of them police officers, the state government said. On Wednesday morning residents carried dozens of bodies out of a hillside in Rio de Janeiro.',
+    published: '2025-10-29',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 121, trace(r));
+      assert.equal(only(r).fatalities.byCategory.stateForces, 4, trace(r));
+    },
+  },
+  // a fight between rival gangs is an armed clash, even where the report calls it a riot
+  {
+    name: 'a prison riot between rival gangs with guns is an armed clash',
+    body: 'The number of inmates killed in a fight between rival gangs at a prison in Guayaquil has risen to 118, authorities said on Thursday. The riot broke out on Tuesday when prisoners attacked another wing with guns and knives.',
+    published: '2021-09-30',
+    check: (r) => {
+      assert.equal(only(r).eventType, 'Battles', trace(r));
+      assert.equal(only(r).fatalities.best, 118, trace(r));
+    },
+  },
   // a subset of soldiers in a count of people is a stated part; the rest is unknown
   {
     name: 'a count of people with a subset of soldiers splits into soldiers and unknown, beside a headline of the same count',

@@ -26,6 +26,8 @@ export interface AssembleInput {
   actors: ActorMention[];
   sources: (sentence: number) => SentenceSources;
   victims: VictimMention[];
+  /** Places of the report's datelines ("GARISSA, Kenya -"): where it was filed, the event's place only when nothing else says one. */
+  datelinePlaces?: PlaceMention[];
   lex: Lexicons;
 }
 
@@ -522,8 +524,12 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
     const previousSentence = sentences[first - 1]?.paragraph === sentences[first]!.paragraph ? [first - 1] : [];
     const ownClauses = withoutOtherClauses(cluster, body);
     const otherClause = (m: PlaceMention) => cluster.places.includes(m) && !ownClauses.places.includes(m);
-    const placeRefs = placesFor(ownClauses, inSentences(places, sentences, context).filter((m) => !otherClause(m)), inSentences(places, sentences, previousSentence), sceneBefore(input, first, claimed));
+    const named = placesFor(ownClauses, inSentences(places, sentences, context).filter((m) => !otherClause(m)), inSentences(places, sentences, previousSentence), sceneBefore(input, first, claimed));
+    const countries = ownClauses.places.filter((m) => m.place.featureCode.startsWith('PCL') && m.context !== 'origin').map((m) => m.place.country);
+    const dateline = named.length === 0 ? datelineTown(input.datelinePlaces ?? [], countries) : null;
+    const placeRefs = dateline ? [{ ...dateline.place, spans: [dateline.span] }, ...named] : named;
     const { fatalities, qualifier, lead, warnings } = reconcile(cluster);
+    if (dateline) warnings.push(datelineWarning(dateline));
     // In a bulletin entry the one figure is the event's, even when the gazetteer cannot place it.
     const shortReport = sentences.length <= SHORT_REPORT_SENTENCES && clusters.length === 1;
     if (isTollScope(placeRefs) && !(shortReport && placeRefs.every((p) => p.featureCode.startsWith('PCL') || p.role === 'event'))) {
@@ -549,7 +555,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
       kind: 'incident',
       id: `i${incidents.length + 1}`,
       spans: own.map((s) => sentences[s]!.span),
-      rules: [...new Set([...cluster.statements.flatMap((s) => s.rules), type.rule, date.rule, ...(cluster.alternatives.length ? ['figures:lowest-of-conflicting'] : []), ...(cluster.parts.length ? ['figures:breakdown-from-later-sentences'] : []), ...(cluster.otherSide.length ? ['figures:other-side-added'] : [])])],
+      rules: [...new Set([...cluster.statements.flatMap((s) => s.rules), type.rule, date.rule, ...(dateline ? ['place:dateline'] : []), ...(cluster.alternatives.length ? ['figures:lowest-of-conflicting'] : []), ...(cluster.parts.length ? ['figures:breakdown-from-later-sentences'] : []), ...(cluster.otherSide.length ? ['figures:other-side-added'] : [])])],
       warnings,
       date: date.range,
       datePrecision: date.precision,
@@ -599,6 +605,21 @@ function addReportPlaces(incident: IncidentClaim, input: AssembleInput, tollSent
     }
   }
   if (incident.places.length > 0) incident.warnings = incident.warnings.filter((w) => w.code !== 'unresolved_place');
+}
+
+/**
+ * "GARISSA, Kenya - Gunmen stormed a university in northeastern Kenya": a wire story filed where it happened may name
+ * the town only in its dateline. With no town or province of its own, only the country, the event takes the
+ * dateline's town when it lies in that country; a warning flags the guess for review. Not a capital: correspondents
+ * file from capitals whatever the place of the event ("NIAMEY, Niger - … attacks on two villages near the border").
+ */
+function datelineTown(datelinePlaces: PlaceMention[], countriesNamed: string[]): PlaceMention | null {
+  return datelinePlaces.find((m) => !m.place.featureCode.startsWith('PCL') && m.place.featureCode !== 'PPLC' && m.place.role === 'event' &&
+    countriesNamed.includes(m.place.country)) ?? null;
+}
+
+function datelineWarning(town: PlaceMention): ExtractionWarning {
+  return { code: 'place_from_dateline', message: "no town or province of the event is named in the text; the dateline's is used", text: town.text, spans: [town.span] };
 }
 
 /** A coder's stated total ("Fatalities coded as 10") is the figure of a single-event report; it replaces what the prose implied. */

@@ -59,6 +59,17 @@ function isOneMore(st: Statement, sentence: Sentence): boolean {
   return !!at && ONE_MORE.test(sentence.text.slice(at.start - sentence.span.start, at.end - sentence.span.start));
 }
 
+const PERPETRATORS = /\b(?:attackers?|assailants?|gunm[ae]n|(?:suicide\s+)?bombers?|hijackers?|hostage-takers?|perpetrators?)$/i;
+
+/**
+ * "…killing at least 147 people. … security forces killed the four attackers": the attackers' own dead, told after
+ * their victims' count, are not among those victims; the stated figure stays the victims'.
+ */
+function isPerpetratorsDead(st: Statement, cluster: Cluster): boolean {
+  const category = leadCategory(cluster);
+  return (category === null || category === 'civilians') && st.figures.some((f) => PERPETRATORS.test(f.noun));
+}
+
 function demonymsOf(statements: Statement[]): Set<string> {
   const words = statements.flatMap((s) => s.figures.flatMap((f) => f.noun.split(/\s+/)));
   return new Set(words.filter((w) => DEMONYM.test(w)).map((w) => w.toLowerCase().replace(/s$/, '')));
@@ -216,9 +227,10 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
   // "Dozens killed since Wednesday … Seven of them died on Friday when a convoy was ambushed": a share of the count
   // that died on another day in an act of its own is an event of its own (the whole keeps its figure). "Five of
   // them died in hospital on Saturday" tells no act of its own and stays a detail of the event.
-  const ownEvent = (st: Statement, lead: Statement): boolean => {
+  // The event's day is that of the first of its statements that names one (a headline names none).
+  const ownEvent = (st: Statement, event: Cluster): boolean => {
     const day = dayOf(st.sentence);
-    const leadDay = dayOf(lead.sentence);
+    const leadDay = event.statements.map((s) => dayOf(s.sentence)).find((d) => d !== null) ?? null;
     return day !== null && leadDay !== null && day !== leadDay && tellsViolence(st.sentence);
   };
   const clusters: Cluster[] = [];
@@ -269,8 +281,9 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       const wholeCategory = leadCategory(current);
       // Fighters counted by the other side ("killed two senior Hamas officials") are other dead, not a lower count of these.
       const sameDead = st.category === null || st.category === wholeCategory || (wholeCategory === null && st.category === 'civilians');
-      if (st.vague && !current.statements[0]!.vague && st.low <= whole && (st.high === null || st.high >= whole) && places.length === 0 && sameDead) {
-        // "received dozens of bodies" after "54 people were killed": a vague word for the count already given.
+      if (st.vague && !current.statements[0]!.vague && st.low <= whole && (st.high === null || st.high >= whole) && sameDead) {
+        // "received dozens of bodies" after "54 people were killed", "carried dozens of bodies out of a hillside above
+        // Penha": a vague word for the count already given, wherever in the event's area it is said.
         target = current;
         as = 'detail';
       } else if (st.increment && st.value < whole && places.length === 0) {
@@ -280,13 +293,16 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       } else if (contrast || (st.value < whole && sameDead && places.length === 0 && st.sentence !== current.statements[0]!.sentence && otherAccount(st, current, sentence.text))) {
         target = current;
         as = 'alternative';
+      } else if (places.length === 0 && st.sentence !== current.statements[0]!.sentence && st.value < whole && isPerpetratorsDead(st, current)) {
+        target = current;
+        as = 'detail';
       } else if (places.length === 0 && st.sentence !== current.statements[0]!.sentence && isOtherSide(st, current, sentence.text)) {
         target = current;
         as = 'other-side';
       } else if (st.category && st.category !== wholeCategory && wholeCategory === null && partsSoFar + st.value <= whole && places.length === 0) {
         target = current;
         as = 'part';
-      } else if (st.value < whole && places.length === 0 && st.sentence !== current.statements[0]!.sentence && ownEvent(st, current.statements[0]!)) {
+      } else if (st.value < whole && places.length === 0 && st.sentence !== current.statements[0]!.sentence && ownEvent(st, current)) {
         // A share that died on another day in an act of its own: an event of its own, where the whole happened.
         shareOf = current;
       } else if (st.value < whole && (wholeCategory === null || st.category === null || st.category === wholeCategory) && ((places.length === 0 && st.sentence !== current.statements[0]!.sentence) || (current.sentences.has(st.sentence) && isOneMore(st, sentence)))) {

@@ -50,6 +50,11 @@ const CASES: Case[] = [
   // … but a town of the report's country stays, and so does a town under its own name
   { text: 'Traders from Aleppo were among the dead at the Baghdad market.', kept: [['Aleppo', 'Aleppo'], ['Baghdad', 'Baghdad']], dropped: [] },
   { text: 'Soldiers raided the Kabul hospital on Monday and killed two guards in Kabul.', kept: [['Kabul', 'Kabul'], ['Kabul', 'Kabul']], dropped: [] },
+  // a place of an event long past, named to compare, is not where this one happened
+  { text: 'Gunmen killed 147 people in Garissa, the deadliest attack since the 1998 bombing of the U.S. embassy in Nairobi.', kept: [['Garissa', 'Garissa']], dropped: ['Nairobi'] },
+  { text: 'It was the worst attack in Kabul since March 2017, when gunmen stormed a hospital in Kandahar.', kept: [['Kabul', 'Kabul'], ['Kandahar', 'Kandahar']], dropped: [] },
+  // a place that names an institution ("University of California") is not where anything happened
+  { text: 'A student at the University of Texas was shot dead in Dhaka.', kept: [['Dhaka', 'Dhaka']], dropped: ['Texas'] },
   // where people fled or were taken to afterwards is not where anything happened to them
   {
     text: 'Insurgents attacked Palma in Cabo Delgado on Wednesday. Thousands of residents fled by boat to Pemba or on foot into the bush.',
@@ -57,6 +62,13 @@ const CASES: Case[] = [
     dropped: ['Pemba'],
   },
   { text: 'Gunmen killed six people in Jableh. The wounded were rushed to Latakia.', kept: [['Jableh', 'Jableh']], dropped: ['Latakia'] },
+  // a further leg of the same transfer is a destination too
+  {
+    text: 'Gunmen attacked a school in Kumba. The injured were taken to Kumba District Hospital and some later to Douala and Buea.',
+    kept: [['Kumba', 'Kumba']],
+    dropped: ['Douala', 'Buea'],
+  },
+  { text: 'Two soldiers died in Gao; the wounded were evacuated to Mopti, then flown on to Bamako.', kept: [['Gao', 'Gao']], dropped: ['Mopti', 'Bamako'] },
   { text: 'Families fled to the town of Tartus after the massacre in Baniyas.', kept: [['Baniyas', 'Baniyas']], dropped: ['Tartus'] },
   { text: 'Survivors of the shelling of Idlib sought refuge in Afrin.', kept: [['Idlib', 'Idlib']], dropped: ['Afrin'] },
   { text: 'Residents fleeing the fighting in Bakhmut arrived in Kramatorsk.', kept: [['Bakhmut', 'Bakhmut'], ['Kramatorsk', 'Kramatorsk']], dropped: [] },

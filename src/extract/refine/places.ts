@@ -6,6 +6,13 @@ import { endsWithCue, spaceRunStart } from '../regex.js';
 
 // "Sydney Morning Herald", "Kyiv Independent", "Kurdistan24": a place name inside a longer proper name.
 const NAME_CONTINUES = /^(?:\s+(?:Morning|Evening|Herald|Times|Post|Independent|Observer|Tribune|Journal|Gazette|News|Daily|Today|Chronicle|Express|Star|Voice|Radio|TV|Television|Network|Agency|Press|Monitor|Centre|Center|Institute|University|Hospital|Airport|Stadium|Football|Club|Brigade|Division|Battalion|Regiment|Front|Council|Committee|Group|Agreement|Accords?|Declaration|Process|Talks|Conference|Summit))\b/;
+// "the deadliest attack since the 1998 bombing of the U.S. embassy in Nairobi": a place of an event long past, named to
+// compare, in the clause after "since" and a year.
+const PAST_EVENT_BEFORE = /\bsince\s+(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b(?:[^.;,()]|\.(?!\s+[A-Z])){0,80}$/;
+// "the University of California", "the Bank of England": the place names the institution.
+const INSTITUTION_OF_BEFORE = /\b(?:University|Institute|College|Academy|Bank|Museum|School)\s+of\s+(?:the\s+)?$/;
+const OF_LAST_WORDS: ReadonlySet<string> = new Set(['of']);
+const isInstitutionOf = (before: string): boolean => endsWithCue(before, OF_LAST_WORDS, false) && INSTITUTION_OF_BEFORE.test(before);
 // "which is based in London", "the London-based monitor": where an organisation sits, not where anything happened.
 const SEAT_BEFORE = /\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$/i;
 // Every match ends with "in", an optional "the" and spaces: the end-anchored regex is asked only of windows that do.
@@ -125,6 +132,8 @@ function dropAuthorityTerritories(places: PlaceMention[], body: string, sentence
 // "the wounded were taken to hospitals in Ouallam and Niamey": where the casualties were brought, not where they fell.
 const BROUGHT_TO = /\b(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|admitted)\s+(?:to|in)\s+(?:(?:an?|the|several|two|three)\s+)?(?:(?:local|nearby|military|main|regional|district|general)\s+)?(?:hospitals?|clinics?|medical (?:centres?|centers?|facilities))?\s*(?:in|at)?\s*(?:the\s+)?(?:(?:city|town) of\s+)?$/i;
 const LIST_BEFORE = /^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$/;
+// "taken to Kumba District Hospital and some later to Douala and Buea": a further leg of the same transfer.
+const FURTHER_LEG = /^[^.;:]{0,40}?\b(?:and|then|or)\s+(?:(?:some|others|several|many|most|the rest)\s+(?:of them\s+)?)?(?:(?:later|then|subsequently)\s+)?(?:(?:moved|transferred|taken|flown|airlifted|referred)\s+)?(?:on\s+)?to\s+(?:the\s+)?$/i;
 
 /**
  * Places the casualties were brought to, dropped when the report names any other place of the event; a list after
@@ -135,7 +144,8 @@ function dropDestinations(places: PlaceMention[], body: string): PlaceMention[] 
   let previous: PlaceMention | null = null;
   for (const p of places) {
     const before = body.slice(Math.max(0, p.span.start - 80), p.span.start);
-    const listed = previous && destination.has(previous) && LIST_BEFORE.test(body.slice(previous.span.end, p.span.start));
+    const gap = previous ? body.slice(previous.span.end, p.span.start) : '';
+    const listed = previous && destination.has(previous) && (LIST_BEFORE.test(gap) || FURTHER_LEG.test(gap));
     if (BROUGHT_TO.test(before) || listed) destination.add(p);
     previous = p;
   }
@@ -152,6 +162,17 @@ function endsWithThe(text: string): boolean {
   return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95);
 }
 
+/** The places of the report's datelines ("ERBIL (Kurdistan24) –"), which `refinePlaces` leaves out. */
+export function datelinePlaces(places: PlaceMention[], sentences: Sentence[]): PlaceMention[] {
+  const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
+  return datelines.length ? places.filter((p) => datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) : [];
+}
+
+/** A cheap test that spares PAST_EVENT_BEFORE (end-anchored) most places: "since" within the 110 characters before. */
+function hasSinceBefore(body: string, start: number): boolean {
+  return body.slice(Math.max(0, start - 110), start).includes('since');
+}
+
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
   const datelines: Span[] = [];
   for (const s of sentences) if (s.dateline) datelines.push(s.dateline);
@@ -161,8 +182,9 @@ export function refinePlaces(places: PlaceMention[], body: string, sentences: Se
     if (datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) return false;
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);
     const after = body.slice(p.span.end, p.span.end + 40);
-    if (NAME_CONTINUES.test(after) || isSeat(before) || SEAT_AFTER.test(after)) return false;
+    if (NAME_CONTINUES.test(after) || isSeat(before) || SEAT_AFTER.test(after) || isInstitutionOf(before)) return false;
     if (isDestination(body.slice(Math.max(0, p.span.start - 60), p.span.start))) return false;
+    if (hasSinceBefore(body, p.span.start) && PAST_EVENT_BEFORE.test(body.slice(Math.max(0, p.span.start - 110), p.span.start))) return false;
     if (endsWithThe(before) && OUTLET.test(after)) return false;
     if (namesAPeople(p, body)) return false;
     return true;

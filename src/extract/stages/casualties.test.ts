@@ -33,6 +33,25 @@ const CASES: Case[] = [
   { text: 'On 7 May 2020, 2 civilian men were killed in an attack by ADF fighters.', figures: [[2, 'killed', 'civilians', 'whole', 1]] },
   { text: 'Unidentified gunmen killed a police officer attached to the Government House.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
   { text: 'Security men shot dead 4 protesters.', figures: [[4, 'killed', 'civilians', 'whole', 1]] },
+  // "the body of a man was found …": one dead, whatever was done with the body
+  { text: 'In Bayeux, the body of a man was found floating by a river, with gunshot wounds.', figures: [[1, 'killed', null, 'whole', 1, 'i']] },
+  // a head noun after three modifiers, and a determiner among another's modifiers starting its own count
+  { text: 'A man armed with a knife stabbed a famous Kalsan TV journalist to death.', figures: [[1, 'killed', 'civilians', 'whole', 1, 'i']] },
+  // what sits between the counted and their verb: a parenthesis, a bare "including", a relative clause
+  { text: 'An attack on the checkpoint left 3 TMF fighters (including the director of the council) dead and 6 others injured.', figures: [[3, 'killed', 'nonStateFighters', 'whole', 1], [6, 'injured', null, 'whole', 2]] },
+  { text: 'A former bodyguard who reportedly worked for prominent families was shot dead by gunmen.', figures: [[1, 'killed', null, 'whole', 1, 'i']] },
+  { text: 'Four CPI-Maoist (CPI-M) cadres were killed in an exchange of fire.', figures: [[4, 'killed', null, 'whole', 1]] },
+  // the last fate told is theirs
+  { text: 'Three civilians were kidnapped and killed by militants in the city.', figures: [[3, 'killed', 'civilians', 'whole', 1]] },
+  { text: 'Two traders were abducted and later executed.', figures: [[2, 'killed', 'civilians', 'whole', 1]] },
+  // how many children a parent has is no count of the dead; the list goes on after it
+  { text: 'A police officer, a father of three, was killed in Kano on Friday.', figures: [[1, 'killed', 'stateForces', 'whole', 1, 'i']] },
+  { text: 'Gunmen killed a mother of five and her two sons.', figures: [[1, 'killed', 'civilians', 'whole', 1, 'i'], [2, 'killed', 'civilians', 'whole', 1]] },
+  // the group the counted belong to sits between them and their verb
+  { text: 'Two members of a local youth group were killed in Jos.', figures: [[2, 'killed', null, 'whole', 1]] },
+  // their ages sit between the counted and their verb; a verb's object starts at a word edge ("killed as", not "killed a")
+  { text: 'Seven children between the ages of nine and 12 were killed.', figures: [[7, 'killed', 'civilians', 'whole', 1]] },
+  { text: 'Seven children killed and at least 12 injured in an attack on a school.', figures: [[7, 'killed', 'civilians', 'whole', 1], [12, 'injured', null, 'whole', 2]] },
   // a number inside the counted noun phrase is what they belong to, not a second count
   { text: 'Seven members of one family were shot dead near the camp.', figures: [[7, 'killed', 'civilians', 'whole', 1]] },
   { text: 'Gunmen killed 12 of the 20 passengers on the bus.', figures: [[12, 'killed', 'civilians', 'whole', 1]] },

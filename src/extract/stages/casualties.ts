@@ -106,7 +106,9 @@ function headNoun(words: string[], lex: Lexicons, within = words.length): string
   }
 }
 // A modifier may carry digits: "a 10-year-old boy", "a 22-year-old man".
-const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+((?:\p{N}+-)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2})/giu;
+// The words are read in a lookahead, so that the next determiner among them ("with a knife stabbed a journalist") starts
+// a match of its own.
+const IMPLICIT_DETERMINER = /(?<![\p{L}\p{N}])(a|an|one|his|her|their|its|another|the|both)\s+(?=((?:\p{N}+-)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}))/giu;
 // Words that may sit between a verb and its count ("killed at least", "executed some") or between count and noun.
 const AUX = /^(?:\s*,?\s*(?:who|that|which|were|was|have|has|had|been|being|are|is|all|also|later|reportedly|allegedly|reported|confirmed|subsequently|eventually|then|both|each|either|apparently|feared|believed|said to have|later|now|in total|went|go|remain|remains|remained|still)\b)*\s*/i;
 const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|including|among whom|mostly|most of them|many of them|all of them)\b[^,;:.]{0,40}?|[^,;:.]{0,40}?\b(?:of them|of whom|among them)\b)\s*,/i;
@@ -114,6 +116,8 @@ const APPOSITION = /^\s*,\s*(?:[^,;:.]{1,60}?\b(?:of them|of whom|among them|inc
 const DASH_APPOSITION = /^\s+[-–—]\s+[^-–—.;]{1,90}?\s+[-–—]/;
 // "an officer, Chief Inspector Arnon Zamora, 36, was killed": the name (and age) of the one counted, between commas.
 const NAME_APPOSITION = /^\s*,\s*(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*(?:\s+and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*)?\s*,(?:\s*(?:aged\s+)?\d{1,3}\s*,)?/u;
+// "seven children between the ages of nine and 12 were killed", "two boys aged 10 and 14 died": their ages, then the verb.
+const AGE_MODIFIER = /^\s*,?\s*(?:aged\s+(?:between\s+)?[\w-]+(?:\s*(?:-|–|to|and)\s*[\w-]+)?|between\s+the\s+ages\s+of\s+[\w-]+\s+(?:and|to)\s+[\w-]+|(?:under|below|over)\s+the\s+age\s+of\s+[\w-]+)(?:\s*,)?(?=\s)/i;
 const DEATH_NOUN_AFTER = /^\s*["“'‘]?(?:[\p{L}-]+\s+){0,2}?["”'’]?(?:killings|deaths|fatalities|casualties)\b/u;
 const LIST_GAP = /^\s*(?:,\s*)?(?:(?:and|as well as|plus|along with)\s+)?(?:(?:his|her|their|its)\s+)?$/i;
 const PRE_OUTCOME_GAP = /\s+(?:(?:of|at least|no fewer than|more than|up to|some|about|around|nearly|almost|over|the|another|between)\s+)*$/i;
@@ -148,13 +152,13 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     .map((n) => ({ start: n.span.start, end: n.span.end, value: n.value, low: n.low, high: n.high, qualifier: n.qualifier, vague: n.vague, implicit: false }));
   const base = sentence.span.start;
   for (const m of allMatches(IMPLICIT_DETERMINER, sentence.text)) {
-    // "a Buddhist monk", "a pregnant woman": the head noun may follow up to two modifiers.
+    // "a Buddhist monk", "a famous Kalsan TV journalist": the head noun may follow up to three modifiers.
     const determiner = m[1]!.toLowerCase();
     const words = m[2]!.toLowerCase().split(/\s+/);
     // The head noun is one of these words (headNoun looks no further for the first one): most phrases hold none.
     if (!words.some((w) => lex.victimWords.has(w))) continue;
     // The words that follow, up to a punctuation mark, may carry the head of a longer compound.
-    const following = /^[^,;:.!?()"“”]*/.exec(sentence.text.slice(m.index + m[0].length))![0].toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
+    const following = /^[^,;:.!?()"“”]*/.exec(sentence.text.slice(m.index + m[0].length + m[2]!.length))![0].toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
     const noun = headNoun([...words, ...following], lex, words.length);
     if (!noun) continue;
     // "both victims", "both men": two; every other determiner counts one person of a singular noun.
@@ -208,7 +212,8 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
     return { end: count.end + anaphora[0].length, noun: 'them', category, anaphoric: true };
   }
   // Up to four modifiers ("Alawite", "pro-Assad", "of the new government's") before the head noun, no punctuation.
-  const window = /^[^,;:.!?()"“”]*/.exec(after)![0];
+  // A short parenthesis may sit among the modifiers: "four Communist Party of India-Maoist (CPI-Maoist) cadres".
+  const window = /^(?:[^,;:.!?()"“”]|\([^()]{1,30}\))*/.exec(after)![0];
   let best: { end: number; text: string } | null = null;
   const nouns = lex.victimNouns.find(window);
   for (const [i, m] of nouns.entries()) {
@@ -225,16 +230,30 @@ function nounPhraseAfter(body: string, count: Count, sentenceEnd: number, lex: L
     if (!GENERIC_OF.exec(rest) && !adjacent) break;
   }
   if (!best) return null;
+  // "a mother of five": the children she has belong to the noun phrase, so a list goes on after them.
+  const parentOf = PARENT_OF_AFTER.exec(window.slice(best.end));
+  if (parentOf && PARENT_NOUN.test(best.text)) best = { end: best.end + parentOf[0].length, text: window.slice(0, best.end) };
   const phrase = best.text.trim();
   return { end: count.end + best.end, noun: phrase, category: categoryOf(phrase, lex), anaphoric: false };
 }
+
+// "3 TMF fighters (including the director of the council) dead", "3 civilians including a former commander were killed",
+// "a former bodyguard who worked for prominent families was shot dead": what sits between the counted and their verb.
+const PAREN_APPOSITION = /^\s*\([^()]{1,100}\)/;
+const BARE_INCLUDING = /^\s+(?:including|among them)\s+(?:a|an|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+[^,;.()]{1,60}?(?=\s+(?:were|was|had|have)\s)/i;
+const WHO_CLAUSE = /^\s*,?\s+(?:who|that)\s+(?!(?:was|were|had\s+been|has\s+been)\b)[^;.()]{1,120}?,?(?=\s+(?:was|were)\s)/i;
+const PARENT_NOUN = /\b(?:father|mother|parent|grandfather|grandmother)$/i;
+const PARENT_OF_AFTER = /^\s+of\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+// "Two members of a local youth group were killed", "nine fighters from the 5th Brigade (military police) were reported
+// killed": the group the counted belong to, before their verb.
+const MEMBERS_OF_PHRASE = /^\s+(?:of|from)\s+[^,;.:!?]{1,90}?(?=\s+(?:were|was|have|had|are|is|died)\b)/u;
 
 // Words that end a compound noun: function words and verbs of outcome.
 const COMPOUND_BREAK = /^(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an|killed|killing|dead|died|wounded|injured|shot|said|says)$/;
 
 // Between two person nouns of one compound: nothing, or a modifier or two ("police special forces officer"), never a
 // function word or an outcome.
-const COMPOUND_GAP = /^\s+(?:(?!(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an)\b)[a-z][\p{L}-]*\s+){0,2}$/u;
+const COMPOUND_GAP = /^\s+(?:\([^()]{1,30}\)\s+)?(?:(?!(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an)\b)[a-z][\p{L}-]*\s+){0,2}$/u;
 
 // The noun may also end at a comma when an apposition follows ("Thirteen Palestinians, including five children, were killed").
 const GENERIC_NP = /^\s+((?:[\p{L}'’()-]+\s+){0,3}?[\p{L}'’-]+)(?=\s+(?:were|was|have|had|are|and|died|lost)\b|\s*,|\s*$)/u;
@@ -272,7 +291,8 @@ function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexi
   let rest = body.slice(from, Math.min(sentenceEnd, from + 140));
   // "779 \"extrajudicial killings\" have been documented", "five civilian deaths": a death noun after a modifier or two.
   if (DEATH_NOUN_AFTER.test(rest)) return { outcome: 'killed', subset: false };
-  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest);
+  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest) ?? AGE_MODIFIER.exec(rest) ?? MEMBERS_OF_PHRASE.exec(rest) ??
+    PAREN_APPOSITION.exec(rest) ?? BARE_INCLUDING.exec(rest) ?? WHO_CLAUSE.exec(rest);
   if (app) rest = rest.slice(app[0].length);
   const aux = AUX.exec(rest)![0];
   rest = rest.slice(aux.length);
@@ -282,8 +302,13 @@ function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexi
     return o ? { outcome: o.outcome, subset: true } : null;
   }
   const o = outcomeAt(rest, lex);
-  return o ? { outcome: o.outcome, subset: false } : null;
+  if (!o) return null;
+  // "were kidnapped and killed", "were abducted and later executed": the last fate told is theirs.
+  const then = o.outcome === 'killed' ? null : THEN_AFTER.exec(rest.slice(o.length));
+  const last = then ? outcomeAt(rest.slice(o.length + then[0].length), lex) : null;
+  return { outcome: last?.outcome === 'killed' ? 'killed' : o.outcome, subset: false };
 }
+const THEN_AFTER = /^\s+and\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?/i;
 
 /** Outcome stated before the count: "executed 52", "killing three", "mass executions of 52", "claimed the lives of 93". */
 function outcomeBefore(body: string, sentenceStart: number, countStart: number, lex: Lexicons): Outcome | null {
@@ -332,7 +357,7 @@ function fieldLabelOutcome(body: string, sentenceStart: number, countStart: numb
   return /^death toll$/.test(text) ? 'killed' : null;
 }
 
-const TRANSITIVE = /^(?:\s*(?:also|then|reportedly|allegedly))?\s*(?:killed|killing|kills|kill|executed|executing|executes|massacred|murdered|murdering|shot dead|shot and killed|gunned down|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|beheaded|slaughtered)\b\s+(?:at least\s+|more than\s+|some\s+)?(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|\d|[A-Z])/;
+const TRANSITIVE = /^(?:\s*(?:also|then|reportedly|allegedly))?\s*(?:killed|killing|kills|kill|executed|executing|executes|massacred|murdered|murdering|shot dead|shot and killed|gunned down|wounded|wounding|injured|injuring|abducted|abducting|kidnapped|kidnapping|arrested|arresting|detained|detaining|beheaded|slaughtered)\b\s+(?:at least\s+|more than\s+|some\s+)?(?:(?:a|an|the|his|her|their|two|three|four|five|six|seven|eight|nine|ten|dozens|scores)\b|\d|[A-Z])/;
 
 /** True when the phrase is followed by an active verb with an object: the counted people did the killing. */
 function isAgent(body: string, phraseEnd: number, sentenceEnd: number): boolean {
@@ -344,7 +369,7 @@ function isAgent(body: string, phraseEnd: number, sentenceEnd: number): boolean 
 const LONG_TOLL_FRAME = /\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+of\s+(?:[\p{L}-]+\s+){0,3}?(?:killed|dead|who\s+died|deaths))\b[^.;]{0,160}?\b(?:rose to|risen to|climbed to|reached|stands at|stood at|passed|exceeded|topped)\s*$/iu;
 // The frame's subject is one event ("from the attack", "by a Russian missile", "from Saturday's bombings"): a figure
 // updated for that event is its count, not a toll summing many. Campaign words (war, offensive, fighting) are not here.
-const SINGLE_EVENT_SUBJECT = /\b(?:(?:from|of|in|by)\s+(?:(?:(?:(?:the|a|an|this|that)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|missile|shelling|massacre|ambush|raid|assault|shooting|stampede|car bomb|suicide bombing))|(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day['’]s|last night['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|shelling|massacre|ambush|raids?|assault|shooting)))\b/iu;
+const SINGLE_EVENT_SUBJECT = /\b(?:(?:from|of|in|by)\s+(?:(?:(?:(?:the|a|an|this|that)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|missile|shelling|massacre|ambush|raid|assault|shooting|stampede|car bomb|suicide bombing|fight|riot|clash|siege|mutiny|rampage|police operation|security operation))|(?:(?:the|this|that)\s+)?(?:twin|double|triple|coordinated|simultaneous)\s+(?:[\p{L}'’-]+\s+)?(?:attacks|bombings|blasts|explosions|strikes)|(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day['’]s|last night['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|shelling|massacre|ambush|raids?|assault|shooting)))\b/iu;
 // "the number of people killed when a bomb exploded during a service … rose to 14": the dead of one act of violence.
 const KILLED_WHEN_ONE_EVENT = /\b(?:killed|dead|who\s+died)\s+(?:when|as|after)\s+(?:a|an|the)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:bomb|car bomb|blast|explosion|missile|shell|rocket|drone|grenade|mine|suicide bomber|gunman|gunmen|attacker|attackers|airstrike|air strike|attack|fire|boat|bus|building)s?\b/iu;
 const NOT_ONE_EVENT = /\b(?:since|so far|this year|this month|overall|in total|across|campaign|offensive|war|conflict|fighting)\b/i;
@@ -368,12 +393,24 @@ function tollFrameText(body: string, sentenceStart: number, countStart: number):
 
 /** "the toll from Saturday's bombings … has risen to 68": an updated count of one event, not a cumulative toll. */
 export function isSingleEventUpdate(body: string, sentenceStart: number, countStart: number): boolean {
-  return isSingleEventFrame(tollFrameText(body, sentenceStart, countStart));
+  return isSingleEventFrame(body, sentenceStart, countStart, tollFrameText(body, sentenceStart, countStart));
 }
 
-function isSingleEventFrame(frame: string | null): boolean {
-  return frame !== null && (SINGLE_EVENT_SUBJECT.test(frame) || KILLED_WHEN_ONE_EVENT.test(frame)) && !NOT_ONE_EVENT.test(frame);
+/** Whether the toll frame that ends at the count (read once per count) names one event, in it or right before it. */
+function isSingleEventFrame(body: string, sentenceStart: number, countStart: number, frame: string | null): boolean {
+  if (frame === null || NOT_ONE_EVENT.test(frame)) return false;
+  if (SINGLE_EVENT_SUBJECT.test(frame) || KILLED_WHEN_ONE_EVENT.test(frame)) return true;
+  const frameStart = countStart - frame.length;
+  return ONE_EVENT_BEFORE_TOLL.test(body.slice(Math.max(sentenceStart, frameStart - 40), frameStart));
 }
+// "bringing to 57 the number of civilians killed in Monday's ambush": the count's own words say it counts one event.
+const KILLED_AFTER_COUNT = /^\s+(?:killed|dead|slain|who\s+(?:died|were\s+killed))\b[^.;]{0,60}/i;
+function isOneEventsCount(body: string, phraseEnd: number, sentenceEnd: number): boolean {
+  const scope = KILLED_AFTER_COUNT.exec(body.slice(phraseEnd, Math.min(sentenceEnd, phraseEnd + 90)))?.[0];
+  return scope !== undefined && SINGLE_EVENT_SUBJECT.test(scope) && !NOT_ONE_EVENT.test(scope);
+}
+// "Ecuador prison riot toll rises to 118", "the bombing's death toll": the noun of one event names the toll.
+const ONE_EVENT_BEFORE_TOLL = /\b(?:attack|bombing|blast|explosion|massacre|ambush|raid|shooting|stampede|riot|siege|fire|crash|mutiny)(?:['’]s)?\s+(?:death\s+)?$/i;
 
 // "The five-month battle to retake it killed more than 1,100", "the decade-long war has killed": a campaign of months or
 // years is the subject, so its figure sums many events (a toll). A "three-day siege" or "two-week offensive" stays an event.
@@ -601,7 +638,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
     // A record's "Death toll:" or "Number of deaths:" field is its event's count; only a "Total" field sums entries.
     const recordCount = labelled !== null && !/\btotal\b/i.test(body.slice(sStart, count.start));
-    const cumulative = !recordCount && !(tollFrame && isSingleEventFrame(frame)) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sentence.text, sStart, count.start) || isSumOfEvents(body, sentence.text, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
+    const cumulative = !recordCount && !(tollFrame && isSingleEventFrame(body, sStart, count.start, frame)) && !isOneEventsCount(body, phraseEnd, sEnd) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sentence.text, sStart, count.start) || isSumOfEvents(body, sentence.text, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
     // The count rose from a figure given before it in the sentence: the later one is that event's, not a toll.
     const frameText = tollFrame ? frame : null;
     const risenFrom = frameText !== null && RISE_FRAME.test(frameText) && !NOT_ONE_EVENT.test(frameText) && !more

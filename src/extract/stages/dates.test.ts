@@ -16,6 +16,9 @@ const CASES: Array<[string, string, Expected[]]> = [
   ['The troops arrived by helicopter on the morning of 27 March 2022, a market day.', '2023-05-12', [['27 March 2022', '2022-03-27', '2022-03-27', 'point', 'day']]],
   ['Shelling on the night of 5 March killed two.', SAT, [['5 March', '2025-03-05', '2025-03-05', 'point', 'day']]],
   ['The convoy left on the evening of 2 March.', SAT, [['2 March', '2025-03-02', '2025-03-02', 'point', 'day']]],
+  // a count after a month and a comma is no two-digit year
+  ['In February, 79 inmates died in riots.', '2021-09-30', [['In February', '2021-02-01', '2021-02-28', 'period', 'month']]],
+  ['On March 3, 45 people were killed.', SAT, [['On March 3', '2025-03-03', '2025-03-03', 'point', 'day']]],
   // a month of "last year" is that month a year back
   ['They were killed in March last year.', SAT, [['in March last year', '2024-03-01', '2024-03-31', 'period', 'month']]],
   ['Fighting in May of last year displaced thousands.', SAT, [['in May of last year', '2024-05-01', '2024-05-31', 'period', 'month']]],
@@ -155,6 +158,8 @@ const FRAME_CASES: Array<[string, string, boolean]> = [
   ['The town was attacked on 2 April - the third raid this year.', '2 April', false],
   ['It was the deadliest attack since the violence spread there in 2015.', 'in 2015', false],
   ['The group, founded in 2009, has killed thousands.', 'in 2009', false],
+  ['The previous deadliest raid took place in May 2021 in Jacarezinho, where 28 people were killed.', 'May 2021', true],
+  ['A similar massacre happened in 2019 in the same district.', '2019', true],
 ];
 for (const [sentence, phrase, expected] of FRAME_CASES) {
   test(`dates, frames its clause: ${sentence}`, () => {
@@ -185,6 +190,8 @@ const AFTERMATH_CASES: Array<[string, string, boolean]> = [
   ['On Sunday, gunmen killed six people and relatives buried them the next day.', 'On Sunday', false],
   ['Police said gunmen attacked the village on Friday.', 'on Friday', false],
   ['Gunmen on Friday attacked a market in the town.', 'on Friday', false],
+  ['Soldiers dug up more bodies on Wednesday, bringing to 57 the number killed in the ambush.', 'on Wednesday', true],
+  ['Rescuers recovered 12 bodies on Sunday after the strike on Friday.', 'on Sunday', true],
 ];
 for (const [sentence, phrase, expected] of AFTERMATH_CASES) {
   test(`dates, aftermath "${phrase}": ${sentence}`, () => {

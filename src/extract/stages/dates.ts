@@ -514,6 +514,11 @@ function withoutPartOfDay(r: chrono.ParsedResult, reference: chrono.ParsingRefer
   return { index: r.index + lead[0].length, text: inner.text, start: inner.start, end: inner.end };
 }
 
+// "In February, 79 inmates died", "on March 3, 45 people were killed": a count after a month and a comma, which chrono
+// reads as a two-digit year. Blanked (same length, so offsets hold) before chrono sees the window.
+const COUNT_AFTER_MONTH_COMMA = /(\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)(,\s*\d{1,2})(?=\s+[a-z])/g;
+const COMMA_COUNT_WORD = /,\s*\d{1,2}\s+[a-z]/;
+
 const isNumberCue = (cue: string): boolean => /^\d+$/.test(cue);
 /** Each rule's cues that are numbers: the year's digits, which most windows hold. The other cues are words, which most lack. */
 const NUMBER_CUES = PERIOD_RULES.map((r) => r.cue.filter(isNumberCue));
@@ -525,7 +530,8 @@ function includesAny(text: string, words: readonly string[]): boolean {
 }
 
 function candidatesIn(text: string, w: Span, published: number, reference: () => chrono.ParsingReference): Candidate[] {
-  const slice = text.slice(w.start, w.end);
+  let slice = text.slice(w.start, w.end);
+  if (COMMA_COUNT_WORD.test(slice)) slice = slice.replace(COUNT_AFTER_MONTH_COMMA, (_, month: string, count: string) => month + ' '.repeat(count.length));
   const lower = slice.toLowerCase();
   // Most windows hold no cue word but a year's digits: one search rules the words out for all rules at once.
   const anyCueWord = CUE_WORD_RE.test(lower);
@@ -621,8 +627,10 @@ export function mayOpenWithDate(sentence: string): boolean {
  */
 export function framesClause(sentence: string, start: number, end: number): boolean {
   const after = sentence.slice(end);
-  return WHEN_CLAUSE_AFTER_RE.test(after) || opensSentence(sentence, start, end);
+  return WHEN_CLAUSE_AFTER_RE.test(after) || opensSentence(sentence, start, end) || OCCURRED_BEFORE_RE.test(sentence.slice(Math.max(0, start - 30), start));
 }
+// "The previous deadliest raid took place in May 2021 in X, where 28 people were killed": the time of the event told.
+const OCCURRED_BEFORE_RE = /\b(?:took\s+place|happened|occurred|was\s+carried\s+out)\s+(?:(?:in|on|during)\s+)?$/i;
 
 /**
  * "In May 2017, …", "On Friday, …": the date, set off by a comma, that the sentence opens with; or the date heading a
@@ -653,7 +661,7 @@ const ONSET_RE = /\b(?:that|which|who|began|begun|started|erupted|broke\s+out|la
 
 /** What is done after an event (burials, funerals, statements, releases of names, visits): a date these govern is not the event's. */
 const AFTERMATH_VERB =
-  '(?:funerals?|burials?|vigils?|memorial|buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued)';
+  '(?:funerals?|burials?|vigils?|memorial|buried|bury|buries|burying|laid\\s+to\\s+rest|mourned|mourn|mourns|released|releases|published|publishes|announced|announces|said|says|told|reported|reports|confirmed|confirms|visited|visits|attended|identified|named|condemned|condemns|denounced|vowed|paid\\s+tribute|claimed\\s+responsibility|commemorated|issued|dug\\s+up|exhumed|exhuming|recovered|retrieved)';
 const AFTERMATH_NOUN_RE = /^(?:funerals?|burials?|vigils?|memorial)$/i;
 const AFTERMATH_VERB_RE = new RegExp(`\\b${AFTERMATH_VERB}\\b`, 'gi');
 // "Police on Sunday released …", "marched on Saturday to mourn …", "gathered on Sunday for the funerals of …".

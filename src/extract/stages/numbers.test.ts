@@ -54,6 +54,11 @@ const CASES: Array<[string, Expected[]]> = [
   ['The attack happened at about 10 p.m. and again at 3pm, and at 8 am that morning.', []],
   ['Prices rose 10% and turnout fell 10 per cent.', []],
   ['A 47-year-old man, aged 47, was shot.', []],
+  // both ends of an age span; a count joined to an age by "and" stays a count
+  ['Seven children between the ages of nine and 12 were killed.', [['Seven', 7, 7, 7, 'exact']]],
+  ['Three pupils aged between 8 and 11 died.', [['Three', 3, 3, 3, 'exact']]],
+  ['A woman aged 45 and two children were shot.', [['two', 2, 2, 2, 'exact']]],
+  ['Two boys aged 10 and 14 died.', [['Two', 2, 2, 2, 'exact']]],
   ['His son Talha Naeem, 21, also died, and Omar Saleh, 34, later succumbed.', []],
   // an age set off by commas after a name, before a singular verb or a description of the person
   ['Ahmad Abusalah, 42, was killed; Olena Kovalenko, 67, a retired teacher, died.', []],

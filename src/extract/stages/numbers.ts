@@ -81,7 +81,8 @@ const AFTER_MEASURE = after(
   `(?:\\s+of)?\\s+(?:${MEASURE_NOUNS.join('|')})(?![\\w])|\\s*(?:%|per\\s*cent\\b|percent\\b)` +
     `|\\s*(?:[ap]\\.\\s?m\\b\\.?|[ap]m\\b)|-(?!odd\\b|plus\\b)[a-z]`,
 );
-const BEFORE_AGE = before(`\\b(?:aged|ages?|age\\s+of)\\s+`);
+// "aged 30", "at the age of 7", "between the ages of nine and 12": both ends of an age span are ages, not counts.
+const BEFORE_AGE = before(`\\b(?:aged|ages?|age\\s+of|ages\\s+of)\\s+|\\baged\\s+\\d{1,3}\\s+(?:and|to)\\s+(?=\\d)|\\b(?:ages\\s+of|aged\\s+between|ages\\s+between)\\s+[\\w-]+\\s+(?:and|to)\\s+`);
 const BEFORE_YEAR = before(
   `(?:\\b(?:in|since|from|until|till|by|of|during|before|after|early|late|mid|the|year|between|and|to|through|throughout|summer|spring|autumn|fall|winter)[\\s-]+` +
     `|\\b${MONTH_NAMES}\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?|\\(\\s*)`,
@@ -97,6 +98,8 @@ const BEFORE_APPOSED_AGE = before(`\\p{Lu}[\\p{L}'’-]+,\\s*`, 'u');
 // An adverb may come first: "his son Talha Naeem, 21, also died".
 const AFTER_APPOSED_AGE = after(`\\s*,\\s*(?:(?:also|later|too|then)\\s+)?(?:was|is|has|had|who|died|succumbed|remains|a|an|the|from|and\\s+(?:his|her))\\b`, 'iu');
 // "no one", "the one who", "at one point": a pronoun or an idiom, not a count.
+// "a father of three", "a mother of five": how many children the person has, not how many died.
+const BEFORE_PARENT_OF = before(`\\b(?:father|mother|parent|grandfather|grandmother)\\s+of\\s+`);
 const BEFORE_PRONOUN_ONE = before(`\\b(?:no|any|every|each|the|this|that|which|at)\\s+`);
 const AFTER_PRONOUN_ONE = after(`\\s+another\\b`);
 // "rose from 52 to 72" states two figures, not a range; "ranging from 5 to 7" is a range.
@@ -158,7 +161,7 @@ const isDayLike = (raw: string): boolean => /^(?:[1-9]|[12]\d|3[01])$/.test(raw)
 
 /** Context that makes a single figure a year, a date, an age, an identifier or a pronoun. */
 function isNotACount(text: string, raw: string, start: number, end: number, qualified: boolean): boolean {
-  if (test(BEFORE_AGE, text, start)) return true;
+  if (test(BEFORE_AGE, text, start) || test(BEFORE_PARENT_OF, text, start)) return true;
   if (/^\d/.test(raw)) {
     if (!qualified && isYearLike(raw) && (test(BEFORE_YEAR, text, start) || test(AFTER_YEAR, text, end))) return true;
     if (isDayLike(raw) && (test(BEFORE_MONTH, text, start) || test(AFTER_MONTH, text, end))) return true;

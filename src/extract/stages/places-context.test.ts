@@ -24,6 +24,11 @@ const CASES: Case[] = [
   { rule: 'street', sentence: 'The bomb went off near Lagos Road in Ibadan, police said.', expect: [{ text: 'Ibadan', country: 'NG' }], absent: ['Lagos'] },
   { rule: 'building', sentence: 'Militants stormed the Hadi Centre in Mogadishu, killing six.', expect: [{ text: 'Mogadishu', country: 'SO' }], absent: ['Centre'] },
   { rule: 'building', sentence: 'Shots were fired inside the Westgate Mall and the Kenya Centre in Nairobi.', expect: [{ text: 'Nairobi', country: 'KE' }], absent: ['Centre', 'Westgate'] },
+  { rule: 'building', sentence: 'Gunmen stormed the Holey Artisan Bakery in Gulshan, Dhaka, on Friday.', hints: ['BD', 'US'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Holey'] },
+  { rule: 'building', sentence: 'An officer of the Detective Branch was killed in Dhaka.', hints: ['BD', 'US'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Branch'] },
+  // The last word of a longer capitalised name matches a town only in the report's own countries.
+  { rule: 'name tail', sentence: 'Officers Rabiul Karim and Salauddin Khan died when gunmen opened fire in Dhaka.', hints: ['BD'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Khan'] },
+  { rule: 'name tail', sentence: 'Protesters marched in Kypseli [coded to Athens-Central Athens] on Saturday.', hints: ['GR'], expect: [{ text: 'Athens', country: 'GR' }] },
   // A capitalised run that an age or a person's description follows is a person.
   { rule: 'age', sentence: 'Also killed were Geraldine Talley, 62; Margus Morrison, 52; and Roberta Drury, 32.', hints: ['US'], absent: ['Morrison', 'Roberta', 'Talley'] },
   { rule: 'age', sentence: 'Pearl Young, 77, ran a food pantry in Buffalo.', hints: ['US'], expect: [{ text: 'Buffalo', country: 'US' }], absent: ['Young'] },
@@ -88,6 +93,19 @@ const CASES: Case[] = [
     rule: 'a unit the gazetteer lacks locates a place it lacks',
     sentence: 'Five soldiers died when their convoy hit a mine in Tal Hamra, in Zubair district, Basra.',
     expect: [{ text: 'Tal Hamra', country: 'IQ' }, { text: 'Basra', country: 'IQ' }],
+  },
+  // The place that heads a dated entry, located by its province, is one place even when a word of it names a town abroad;
+  // the same name later in the entry is that place too.
+  {
+    rule: 'entry head',
+    sentence: '27 October 2024 - Barka Tolorom, Lac province. Militants attacked a military base at Barka Tolorom, in the islands area.',
+    expect: [{ text: 'Barka Tolorom', country: 'TD', admin1: 'Lac' }],
+    absent: ['Al Batinah South'],
+  },
+  {
+    rule: 'entry head',
+    sentence: '3 May 2023: Kuka Mairi, Borno state. Gunmen killed four farmers.',
+    expect: [{ text: 'Kuka Mairi', country: 'NG', admin1: 'Borno' }],
   },
   // A place no unit locates lies in the country of the report's places, not of its demonyms.
   {

@@ -52,6 +52,8 @@ interface Match {
   certain: Certain | null;
   /** "the Somali capital": the capital of this country is meant. */
   capitalOf?: string;
+  /** One word ending a longer capitalised name whose first words are no place ("Salauddin Khan"): weak evidence. */
+  nameTail?: boolean;
 }
 
 /** A capitalised run that syntax marks as a place, whether or not the gazetteer knows it. */
@@ -758,7 +760,7 @@ function sameNameAgain(tokens: Token[], runs: [number, number][], cuts: number[]
   const byKey = new Map<string, Certain>();
   for (const c of certain) {
     const key = spans.node(c.a, c.b).key;
-    if (c.anchor === null && !byKey.has(key)) byKey.set(key, c);
+    if (!byKey.has(key)) byKey.set(key, c);
   }
   if (byKey.size === 0) return certain;
   const taken = new Set(certain.map((c) => c.a));
@@ -791,7 +793,8 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     // Only a run that a cue precedes or a unit word or parenthesis follows can be certain (token checks first: cheap).
     const cue = cueWordBefore(tokens, a);
     const listedHere = lastEnd >= 0 && tokens[a]!.start - lastEnd <= 8;
-    if (!cue && !listedHere && !RUN_UNIT_WORDS.has(tokens[r1 - 1]!.lower) && !UNIT_AFTER_FIRST.has(tokens[r1]?.lower ?? '') && !parenAt(body, tokens[r1 - 1]!.end)) continue;
+    const headed = !cue && isEntryHead(body, tokens[a]!.start);
+    if (!cue && !headed && !listedHere && !RUN_UNIT_WORDS.has(tokens[r1 - 1]!.lower) && !UNIT_AFTER_FIRST.has(tokens[r1]?.lower ?? '') && !parenAt(body, tokens[r1 - 1]!.end)) continue;
     const before = cue ? body.slice(Math.max(0, tokens[a]!.start - STRONG_REACH), tokens[a]!.start) : '';
     const tail = cue ? tailOf(before) : null;
     const strongBefore = cue === 'of' && STRONG_BEFORE.test(before);
@@ -856,12 +859,12 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const strong = strongBefore || (!!unitWord && !namesAGroup(tokens, a, b)) || listed;
     const closes = /^\s*(?:[.;,)]|$)/.test(after);
     // Each way to be certain needs one of these: without any, the anchor need not be looked up.
-    if (!((!acronym && (strong || weak || (near && closes))) || viaParens)) continue;
+    if (!((!acronym && (strong || weak || headed || (near && closes))) || viaParens)) continue;
     const anchor = parts.length ? anchorFor(parts, countryWeight) : null;
     const anchored = !!anchor && (viaParens || anchor.featureCode !== 'PPL' || anchor.population >= 10_000);
     const certain =
       (!acronym && strong) ||
-      (!acronym && weak && (anchored || (unitLocated && !anchor))) ||
+      (!acronym && (weak || headed) && (anchored || (unitLocated && !anchor))) ||
       (!acronym && near && closes) ||
       (viaParens && anchored && !!anchor && /^ADM[12]$/.test(anchor.featureCode) && parts.length >= 2);
     if (!certain) continue;
@@ -882,6 +885,18 @@ function heaviest(countryWeight: Map<string, number>): string | null {
     if (best === null || w > bestWeight) [best, bestWeight] = [country, w];
   }
   return best;
+}
+
+// "27 October 2024 - Barka Tolorom, Lac province.": the place that heads a dated entry of a bulletin, after its date.
+const ENTRY_HEAD = /(?:^|\n)[ \t]*(?:[^\n]{0,40}?(?:\s[-–—]|:)\s*)?$/;
+const HEAD_MARKS = new Set([0x0a, 0x2d /* - */, 0x2013 /* – */, 0x2014 /* — */, 0x3a /* : */]);
+
+/** Whether a line, or a line's date and dash, ends right before `start` (the character test spares the regex most runs). */
+function isEntryHead(body: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && (body.charCodeAt(i - 1) === 0x20 || body.charCodeAt(i - 1) === 0x09)) i--;
+  if (i > 0 && !HEAD_MARKS.has(body.charCodeAt(i - 1))) return false;
+  return ENTRY_HEAD.test(body.slice(Math.max(0, start - 60), start));
 }
 
 /** The token that starts at offset `at`, searching forward from token `from` (a few steps at most). */
@@ -974,6 +989,17 @@ function precisionFor(m: Match, e: GazetteerEntry): GeoPrecision {
   return base;
 }
 
+const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
+
+/** Whether the run's words before `i` only qualify a place: stopwords, countries, peoples' names, directions. */
+function onlyModifiersBefore(tokens: Token[], runStart: number, i: number, stopwords: ReadonlySet<string>): boolean {
+  for (let k = runStart; k < i; k++) {
+    const w = tokens[k]!.lower;
+    if (!stopwords.has(w) && !DIRECTION_WORDS.has(w) && !countryKeyMap().has(w) && !demonymKeyMap().has(w)) return false;
+  }
+  return true;
+}
+
 /** Pass 1: every run, longest sub-run first, kept when it passes the false-positive filters. */
 function findMatches(body: string, tokens: Token[], runs: [number, number][], cuts: number[], spans: SpanKeys): Match[] {
   const lex = recognizerLexicon();
@@ -985,6 +1011,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
     const runStart = runs[r]![0];
     const end = cuts[r]!;
     const dir = directionBefore(body, tokens, runStart);
+    let runMatched = false;
     let i = runStart;
     while (i < end) {
       let matched = 0;
@@ -1033,6 +1060,9 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
           (UNIT_AFTER_FIRST.has(tokens[i + len]?.lower ?? '') && STRONG_AFTER.test(after) && !namesAGroup(tokens, i, i + len)) ||
           (listed && lastStrong);
         const m = withContext(body, span, candidates, before, after, len, cued, tail);
+        // "Salauddin Khan", "Barka Tolorom": one word after capitalised words that are no place, no people's name and no
+        // direction ends a longer name, unless a cue or a unit word says it is a place (resolve keeps it only at home).
+        if (words === 1 && !cued && !strong && i > runStart && !runMatched && !onlyModifiersBefore(tokens, runStart, i, lex.stopwords)) m.nameTail = true;
         if (adjective) {
           m.capitalOf = adjective.capitalOf;
           m.span = { start: span.start, end: span.end + adjective!.noun.length };
@@ -1041,6 +1071,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         m.strong = strong;
         m.regional = !!dir && i === runStart && start === a.start;
         matches.push(m);
+        runMatched = true;
         lastEnd = m.span.end;
         lastCued = cued;
         lastStrong = strong;
@@ -1132,14 +1163,25 @@ function namesAGroup(tokens: Token[], a: number, b: number): boolean {
   return !!article || (b - a === 1 && GROUP_ADJECTIVES.has(tokens[a]!.lower));
 }
 
-/** "Nasser Hospital", "Latakia Governorate Council" are not the place itself. */
+// Up to three capitalised words that continue the name ("Holey Artisan Bakery", "Kabul Serena Hotel").
+const NAME_WORDS_AFTER = /^(?:\s+[A-Z][\p{L}'’.-]*){1,3}/u;
+/** Words after a place name that keep it a place even when an organisation's noun follows ("Kherson Oblast Military Administration"). */
+const STILL_A_PLACE = new Set(['local', 'province', 'governorate', 'region', 'regional', 'state', 'oblast', 'district', 'county', 'city', 'municipal', 'provincial']);
+
+/** "Nasser Hospital", "Latakia Governorate Council", "Holey Artisan Bakery" are not the place itself. */
 function isOrganisation(after: string, orgNouns: ReadonlySet<string>): boolean {
   // The regex needs spaces and then a capital: most names are followed by neither.
   let p = 0;
   while (p < after.length && isRegexSpace(after.charCodeAt(p))) p++;
   if (p === 0 || p === after.length || after.charCodeAt(p) < 65 || after.charCodeAt(p) > 90) return false;
-  const m = /^\s+([A-Z][a-z]+)/.exec(after);
-  return !!m && orgNouns.has(m[1]!.toLowerCase());
+  const m = NAME_WORDS_AFTER.exec(after);
+  if (!m) return false;
+  for (const word of m[0].trim().split(/\s+/)) {
+    const lower = word.toLowerCase();
+    if (orgNouns.has(lower)) return true;
+    if (STILL_A_PLACE.has(lower)) return false;
+  }
+  return false;
 }
 
 // "Washington's campaign", "Moscow said": a capital that stands for its government, not a place where something happened.
@@ -1249,6 +1291,8 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
     const s = score(e, countryWeight, admins, m);
     if (s > bestScore) [best, bestScore] = [e, s];
   }
+  // The last word of a person's or a venue's name matches a town only in the report's own countries.
+  if (best && m.nameTail && !countryWeight.has(best.country)) return null;
   // A report about known countries does not jump to a small namesake abroad ("the sect of Assad"),
   // unless only a place fits the syntax ("the village of X", "X village").
   if (best && countryWeight.size && !countryWeight.has(best.country) && !/^(PCLI|ADM1|RGN)$/.test(best.featureCode) && !best.supplement) {

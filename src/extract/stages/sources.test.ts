@@ -35,6 +35,9 @@ const CASES: Case[] = [
   { text: 'Satellite images show burned homes, the group said.', attributions: [['group', 'said']], evidence: [['photo', false]] },
   // a pronoun is no source
   { text: 'He said the men were taken away at dawn.', attributions: [] },
+  // a conjunction before the verb names nobody: the subject is the earlier clause's
+  { text: 'The president travelled to the area and announced an operation.', attributions: [] },
+  { text: 'troops entered the town and reported that 12 bodies were found.', attributions: [] },
   {
     text: 'Medics at the hospital said they had received 14 bodies.',
     attributions: [[/^medics(?: at the hospital)?$/i, 'said']],

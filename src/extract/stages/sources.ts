@@ -90,6 +90,8 @@ function mayBeInSubject(c: number): boolean {
 const NOUN_LIKE_VERBS = new Set(['records', 'reports', 'claims', 'documents', 'estimates', 'counts', 'states', 'report', 'claim', 'record', 'count', 'estimate']);
 const NOUN_READING_AFTER = /^\s+(?:seen|obtained|shown|reviewed|released|published|compiled|kept|from|of|by|show|showed|shows|list|listed|lists|indicate|indicated|suggest|suggested|were|are|have|had)\b/i;
 
+const SPEAKER_ROLE = new RegExp(`\\b(?:${[...ROLE_NOUNS, 'witness', 'medic', 'rescuer'].join('|')})`, 'i');
+
 function clean(source: string): string {
   return source.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim();
 }
@@ -106,7 +108,8 @@ function attributionsIn(body: string, s: Sentence, lex: Lexicons, verbs: boolean
     if (NOUN_LIKE_VERBS.has(v.text.toLowerCase()) && NOUN_READING_AFTER.test(body.slice(v.end, s.span.end))) continue;
     const before = body.slice(s.span.start, v.start);
     const subject = subjectBefore(before);
-    if (!subject || !/[A-Z]|governor|police|army|monitor|official|source|resident|witness|medic|doctor|rescuer|ministry|group|agency|authorities/i.test(subject[1]!)) continue;
+    // A name (a capital letter) or a role: "and announced" after another clause's subject names nobody.
+    if (!subject || !(/[A-Z]/.test(subject[1]!) || SPEAKER_ROLE.test(subject[1]!))) continue;
     const source = clean(subject[1]!);
     if (source.length < 2 || /^(?:He|She|They|It|We|I)$/.test(source)) continue;
     const start = v.start - subject[0].length;

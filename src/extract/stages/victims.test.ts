@@ -17,6 +17,36 @@ interface Expected {
 }
 
 const CASES: Array<{ text: string; victims: Expected[]; todo?: string }> = [
+  // a relation after a possessive name tells the sex; "as was X" adds a name to the dead just told
+  {
+    text: "The mayor's wife, Lina Dalisay, and his sister Rosa Dalisay were among the dead, as was Marta Brizuela, a lawyer who had joined the convoy.",
+    victims: [
+      { name: 'Lina Dalisay', sex: 'female', age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Rosa Dalisay', sex: 'female', age: null, origin: null, occupation: null, category: 'civilians' },
+      { name: 'Marta Brizuela', sex: null, age: null, origin: null, occupation: 'lawyer', category: 'civilians' },
+    ],
+  },
+  // two names as one subject, the verb after both
+  {
+    text: 'Omar Farouk, 20, a student at a college in the capital, and his friend Lamia Haque, 19, also a student, were killed as well.',
+    victims: [
+      { name: 'Omar Farouk', sex: 'male', age: 20, origin: null, occupation: 'student', category: 'civilians' },
+      { name: 'Lamia Haque', sex: null, age: 19, origin: null, occupation: null, category: 'civilians' },
+    ],
+  },
+  // names listed after a colon take the side of the noun counted before it when their own description says none
+  {
+    text: 'Two police officers were killed when the gunmen opened fire: Karim Uddin, an assistant commissioner, and Selim Khan, officer in charge of the station.',
+    victims: [
+      { name: 'Karim Uddin', sex: null, age: null, origin: null, occupation: 'assistant commissioner', category: 'stateForces' },
+      { name: 'Selim Khan', sex: null, age: null, origin: null, occupation: null, category: 'stateForces' },
+    ],
+  },
+  // a headline that says the victims are named introduces profiles that open with a name and an age
+  {
+    text: 'Hotel siege: 20 hostages dead; victims named\nGunmen stormed the hotel on Friday. Among the dead hostages were nine Italians and an Indian. Tara Jaiswal, 19, an Indian student, was visiting her family.',
+    victims: [{ name: 'Tara Jaiswal', sex: 'female', age: 19, origin: null, occupation: 'Indian student', category: 'civilians' }],
+  },
   // a name, an apposition, then the death; the next sentence's pronoun tells the sex
   {
     text: 'Lina Haddad Sarkis, a first-year medical student originally from Qamishli, was among the victims. She lost her life when gunmen stormed the dormitory in Latakia.',

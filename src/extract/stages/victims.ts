@@ -56,6 +56,10 @@ const TITLE_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}-])((?:[\p{L}-]+\s+)?${TI
 const SPEAKER_AFTER = /^\s*(?:,[^,]{0,80},\s*)?(?:said|says|told|tells|added|wrote|recalls|recalled|speaks|spoke|explained|described)\b/i;
 // The death must be said of the name itself: no other subject or reporting verb in between.
 const DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,80}?\b(?:was|is|were)\s+(?:(?:also|later|reportedly|allegedly|fatally)\s+)?(?:(?:among|one\s+of)\s+(?:the\s+)?(?:victims|dead|those killed|casualties|people killed)(?!['’])|killed|shot dead|shot(?!\s+at\b)|executed|murdered|(?:found|pronounced|declared|confirmed)\s+dead|slain|beheaded|assassinated|martyred|gunned\s+down|lynched|(?:stabbed|beaten|hacked|burned|burnt|bludgeoned|tortured)\s+to\s+death|fatally\s+(?:stabbed|wounded|injured))\b|^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,60}?\b(?:died|succumbed|lost (?:his|her) life|was (?:(?:also|later|reportedly)\s+)?killed)\b/i;
+// "A, 20, a student at …, and his friend B, 19, also a student, were killed": a subject of two names, the verb after both.
+const COORDINATED_DEATH_AFTER = /^(?:(?!\b(?:said|says|told|reported|adding|source|sources)\b)[^.;]){0,120}?,?\s+and\s+(?:(?:his|her|their)\s+[\p{Ll}-]+\s+)?\p{Lu}[^.;]{0,100}?\bwere\s+(?:(?:also|later|both|reportedly)\s+)?(?:killed|shot dead|executed|murdered|slain|among\s+(?:the\s+)?(?:victims|dead))\b/u;
+// "… were among the dead, as was Concepcion Brizuela, a lawyer": one more name added to the dead just told.
+const AS_WAS_AMONG_DEAD = /\b(?:among\s+(?:the\s+)?(?:dead|victims|killed|slain)|killed|died|dead)\s*,\s*as\s+(?:was|were)\s+$/i;
 const INCLUDED_AMONG_DEAD = /\b(?:killed|dead|victims|died)\b[^.;]{0,40}\b(?:including|among them|among whom|such as)\s+(?:the\s+[\p{L}\s-]{1,30},\s*)?$/iu;
 // "named as", "named the woman as", "identified the dead as X, 30, …; Y, 43, …; and Z": the name list after the dead.
 const NAMED_AS = /\b(?:named|identified)\s+(?:(?:him|her|them|the\s+(?:[\p{L}-]+\s+){0,2}?(?:dead|victims?|woman|man|girl|boy|child|deceased|killed))\s+)?as\s+$/iu;
@@ -100,7 +104,7 @@ const LIST_SEPARATOR_BEFORE = /(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|the
 // A report that says the dead are being named ("Police released the names of the ten people killed", "Families began to
 // name the dead", "as first victims are named") introduces profiles: "Ruth Whitfield, 86, had stopped at the store".
 const NAMES_OR_IDENTIFIES = /nam|identi/i;
-const ANNOUNCES_NAMED_DEAD = /\b(?:names|identities)\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:victims|dead|killed|deceased)\b(?!['’])|\b(?:name|names|named|naming|identify|identifies|identified|identifying)\s+(?:all\s+)?(?:the\s+)?(?:[\p{L}\d-]+\s+){0,2}?(?:dead|victims|deceased|(?:people|persons|men|women|those)\s+(?:killed|who\s+died))\b(?!['’])|\b(?:victims|dead|deceased)\s+(?:are|were|was|have\s+been|had\s+been|being)\s+(?:named|identified)\b/iu;
+const ANNOUNCES_NAMED_DEAD = /\b(?:names|identities)\s+of\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}?(?:victims|dead|killed|deceased)\b(?!['’])|\b(?:name|names|named|naming|identify|identifies|identified|identifying)\s+(?:all\s+)?(?:the\s+)?(?:[\p{L}\d-]+\s+){0,2}?(?:dead|victims|deceased|(?:people|persons|men|women|those)\s+(?:killed|who\s+died))\b(?!['’])|\b(?:victims|dead|deceased)\s+(?:(?:are|were|was|have\s+been|had\s+been|being)\s+)?(?:named|identified)\b/iu;
 // A profile opens its sentence with the name and an age: "Pearl Young, 77, …", "Aaron Salter, a 55-year-old guard, …".
 const PROFILE_AGE_AFTER = /^\s*,\s*(?:(?:a|an|the)\s+[^,.;]{1,50},\s*)?(?:\d{1,3}\s*[,;.]|(?:a|an)\s+(?:\d{1,3}|[\p{L}]+(?:-[\p{L}]+)?)-year-old\b)/iu;
 const SENTENCE_OPENING = /^\s*(?:(?:and|also|but)\s*,?\s*)?$/i;
@@ -166,7 +170,8 @@ function inListOfDead(before: string): boolean {
   return items === '' || (/^(?:\p{Lu}|(?:a|an|the)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?,\s|\d{1,3}-year-old\s)/u.test(items) && !items.includes(':') && LIST_SEPARATOR_BEFORE.test(items));
 }
 
-const RELATION_BEFORE = /\b(?:his|her|their)\s+([\p{Ll}-]+)\s+$/u;
+// "his wife Cindy Cho", "Mangudadatu's wife, Genalyn Mangudadatu": a relation just before the name.
+const RELATION_BEFORE = /(?:\b(?:his|her|their)|\p{L}['’]s)\s+([\p{Ll}-]+),?\s+$/u;
 // A capitalised connective opening a sentence ("And Leila Darwish, 12, …") is not the first word of a name.
 const LEADING_CONNECTIVES = new Set(['and', 'but', 'also', 'then']);
 
@@ -246,14 +251,33 @@ function sexFrom(text: string): 'male' | 'female' | null {
   return null;
 }
 
-function categoryFor(occupation: string | null, lex: Lexicons): Category {
-  if (!occupation) return 'civilians';
-  const words = occupation.toLowerCase().split(/\s+/);
+/** The side a description says, by its last word that says one ("a police officer" → stateForces), or null. */
+function categoryIn(description: string | null, lex: Lexicons): Category | null {
+  if (!description) return null;
+  const words = description.toLowerCase().split(/\s+/);
   for (let i = words.length - 1; i >= 0; i--) {
     const c = lex.victimWords.get(words[i]!);
     if (c) return c;
   }
-  return 'civilians';
+  return null;
+}
+
+/**
+ * "Two police officers were killed …: A, an assistant commissioner, and B": the side of the noun counted dead before the
+ * colon (the last noun of people before the death word), which the list names.
+ */
+function listHeadCategory(before: string, lex: Lexicons): Category | null {
+  const colon = before.lastIndexOf(':');
+  if (colon < 0) return null;
+  const head = before.slice(0, colon);
+  const death = FIRM_DEATH.exec(head);
+  if (!death) return null;
+  const words = head.slice(0, death.index).toLowerCase().split(/[^\p{L}-]+/u);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const c = lex.victimWords.get(words[i]!);
+    if (c !== undefined) return c;
+  }
+  return null;
 }
 
 /**
@@ -298,7 +322,8 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       const nextWord = NEXT_WORD.exec(after)?.[1] ?? '';
       if ((possessive && !BODY_AFTER_POSSESSIVE.test(after)) || lex.victimWords.has(nextWord) || lex.groupNounsAfterName.has(nextWord)) continue;
       if (LOCATIVE_BEFORE.test(before)) continue;
-      const deathToldOfName = DEATH_AFTER.test(after.replace(WHOSE_CLAUSE, (m) => ' '.repeat(m.length)));
+      const ownClauses = after.replace(WHOSE_CLAUSE, (m) => ' '.repeat(m.length));
+      const deathToldOfName = DEATH_AFTER.test(ownClauses) || COORDINATED_DEATH_AFTER.test(ownClauses);
       const includedAmongDead = INCLUDED_AMONG_DEAD.test(before);
       if (SPEECH_BEFORE.test(before) && !includedAmongDead) continue;
       if (SPEAKER_AFTER.test(after)) continue;
@@ -309,7 +334,7 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
       if (includedAmongDead) rule = 'victim-included-among-dead';
       else if (title) rule = deathToldOfName && !survivedFrom(after) ? 'victim-titled-death-phrase' : null;
       else if ((NAMED_AS.test(before) || NAMED_AS_LIST.test(before) || namesPeopleCounted(before, lex)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-named-as';
-      else if (inListOfDead(before) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-in-list-of-dead';
+      else if ((inListOfDead(before) || AS_WAS_AMONG_DEAD.test(before)) && !PERPETRATOR_NAMED_AS.test(before)) rule = 'victim-in-list-of-dead';
       else if (KILLED_APPOSITION.test(before)) rule = 'victim-apposition-to-killed';
       else if (KILLED_OBJECT_BEFORE.test(before) || TO_DEATH_AFTER.test(after)) rule = 'victim-object-of-killed';
       else if (possessive || BODY_OF_BEFORE.test(before)) rule = 'victim-body-or-funeral';
@@ -344,7 +369,7 @@ export function recognizeVictims(body: string, sentences: Sentence[], places: Pl
         occupation,
         category: apposition && lex.nonStateMarkers.test(apposition.toLowerCase())
           ? 'nonStateFighters'
-          : titled.isRank ? 'stateForces' : categoryFor(occupation ?? apposition, lex),
+          : titled.isRank ? 'stateForces' : categoryIn(occupation ?? apposition, lex) ?? listHeadCategory(before, lex) ?? 'civilians',
         cause,
         evidenceSpans: nextText && next ? [next.span] : [],
         rule,
