@@ -258,6 +258,23 @@ const CASES: Case[] = [
       assert.equal(only(r).fatalities.byCategory.stateForces, 4, trace(r));
     },
   },
+  // a running count inside a bulletin's dated entry is that entry's event, not a toll over others
+  {
+    name: "a monitor's running count inside a dated entry is the entry's event count",
+    body: 'Tuesday 4 April 2017 - Khan Shaykhun, southern countryside of Idlib: Warplanes carried out raids on the town. The documentation now stands at 86 civilians killed, among them 30 children.',
+    published: '2017-04-08',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 86, trace(r));
+      assert.equal(r.tolls.length, 0, trace(r));
+    },
+  },
+  // a figure told after "a week after" is of the earlier event
+  {
+    name: 'a vague figure of an earlier event told after "a week after" is not the event\'s',
+    body: 'An air strike hit a bus in the market of Dahyan, Sa\'ada, on 9 August, killing 51 civilians. The incident comes a week after attacks on 2 August in Al Hudaydah, in which dozens of civilians were reported killed.',
+    published: '2018-08-12',
+    check: (r) => assert.equal(r.incidents.find((i) => i.fatalities.best === 51)?.date?.start, '2018-08-09', trace(r)),
+  },
   // a fight between rival gangs is an armed clash, even where the report calls it a riot
   {
     name: 'a prison riot between rival gangs with guns is an armed clash',

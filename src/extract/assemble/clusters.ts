@@ -31,6 +31,9 @@ const SAME_EVENT_REFERENT = /\b(?:also|too|as well|(?:in|during)\s+the\s+(?:same
 // A people's name as a modifier or noun ("Israeli", "Palestinians", "Ukrainian", "Somali", "Congolese"): who the counted are.
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ians?|eans?|ans?|is?|ese|ish)$/u;
 const SEPARATE_EVENT = /\b(?:separate|separately|another(?!\s+(?:body|bodies|corpse|victim|casualty|fatality|death)\b)|second|elsewhere|meanwhile|retaliation|revenge|in response|later that|a further|also late|earlier,|last (?:week|month|year))\b/i;
+// "The incident comes a week after attacks on 2 August …, in which dozens were killed": a figure told after this is of
+// the earlier event ("killing 47, a week after a similar attack" keeps its own figure, told before).
+const SOME_TIME_AFTER = /\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|earlier)\b/i;
 
 export function isAdminLevel(p: PlaceRef): boolean {
   return p.featureCode.startsWith('ADM') || p.featureCode.startsWith('PCL') || p.geoPrecision === 3;
@@ -251,7 +254,7 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
     const previous = sentences[st.sentence - 1];
     const places = placesOfStatement(st, statements, placesBySentence.get(st.sentence) ?? [], sentence.span.end).filter((p) => p.context !== 'origin');
     const contrast = hasMarker(lex.contrastMarkers, sentence.text) || SECOND_ACCOUNT.test(sentence.text) || (previous !== undefined && hasMarker(lex.contrastMarkers, previous.text) && previous.paragraph === sentence.paragraph);
-    const separate = SEPARATE_EVENT.test(sentence.text);
+    const separate = SEPARATE_EVENT.test(sentence.text) || SOME_TIME_AFTER.test(sentence.text.slice(0, Math.max(0, (st.spans[0]?.start ?? 0) - sentence.span.start)));
     // A figure with no place of its own speaks of the scene set since the last event ("In Damascus, warplanes struck …
     // The ministry said three people were killed"); when that scene is elsewhere, it is not the last event's figure.
     const scene: PlaceMention[] = places.length === 0 && current ? sceneOfReferent(current, st.sentence, sentences, placesBySentence) : [];

@@ -372,6 +372,17 @@ const LONG_TOLL_FRAME = /\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead|number\s+
 const SINGLE_EVENT_SUBJECT = /\b(?:(?:from|of|in|by)\s+(?:(?:(?:(?:the|a|an|this|that)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|missile|shelling|massacre|ambush|raid|assault|shooting|stampede|car bomb|suicide bombing|fight|riot|clash|siege|mutiny|rampage|police operation|security operation))|(?:(?:the|this|that)\s+)?(?:twin|double|triple|coordinated|simultaneous)\s+(?:[\p{L}'’-]+\s+)?(?:attacks|bombings|blasts|explosions|strikes)|(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day['’]s|last night['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|strikes?|airstrikes?|shelling|massacre|ambush|raids?|assault|shooting)))\b/iu;
 // "the number of people killed when a bomb exploded during a service … rose to 14": the dead of one act of violence.
 const KILLED_WHEN_ONE_EVENT = /\b(?:killed|dead|who\s+died)\s+(?:when|as|after)\s+(?:a|an|the)\s+(?:[\p{L}'’-]+\s+){0,2}?(?:bomb|car bomb|blast|explosion|missile|shell|rocket|drone|grenade|mine|suicide bomber|gunman|gunmen|attacker|attackers|airstrike|air strike|attack|fire|boat|bus|building)s?\b/iu;
+// "Tuesday 4 April 2017 - Khan Shaykhun, southern countryside of Idlib: …": a paragraph that opens with a date and a dash
+// or colon is one dated entry of a bulletin, about one event.
+const DATED_ENTRY_OPENING = /^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})(?:,?\s+\d{4})?\s*(?:[-–—]\s|:)/;
+
+/** "…: the documentation now stands at 86 civilians killed": a running count inside a dated entry is that entry's event's. */
+function isDatedEntryCount(body: string, sentence: Sentence): boolean {
+  if (NOT_ONE_EVENT.test(sentence.text)) return false;
+  const paragraphStart = body.lastIndexOf('\n', sentence.span.start) + 1;
+  return DATED_ENTRY_OPENING.test(body.slice(paragraphStart, paragraphStart + 60));
+}
+
 const NOT_ONE_EVENT = /\b(?:since|so far|this year|this month|overall|in total|across|campaign|offensive|war|conflict|fighting)\b/i;
 
 // "about 50 bodies had been found; … the number of bodies recovered had risen to 79": a count that rose, after the
@@ -638,7 +649,7 @@ export function recognizeCasualties(body: string, sentence: Sentence, numbers: N
     const increment = more || INCREMENT_BEFORE.test(body.slice(Math.max(sStart, count.start - 12), count.start));
     // A record's "Death toll:" or "Number of deaths:" field is its event's count; only a "Total" field sums entries.
     const recordCount = labelled !== null && !/\btotal\b/i.test(body.slice(sStart, count.start));
-    const cumulative = !recordCount && !(tollFrame && isSingleEventFrame(body, sStart, count.start, frame)) && !isOneEventsCount(body, phraseEnd, sEnd) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sentence.text, sStart, count.start) || isSumOfEvents(body, sentence.text, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
+    const cumulative = !recordCount && !(tollFrame && isSingleEventFrame(body, sStart, count.start, frame)) && !isOneEventsCount(body, phraseEnd, sEnd) && !isDatedEntryCount(body, sentence) && (tollFrame || (!more && (markerBetween(lex.tollMarkers, body, Math.max(sStart, count.start - 50), count.start) || lex.spreadMarkers.test(sentence.text) || TOLL_AFTER.test(body.slice(phraseEnd, sEnd)) || isCampaignFigure(body, sentence.text, sStart, count.start) || isSumOfEvents(body, sentence.text, sStart, count.start, phraseEnd, sEnd) || isConflictBackground(body, sStart, count.start, phraseEnd, sEnd))));
     // The count rose from a figure given before it in the sentence: the later one is that event's, not a toll.
     const frameText = tollFrame ? frame : null;
     const risenFrom = frameText !== null && RISE_FRAME.test(frameText) && !NOT_ONE_EVENT.test(frameText) && !more

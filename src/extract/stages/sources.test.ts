@@ -37,6 +37,7 @@ const CASES: Case[] = [
   { text: 'He said the men were taken away at dawn.', attributions: [] },
   // a conjunction before the verb names nobody: the subject is the earlier clause's
   { text: 'The president travelled to the area and announced an operation.', attributions: [] },
+  { text: 'Missiles hit the base, which Washington says launched the attack.', attributions: [['Washington', 'says']] },
   { text: 'troops entered the town and reported that 12 bodies were found.', attributions: [] },
   {
     text: 'Medics at the hospital said they had received 14 bodies.',

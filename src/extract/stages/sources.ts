@@ -92,8 +92,9 @@ const NOUN_READING_AFTER = /^\s+(?:seen|obtained|shown|reviewed|released|publish
 
 const SPEAKER_ROLE = new RegExp(`\\b(?:${[...ROLE_NOUNS, 'witness', 'medic', 'rescuer'].join('|')})`, 'i');
 
+// "…, which Washington says …": a relative word before the speaker's name is not part of it.
 function clean(source: string): string {
-  return source.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '').trim();
+  return source.replace(/\s+/g, ' ').replace(/^(?:(?:which|who|whom|that|where|while|as|and|but)\s+)?(?:(?:the|a|an)\s+)?/i, '').trim();
 }
 
 /** `verbs`: whether the sentence may hold a reporting verb (false when a search of all source phrases found none). */
