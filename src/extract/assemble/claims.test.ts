@@ -268,6 +268,16 @@ const CASES: Case[] = [
       assert.equal(r.tolls.length, 0, trace(r));
     },
   },
+  // a toll put on the one event the sentence tells is its count
+  {
+    name: 'a death toll put on the twin bombings the sentence tells is their count, not a toll',
+    body: 'ANKARA - The prime minister said Islamic State was the main suspect in the twin suicide bombings that tore through a peace rally in Ankara on Saturday, as the government put the death toll at 97.',
+    published: '2015-10-12',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 97, trace(r));
+      assert.equal(r.tolls.length, 0, trace(r));
+    },
+  },
   // a figure told after "a week after" is of the earlier event
   {
     name: 'a vague figure of an earlier event told after "a week after" is not the event\'s',

@@ -412,7 +412,12 @@ function isSingleEventFrame(body: string, sentenceStart: number, countStart: num
   if (frame === null || NOT_ONE_EVENT.test(frame)) return false;
   if (SINGLE_EVENT_SUBJECT.test(frame) || KILLED_WHEN_ONE_EVENT.test(frame)) return true;
   const frameStart = countStart - frame.length;
-  return ONE_EVENT_BEFORE_TOLL.test(body.slice(Math.max(sentenceStart, frameStart - 40), frameStart));
+  if (ONE_EVENT_BEFORE_TOLL.test(body.slice(Math.max(sentenceStart, frameStart - 40), frameStart))) return true;
+  // "…the twin suicide bombings that tore through a peace rally …, as the government put the death toll at 97": the
+  // sentence speaks of one event, nothing widens the toll's scope, and no figure came before (a second one in the
+  // sentence is a rival account of the first).
+  const lead = body.slice(sentenceStart, frameStart);
+  return SINGLE_EVENT_SUBJECT.test(lead) && !NOT_ONE_EVENT.test(lead) && !/\d/.test(lead);
 }
 // "bringing to 57 the number of civilians killed in Monday's ambush": the count's own words say it counts one event.
 const KILLED_AFTER_COUNT = /^\s+(?:killed|dead|slain|who\s+(?:died|were\s+killed))\b[^.;]{0,60}/i;
