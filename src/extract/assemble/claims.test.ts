@@ -268,6 +268,16 @@ const CASES: Case[] = [
       assert.equal(r.tolls.length, 0, trace(r));
     },
   },
+  // one part of the breakdown told again by its own source is neither a rival account nor more dead
+  {
+    name: 'a part of the breakdown restated later does not compete with the total',
+    body: 'Forty-four police commandos, 18 rebel fighters and five civilians died in fighting in Mamasapano, Maguindanao, on Sunday. The rebels said 18 of their members were killed. Officials said five civilians died in the crossfire.',
+    published: '2015-01-29',
+    check: (r) => {
+      assert.equal(only(r).fatalities.best, 67, trace(r));
+      assert.deepEqual(only(r).fatalities.byCategory, { stateForces: 44, nonStateFighters: 18, civilians: 5 }, trace(r));
+    },
+  },
   // a toll put on the one event the sentence tells is its count
   {
     name: 'a death toll put on the twin bombings the sentence tells is their count, not a toll',

@@ -62,6 +62,12 @@ function isOneMore(st: Statement, sentence: Sentence): boolean {
   return !!at && ONE_MORE.test(sentence.text.slice(at.start - sentence.span.start, at.end - sentence.span.start));
 }
 
+/** The statement repeats one figure of a breakdown the event already holds: the same count of the same side. */
+function restatesPart(st: Statement, cluster: Cluster): boolean {
+  return [...cluster.statements, ...cluster.parts].some((lead) => lead.figures.length > 1 &&
+    lead.figures.some((f) => f.value === st.value && f.category !== null && (st.category === null || st.category === f.category)));
+}
+
 const PERPETRATORS = /\b(?:attackers?|assailants?|gunm[ae]n|(?:suicide\s+)?bombers?|hijackers?|hostage-takers?|perpetrators?)$/i;
 
 /**
@@ -287,6 +293,11 @@ export function clusterStatements({ sentences, statements, placesBySentence, lex
       if (st.vague && !current.statements[0]!.vague && st.low <= whole && (st.high === null || st.high >= whole) && sameDead) {
         // "received dozens of bodies" after "54 people were killed", "carried dozens of bodies out of a hillside above
         // Penha": a vague word for the count already given, wherever in the event's area it is said.
+        target = current;
+        as = 'detail';
+      } else if (st.value < whole && st.value > 1 && places.length === 0 && restatesPart(st, current)) {
+        // "Forty-four police commandos, 18 rebels and five civilians died … The MILF said 18 of its members were killed":
+        // one part of the event's breakdown told again, by its own source, is neither a rival account nor more dead.
         target = current;
         as = 'detail';
       } else if (st.increment && st.value < whole && places.length === 0) {
