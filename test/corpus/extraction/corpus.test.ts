@@ -44,6 +44,54 @@ const KNOWN_MISSES: Record<string, string> = {
     'a region used as an adjective in the headline ("Kurdistan resort") resolves to a namesake province in another country (Iran) and ranks before the district the body names',
   'ext-044: first place of "police helicopter brought down by drone near Amalfi, Antioquia, Thursday: 13 officers killed (first 8)"':
     'the helicopter incident also takes the city of the report\'s second attack (Cali, named in the lead), which ranks before Amalfi',
+  // ext-045 … ext-056: the blind set heldout4 (0.661 when first seen, 0.682 after the fixes for ext-033…044), then fixed against: 0.964
+  // ext-057 … ext-068: the blind set heldout5 (0.558 when first seen, 0.553 after the fixes for ext-045…056), then partly fixed: 0.640
+  "ext-047: first place of \"Israeli air strike on house sheltering displaced family in Aitou, Zgharta district, Monday 14 Oct 2024: 21 killed (12 women, 2 children among them), 8 wounded\"":
+    "a region named with a direction (\"north Lebanon\") ranks before the village the strike hit",
+  "ext-049: incident count":
+    "the siege's dead split three ways: a victim profile naming a university abroad (Berkeley) and the gunmen's own dead each form an event",
+  "ext-057: US cruise missile strike on Al-Shayrat airbase, Homs, before dawn Friday 7 Apr 2017: monitor says 7 regime personnel, army says 6 (best = lower)":
+    "the airbase is no gazetteer entry and \"Al-Shayrat airbase\" is not kept as a place the gazetteer lacks; only Homs places the strike",
+  "ext-057: first place of \"US cruise missile strike on Al-Shayrat airbase, Homs, before dawn Friday 7 Apr 2017: monitor says 7 regime personnel, army says 6 (best = lower)\"":
+    "the airbase is no gazetteer entry and \"Al-Shayrat airbase\" is not kept as a place the gazetteer lacks; only Homs places the strike",
+  "ext-058: first place of \"suspected ISGS militants attack market-goers' vehicles near Darey-Daye, Banibangou, 15 Mar 2021: 58 civilians killed\"":
+    "two dated coder notes share the places of the later one (Intazayene) ahead of the first's own (Darey-Daye)",
+  "ext-060: incident count":
+    "a background massacre's date (2 October 1968, told as a year ago) makes a third event of the students' six dead",
+  "ext-060: first place of \"Iguala municipal police and gunmen attack Ayotzinapa students in Iguala, Friday night 26 Sep into Saturday 27 Sep 2014: 3 students killed (2 shot after midnight, 1 body found Saturday morning), ~25 wounded overall, 43 missing\"":
+    "the second attack's place (Santa Teresa) ranks first for the first event",
+  "ext-060: tolls and named victims":
+    "the six dead of the two attacks are not summed as a toll when each attack also has its own count",
+  "ext-061: incident count":
+    "two attacks of one day, each with a revised toll (\"rose to 8 from 7\", \"lowered to 68 from 86\"), become one event",
+  "ext-061: car bomb in the government quarter, Oslo, Friday 22 Jul 2011: toll rose to 8 (from 7)":
+    "two attacks of one day, each with a revised toll, become one event; the revised figures are read as tolls",
+  "ext-061: shooting at the Labour youth camp on Utøya, Friday 22 Jul 2011: toll lowered to 68 (from 86); attacker alive":
+    "the island (Utøya) is not found as a place and its revised toll is read as a toll",
+  "ext-061: first place of \"shooting at the Labour youth camp on Utøya, Friday 22 Jul 2011: toll lowered to 68 (from 86); attacker alive\"":
+    "the island (Utøya) is not found as a place",
+  "ext-061: tolls and named victims":
+    "the total over the two attacks (76) is not read as a toll over them",
+  "ext-062: security forces (RSF) storm the sit-in outside army HQ in Khartoum, dawn Monday 3 Jun 2019, raids continuing after: doctors' committee 108 killed (40 bodies from the Nile), health ministry 46 (best = lower)":
+    "\"the number killed since security forces stormed the camp … has reached 108\" is a toll (since), and the ministry's lower 46 stays a toll too, so the event keeps only the 40 bodies from the Nile",
+  "ext-063: tolls and named victims":
+    "named victims of a cumulative toll over two sites are missed",
+  "ext-064: incident count":
+    "the spread of the violence to another region on another day is not split from the first event (no figure on either)",
+  "ext-064: first place of \"ethnic mob violence in Osh from late Thursday 10 Jun 2010 over several days; no separate number (the 170 covers the whole south)\"":
+    "an upper-case dateline-like word (BISHKEK) in the body is taken for the event place",
+  "ext-064: violence spreads to Jalal-Abad region on Sunday 13 Jun 2010: mobs attack Uzbek districts of Jalal-Abad city and Bazar-Korgon; no number":
+    "the spread of the violence to another region on another day is not split from the first event",
+  "ext-064: first place of \"violence spreads to Jalal-Abad region on Sunday 13 Jun 2010: mobs attack Uzbek districts of Jalal-Abad city and Bazar-Korgon; no number\"":
+    "an upper-case dateline-like word (BISHKEK) in the body is taken for the event place",
+  "ext-066: incident count":
+    "a policeman burned in his car hours later is folded into the protest's event",
+  "ext-066: crowd sets police patrol car alight on the outskirts of Juliaca, hours later (night of 9 to 10 Jan 2023): 1 police officer killed":
+    "a policeman burned in his car hours later is folded into the protest's event",
+  "ext-068: first place of \"stampede during looting at Ndofaya mall, Meadowlands, Soweto, Monday 12 Jul 2021: 10 bodies found\"":
+    "a mall in a Soweto suburb (Meadowlands) is not found; the province comes first",
+  "ext-068: tolls and named victims":
+    "a national toll split by province (180 and 32) is read as one toll",
 };
 
 /** The scorer's place key: no diacritics or case, no Arabic article, no final h, no doubled letters. */
