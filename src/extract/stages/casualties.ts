@@ -248,6 +248,11 @@ const PARENT_OF_AFTER = /^\s+of\s+(?:\d{1,2}|one|two|three|four|five|six|seven|e
 // killed": the group the counted belong to, before their verb.
 const MEMBERS_OF_PHRASE = /^\s+(?:of|from)\s+[^,;.:!?]{1,90}?(?=\s+(?:were|was|have|had|are|is|died)\b)/u;
 
+/** What may stand between the counted and their verb, in the order tried; the first that matches is skipped. */
+const BETWEEN_COUNTED_AND_VERB: readonly RegExp[] = [
+  APPOSITION, DASH_APPOSITION, NAME_APPOSITION, AGE_MODIFIER, MEMBERS_OF_PHRASE, PAREN_APPOSITION, BARE_INCLUDING, WHO_CLAUSE,
+];
+
 // Words that end a compound noun: function words and verbs of outcome.
 const COMPOUND_BREAK = /^(?:and|or|nor|but|of|in|at|on|near|by|from|with|without|to|for|as|after|before|during|when|while|under|against|among|between|into|were|was|are|is|be|been|have|has|had|who|that|which|the|a|an|killed|killing|dead|died|wounded|injured|shot|said|says)$/;
 
@@ -291,9 +296,13 @@ function outcomeAfter(body: string, from: number, sentenceEnd: number, lex: Lexi
   let rest = body.slice(from, Math.min(sentenceEnd, from + 140));
   // "779 \"extrajudicial killings\" have been documented", "five civilian deaths": a death noun after a modifier or two.
   if (DEATH_NOUN_AFTER.test(rest)) return { outcome: 'killed', subset: false };
-  const app = APPOSITION.exec(rest) ?? DASH_APPOSITION.exec(rest) ?? NAME_APPOSITION.exec(rest) ?? AGE_MODIFIER.exec(rest) ?? MEMBERS_OF_PHRASE.exec(rest) ??
-    PAREN_APPOSITION.exec(rest) ?? BARE_INCLUDING.exec(rest) ?? WHO_CLAUSE.exec(rest);
-  if (app) rest = rest.slice(app[0].length);
+  for (const re of BETWEEN_COUNTED_AND_VERB) {
+    const between = re.exec(rest);
+    if (between) {
+      rest = rest.slice(between[0].length);
+      break;
+    }
+  }
   const aux = AUX.exec(rest)![0];
   rest = rest.slice(aux.length);
   const among = /^(?:among|amongst)\s+(?:the\s+|those\s+)?/i.exec(rest);

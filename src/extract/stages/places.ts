@@ -989,13 +989,14 @@ function precisionFor(m: Match, e: GazetteerEntry): GeoPrecision {
   return base;
 }
 
-const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
+/** Capitalised words that qualify a region in a name, besides the directions ("Upper Nile", "Greater Cairo"). */
+const REGION_QUALIFIERS: ReadonlySet<string> = new Set(['upper', 'lower', 'greater', 'northeast', 'northwest', 'southeast', 'southwest']);
 
 /** Whether the run's words before `i` only qualify a place: stopwords, countries, peoples' names, directions. */
 function onlyModifiersBefore(tokens: Token[], runStart: number, i: number, stopwords: ReadonlySet<string>): boolean {
   for (let k = runStart; k < i; k++) {
     const w = tokens[k]!.lower;
-    if (!stopwords.has(w) && !DIRECTION_WORDS.has(w) && !countryKeyMap().has(w) && !demonymKeyMap().has(w)) return false;
+    if (!stopwords.has(w) && !DIRECTIONS.has(w) && !REGION_QUALIFIERS.has(w) && !countryKeyMap().has(w) && !demonymKeyMap().has(w)) return false;
   }
   return true;
 }
