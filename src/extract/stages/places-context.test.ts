@@ -26,6 +26,9 @@ const CASES: Case[] = [
   { rule: 'building', sentence: 'Shots were fired inside the Westgate Mall and the Kenya Centre in Nairobi.', expect: [{ text: 'Nairobi', country: 'KE' }], absent: ['Centre', 'Westgate'] },
   { rule: 'building', sentence: 'Gunmen stormed the Holey Artisan Bakery in Gulshan, Dhaka, on Friday.', hints: ['BD', 'US'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Holey'] },
   { rule: 'building', sentence: 'An officer of the Detective Branch was killed in Dhaka.', hints: ['BD', 'US'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Branch'] },
+  // The French names of francophone countries' provinces locate the towns the gazetteer lacks.
+  { rule: 'French province names', sentence: 'Soldiers clashed with gunmen in Rubare locality (Rutshuru, Nord-Kivu) on Friday.', expect: [{ text: 'Rubare', country: 'CD', admin1: 'North Kivu' }] },
+  { rule: 'French province names', sentence: 'Boko Haram attacked Kolofata town (Mayo-Sava, Extreme-Nord) overnight.', expect: [{ text: 'Kolofata', country: 'CM', admin1: 'Far North' }] },
   // The last word of a longer capitalised name matches a town only in the report's own countries.
   { rule: 'name tail', sentence: 'Officers Rabiul Karim and Salauddin Khan died when gunmen opened fire in Dhaka.', hints: ['BD'], expect: [{ text: 'Dhaka', country: 'BD' }], absent: ['Khan'] },
   { rule: 'name tail', sentence: 'Protesters marched in Kypseli [coded to Athens-Central Athens] on Saturday.', hints: ['GR'], expect: [{ text: 'Athens', country: 'GR' }] },
