@@ -295,6 +295,31 @@ const CASES: Case[] = [
     published: '2018-08-12',
     check: (r) => assert.equal(r.incidents.find((i) => i.fatalities.best === 51)?.date?.start, '2018-08-09', trace(r)),
   },
+  // people without arms clashing with the state's forces riot; heavy weapons fired beside small arms are a battle
+  {
+    name: 'youths who clash with the police riot',
+    body: 'On 5 May 2020, several youths demonstrated and clashed with the police forces in Coyah town, Kindia, over a power cut.',
+    published: '2020-05-10',
+    check: (r) => assert.deepEqual([only(r).eventType, only(r).subEventType], ['Riots', 'Violent demonstration'], trace(r)),
+  },
+  {
+    name: 'market vendors who fight police officers are mob violence',
+    body: 'On 29 April 2020, market vendors clashed with police officers at the Jan Meda market grounds in Addis Ababa.',
+    published: '2020-05-10',
+    check: (r) => assert.deepEqual([only(r).eventType, only(r).subEventType], ['Riots', 'Mob violence'], trace(r)),
+  },
+  {
+    name: 'mortars and small arms fired at positions are an armed clash',
+    body: 'On 5 May 2020, the rebel forces fired 82mm mortars, grenade launchers and small arms at the government positions near Avdiivka, Donetsk.',
+    published: '2020-05-10',
+    check: (r) => assert.deepEqual([only(r).eventType, only(r).subEventType], ['Battles', 'Armed clash'], trace(r)),
+  },
+  {
+    name: 'mortars alone are shelling',
+    body: 'On 5 May 2020, the rebel forces fired 82mm mortars at the government positions near Avdiivka, Donetsk.',
+    published: '2020-05-10',
+    check: (r) => assert.equal(only(r).eventType, 'Explosions/Remote violence', trace(r)),
+  },
   // a fight between rival gangs is an armed clash, even where the report calls it a riot
   {
     name: 'a prison riot between rival gangs with guns is an armed clash',

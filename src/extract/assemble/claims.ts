@@ -254,6 +254,9 @@ interface TypeChoice {
 
 const EXPLOSIVE: EventType = 'Explosions/Remote violence';
 const ATTACK_ON_TOWN = /\b(?:attacked|stormed|overran|overrun|raided|assaulted|attack on|assault on|offensive on)\s+(?:the\s+)?(?:(?:\p{Ll}+\s+){0,2}?(?:town|city|village|district(?:\s+capital)?|port)\b|(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:town|city)\b)/u;
+const DEMONSTRATION = /\b(?:demonstrat\w*|protest\w*|rall(?:y|ied|ies))\b/i;
+const GROUND_FIRE: ReadonlySet<string> = new Set(['Shelling/artillery/missile attack', 'Grenade']);
+const SMALL_ARMS = /\b(?:small[\s-]arms|(?:heavy\s+)?machine[\s-]?guns?|assault\s+rifles?|bursts\s+of\s+fire|exchanges?\s+of\s+fire|exchanged\s+fire|gunfire|firefights?|gun\s*battles?)\b/i;
 const ARMED_ACTORS = new Set(['stateForces', 'rebelGroup', 'politicalMilitia', 'identityMilitia', 'externalForces']);
 
 interface TypeEvidence {
@@ -303,11 +306,21 @@ function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
   if (lex.clashWords.test(ev.text)) {
     const armed = ev.actors.some((a) => ARMED_ACTORS.has(a.type)) || ev.category === 'stateForces' || ev.category === 'nonStateFighters';
     const unarmed = ev.actors.some((a) => a.type === 'protesters' || a.type === 'rioters') || clashOfUnarmed(ev.text, lex);
-    if (!armed && unarmed) return { eventType: 'Riots', subEventType: 'Mob violence', rule: 'type:clash-of-unarmed-people' };
+    // "youths clashed with the police", "vendors fought with police officers": people without arms against the state's
+    // forces riot, as ACLED codes it; an armed group on either side makes it a battle.
+    const armedNonState = ev.actors.some((a) => ARMED_ACTORS.has(a.type) && a.type !== 'stateForces') || ev.category === 'nonStateFighters';
+    if (unarmed && (!armed || !armedNonState)) {
+      return DEMONSTRATION.test(ev.text)
+        ? { eventType: 'Riots', subEventType: 'Violent demonstration', rule: 'type:clash-of-demonstrators' }
+        : { eventType: 'Riots', subEventType: 'Mob violence', rule: 'type:clash-of-unarmed-people' };
+    }
     return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:clash' };
   }
   const explosive = (ts: EventTriggerMention[]) => ts.filter((t) => t.eventType === EXPLOSIVE && t.weight >= 3);
   const ownExplosive = strongest(explosive(ev.own));
+  // "fired 82mm mortars, grenade launchers and small arms at the positions of …": heavy weapons used beside small arms
+  // are an armed clash in ACLED's coding, not remote violence.
+  if (ownExplosive && GROUND_FIRE.has(ownExplosive.subEventType) && SMALL_ARMS.test(ev.text)) return { eventType: 'Battles', subEventType: 'Armed clash', rule: 'type:small-arms-with-heavy-weapons' };
   if (ownExplosive) return choose(ownExplosive, 'weapon');
   const by = ev.byCategory;
   const armedDead = (by.stateForces ?? 0) + (by.nonStateFighters ?? 0) > 0 || ev.category === 'stateForces' || ev.category === 'nonStateFighters';
