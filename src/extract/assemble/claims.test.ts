@@ -309,6 +309,18 @@ const CASES: Case[] = [
     check: (r) => assert.deepEqual([only(r).eventType, only(r).subEventType], ['Riots', 'Mob violence'], trace(r)),
   },
   {
+    name: 'a demonstration whose protesters set tires on fire is a violent demonstration',
+    body: "On 7 May 2020, a demonstration took place in Dar'a city against the arrest of a young man. Rioters blocked the road and set rubber tires on fire.",
+    published: '2020-05-10',
+    check: (r) => assert.deepEqual([only(r).eventType, only(r).subEventType], ['Riots', 'Violent demonstration'], trace(r)),
+  },
+  {
+    name: 'riots named as the cause of a protest do not make it violent',
+    body: 'On 8 May 2020, residents held a demonstration in Batumi against the detention of 6 people involved in riots.',
+    published: '2020-05-10',
+    check: (r) => assert.equal(only(r).eventType, 'Protests', trace(r)),
+  },
+  {
     name: 'mortars and small arms fired at positions are an armed clash',
     body: 'On 5 May 2020, the rebel forces fired 82mm mortars, grenade launchers and small arms at the government positions near Avdiivka, Donetsk.',
     published: '2020-05-10',

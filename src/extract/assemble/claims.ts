@@ -254,9 +254,13 @@ interface TypeChoice {
 
 const EXPLOSIVE: EventType = 'Explosions/Remote violence';
 const ATTACK_ON_TOWN = /\b(?:attacked|stormed|overran|overrun|raided|assaulted|attack on|assault on|offensive on)\s+(?:the\s+)?(?:(?:\p{Ll}+\s+){0,2}?(?:town|city|village|district(?:\s+capital)?|port)\b|(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:town|city)\b)/u;
+// Riot words that often name another, earlier event ("against the detention of people involved in riots", "looted
+// funds"): they do not turn a protest told beside them violent.
+const RIOT_AS_BACKGROUND: ReadonlySet<string> = new Set(['riot', 'riots', 'rioted', 'mob', 'mobs', 'looted', 'stormed', 'vandalism']);
 const DEMONSTRATION = /\b(?:demonstrat\w*|protest\w*|rall(?:y|ied|ies))\b/i;
 const GROUND_FIRE: ReadonlySet<string> = new Set(['Shelling/artillery/missile attack', 'Grenade']);
-const SMALL_ARMS = /\b(?:small[\s-]arms|(?:heavy\s+)?machine[\s-]?guns?|assault\s+rifles?|bursts\s+of\s+fire|exchanges?\s+of\s+fire|exchanged\s+fire|gunfire|firefights?|gun\s*battles?)\b/i;
+// Not machine guns: ACLED codes "fired 82mm mortars, heavy machine guns and grenade launchers" as shelling.
+const SMALL_ARMS = /\b(?:small[\s-]arms|assault\s+rifles?|exchanges?\s+of\s+fire|exchanged\s+fire|gunfire|firefights?|gun\s*battles?)\b/i;
 const ARMED_ACTORS = new Set(['stateForces', 'rebelGroup', 'politicalMilitia', 'identityMilitia', 'externalForces']);
 
 interface TypeEvidence {
@@ -334,7 +338,18 @@ function eventTypeFor(ev: TypeEvidence, lex: Lexicons): TypeChoice {
   // story says was taken is a fight for it, as ACLED codes it, not an attack on its people.
   const takeover = strongest([...ev.own, ...ev.context].filter((t) => t.subEventType === 'Non-state actor overtakes territory'));
   if (takeover && !civilianDead && ATTACK_ON_TOWN.test(ev.text)) return choose(takeover, 'territory');
-  const own = strongest(violent(ev.own));
+  const ownStrongest = strongest(violent(ev.own));
+  // "a demonstration against the detention of people involved in riots": the riot word names the cause, the protest
+  // is the event.
+  const own = ownStrongest?.eventType === 'Riots' && RIOT_AS_BACKGROUND.has(ownStrongest.text.toLowerCase())
+    ? strongest(ev.own.filter((t) => t.eventType === 'Protests')) ?? ownStrongest
+    : ownStrongest;
+  // "a demonstration took place in Dar'a … Rioters blocked the road and set tires on fire": a protest the report tells
+  // turning violent is a violent demonstration.
+  const rioting = own?.eventType === 'Protests' && own.subEventType === 'Peaceful protest'
+    ? strongest([...ev.own, ...ev.context].filter((t) => t.eventType === 'Riots' && !RIOT_AS_BACKGROUND.has(t.text.toLowerCase())))
+    : undefined;
+  if (rioting) return { eventType: 'Riots', subEventType: 'Violent demonstration', rule: `type:protest-turned-violent:${rioting.text.toLowerCase()}` };
   if (own && !(civilianDead && own.eventType === 'Battles')) return choose(own, 'trigger');
   const ctxExplosive = strongest(explosive(ev.context));
   if (ctxExplosive) return choose(ctxExplosive, 'context-weapon');
