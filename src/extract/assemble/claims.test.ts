@@ -303,6 +303,12 @@ const CASES: Case[] = [
     check: (r) => assert.deepEqual([only(r).eventType, only(r).subEventType], ['Riots', 'Violent demonstration'], trace(r)),
   },
   {
+    name: 'a clash between two groups over land is mob violence',
+    body: 'On 27 April 2020, a clash between two groups over a land dispute occurred in Farrukhabad town. Seven people were injured.',
+    published: '2020-05-10',
+    check: (r) => assert.deepEqual([only(r).eventType, only(r).subEventType], ['Riots', 'Mob violence'], trace(r)),
+  },
+  {
     name: 'market vendors who fight police officers are mob violence',
     body: 'On 29 April 2020, market vendors clashed with police officers at the Jan Meda market grounds in Addis Ababa.',
     published: '2020-05-10',
