@@ -20,15 +20,40 @@ export interface RecognizePlacesOptions {
   countryHints?: string[];
 }
 
-interface Token {
-  start: number;
-  end: number;
+/**
+ * A word of the report. Its text, lower-case form and lookup key are read only for the few tokens a run or a cue test
+ * reaches (most words are lower-case and never looked at again): each is built on first use, not for every word.
+ */
+class Token {
+  private textMemo: string | undefined;
+  private lowerMemo: string | undefined;
+  private keyMemo: string | undefined;
+
+  constructor(
+    private readonly body: string,
+    readonly start: number,
+    readonly end: number,
+    readonly cap: boolean,
+    readonly possessive: boolean,
+  ) {}
+
   /** Surface text without a possessive "'s". */
-  text: string;
-  key: string;
-  lower: string;
-  cap: boolean;
-  possessive: boolean;
+  get text(): string {
+    return (this.textMemo ??= this.body.slice(this.start, this.end));
+  }
+
+  get lower(): string {
+    return (this.lowerMemo ??= this.text.toLowerCase());
+  }
+
+  /** Only capitalised words and connectors are ever looked up: '' for the others. */
+  get key(): string {
+    if (this.keyMemo === undefined) {
+      const lower = this.cap || this.end - this.start <= LONGEST_CONNECTOR ? this.lower : '';
+      this.keyMemo = this.cap || CONNECTORS.has(lower) ? plainWordKey(this.text, lower) ?? placeKey(this.text) : '';
+    }
+    return this.keyMemo;
+  }
 }
 
 /** A gazetteer hit before disambiguation. */
@@ -202,6 +227,8 @@ const LIST_GAP = /^\s*(?:,|and|or|&|, and|, or)\s*$/;
 /** Hyphens and apostrophes a word may not end with ("Assad's" keeps its "'s" to the possessive test). */
 const isTrailingMark = (c: number): boolean => c === 45 /* - */ || c === 0x2010 || isApostrophe(c);
 const isApostrophe = (c: number): boolean => c === 39 /* ' */ || c === 0x2019;
+/** ARTICLE_PREFIX's [-‐'’]. */
+const isArticleMark = (c: number): boolean => c === 45 || c === 0x2010 || isApostrophe(c);
 
 /** `[\p{L}\p{M}]` for one code point; ASCII decided inline, the rest asked of the regex once per code point. */
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -262,16 +289,18 @@ function tokenize(body: string): Token[] {
     }
     const end = start + n;
     if (n === 0) continue;
-    const text = body.slice(start, end);
-    const first = text[0]!;
-    const c = text.charCodeAt(0);
-    // ASCII letters decide without allocating; ARTICLE_PREFIX needs a lower-case "a" or "e" first ("al-Shir", "el-Fasher").
-    const upper = c >= 65 && c <= 90 ? true : c >= 97 && c <= 122 ? false : first !== first.toLowerCase() && first === first.toUpperCase();
-    const cap = upper || ((c === 97 || c === 101) && ARTICLE_PREFIX.test(text));
-    const lower = text.toLowerCase();
-    // Only capitalised words and connectors are ever looked up, so only they pay for a key.
-    const key = cap || (lower.length <= LONGEST_CONNECTOR && CONNECTORS.has(lower)) ? plainWordKey(text, lower) ?? placeKey(text) : '';
-    out.push({ start, end, text, key, lower, cap, possessive });
+    const c = body.charCodeAt(start);
+    // ASCII letters decide without allocating; ARTICLE_PREFIX needs a lower-case "a" or "e" first ("al-Shir", "el-Fasher")
+    // and a hyphen or apostrophe after its two or three letters.
+    let upper: boolean;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) upper = false;
+    else {
+      const first = body[start]!;
+      upper = first !== first.toLowerCase() && first === first.toUpperCase();
+    }
+    const cap = upper || ((c === 97 || c === 101) && n >= 4 && (isArticleMark(body.charCodeAt(start + 2)) || isArticleMark(body.charCodeAt(start + 3))) && ARTICLE_PREFIX.test(body.slice(start, end)));
+    out.push(new Token(body, start, end, cap, possessive));
   }
   return out;
 }
@@ -1036,7 +1065,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         }
         if (candidates.length === 0) candidates = node.entries;
         // Syllables written apart or together ("Yar Maung" / "Yarmaung"): short tokens only.
-        if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = node.solidEntries;
+        if (candidates.length === 0 && len === 2 && a.end - a.start <= 6 && z.end - z.start <= 6) candidates = node.solidEntries;
         const demonym = len === 1 ? node.demonym : null;
         const adjective = demonym ? demonymAdjective(demonym, body.slice(z.end, z.end + 40)) : undefined;
         if (adjective === null) continue;
