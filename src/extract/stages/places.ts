@@ -172,13 +172,32 @@ const NAME_AND_COMMA_END = /(?:^|\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p
 const ORIGIN_LAST_WORDS: ReadonlySet<string> = new Set(['from', 'of', 'in']);
 function hasOriginCue(before: string, tail: Tail | null = tailOf(before)): boolean {
   if (!tail) return false;
-  let inStart: number;
-  if (tail.last === 'from' || tail.last === 'of') inStart = -1;
+  let inStart = -1;
+  let ofStart = -1;
+  if (tail.last === 'of') ofStart = tail.lastStart;
   else if (tail.last === 'in') inStart = tail.lastStart;
-  else if (!tail.skipped || !ORIGIN_LAST_WORDS.has(tail.prev)) return false;
-  else inStart = tail.prev === 'in' ? tail.prevStart : -1;
-  return (inStart < 0 || bornBefore(before, inStart)) && ORIGIN_CUE.test(before);
+  else if (tail.last !== 'from' && (!tail.skipped || !ORIGIN_LAST_WORDS.has(tail.prev))) return false;
+  else if (tail.last !== 'from') {
+    if (tail.prev === 'in') inStart = tail.prevStart;
+    else if (tail.prev === 'of') ofStart = tail.prevStart;
+  }
+  if (inStart >= 0 && !bornBefore(before, inStart)) return false;
+  if (ofStart >= 0 && !originNounBefore(before, ofStart)) return false;
+  return ORIGIN_CUE.test(before);
 }
+/**
+ * A match that ends with "of" (and an optional "the") ends with "hometown of", "home town of", "native(s) of" or "town,
+ * city, village of", one space before the "of": a window whose word there is another is not asked ("the district of",
+ * "the outskirts of"). A letter outside ASCII before that word (ſ folds to s under /iu) leaves the answer to the regex.
+ */
+function originNounBefore(text: string, ofStart: number): boolean {
+  if (ofStart < 2 || text.charCodeAt(ofStart - 1) !== 32) return false;
+  let s = ofStart - 1;
+  while (s > 0 && isAsciiLetter(text.charCodeAt(s - 1))) s--;
+  if (s > 0 && text.charCodeAt(s - 1) >= 128) return true;
+  return ORIGIN_OF_NOUNS.has(text.slice(s, ofStart - 1).toLowerCase());
+}
+const ORIGIN_OF_NOUNS: ReadonlySet<string> = new Set(['hometown', 'town', 'native', 'natives', 'city', 'village']);
 /** /\bborn $/iu ends at `at`: "born", one space, and before it no word character (ſ and K count under /iu). */
 function bornBefore(text: string, at: number): boolean {
   if (at < 5 || text.charCodeAt(at - 1) !== 32 || text.slice(at - 5, at - 1).toLowerCase() !== 'born') return false;
@@ -853,19 +872,19 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       unitWord = unitAfter[0].replace(/^(?:['’]s)?\s+/, '').toLowerCase();
       after = after.slice(unitAfter[0].length);
     }
-    const acronym = !/\p{Ll}/u.test(text);
+    const acronym = !hasLowerCase(text);
     const listed = lastEnd >= 0 && startX - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, startX));
     // What locates it: "(Y, Z)", ", Y", " in Y".
     let parts: string[] = [];
     let viaParens = false;
     // The locating name is itself called a unit ("in X, in Y province"): it locates X even when the gazetteer lacks it.
     let unitLocated = false;
-    const paren = /^\s*\(([^()]{2,100})\)/.exec(after);
+    const paren = charAfterSpaces(after) === 40 /* ( */ ? PAREN_AFTER.exec(after) : null;
     if (paren) {
       parts = paren[1]!.split(/\s*(?:[,;/]|\band\b)\s*/);
       viaParens = true;
     } else {
-      const link = LOCATOR_LINK.exec(after);
+      const link = mayLinkLocator(after) ? LOCATOR_LINK.exec(after) : null;
       const shared = link ? null : SHARED_LOCATOR.exec(after);
       if (link || shared) {
         if (link?.[1] && !unitWord) unitWord = link[1].toLowerCase();
@@ -955,6 +974,34 @@ function parenAt(body: string, pos: number): boolean {
   }
   return false;
 }
+
+const PAREN_AFTER = /^\s*\(([^()]{2,100})\)/;
+
+/** The first character after the leading `\s` run (NaN when none): what `^\s*X` regexes need first. */
+function charAfterSpaces(text: string): number {
+  let p = 0;
+  while (p < text.length && isRegexSpace(text.charCodeAt(p))) p++;
+  return text.charCodeAt(p);
+}
+
+/** LOCATOR_LINK starts with spaces and a comma, or spaces and "in" or "of": most names are followed by neither. */
+function mayLinkLocator(after: string): boolean {
+  let p = 0;
+  while (p < after.length && isRegexSpace(after.charCodeAt(p))) p++;
+  if (after.charCodeAt(p) === 44 /* , */) return true;
+  return p > 0 && (after.startsWith('in', p) || after.startsWith('of', p));
+}
+
+/** /\p{Ll}/u.test(text), read without the regex when the text is ASCII. */
+function hasLowerCase(text: string): boolean {
+  for (let p = 0; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return LOWER_LETTER.test(text);
+  }
+  return false;
+}
+const LOWER_LETTER = /\p{Ll}/u;
 
 /** The most specific of "Y, Z" that resolves, chosen inside the broader ones and the report's countries. */
 function anchorFor(parts: string[], countryWeight: Map<string, number>): GazetteerEntry | null {
@@ -1312,7 +1359,9 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
       }
     }
   }
-  const memoKey = `${placeKey(surfaceName(m.text))}|${m.unitSuffix ?? ''}|${m.regional ? 'r' : ''}|${m.anchor?.index ?? ''}`;
+  // A place key holds no '|': the bare key of a plain match cannot meet a key with qualifiers (most matches have none).
+  const name = placeKey(surfaceName(m.text));
+  const memoKey = m.unitSuffix || m.regional || m.anchor ? `${name}|${m.unitSuffix ?? ''}|${m.regional ? 'r' : ''}|${m.anchor?.index ?? ''}` : name;
   const prior = chosen.get(memoKey);
   if (prior && pool.includes(prior)) return prior;
   let best: GazetteerEntry | null = null;
