@@ -240,6 +240,17 @@ const UNIT_AFTER = /^(?:['’]s)?\s+(province|governorate|region|state|oblast|pr
 const UNIT_BEFORE = /\bthe\s+(province|governorate|region|state|oblast|prefecture|department|district|county|township) of\s+$/i;
 const ADMIN1_WORDS = new Set(['province', 'governorate', 'region', 'state', 'oblast', 'prefecture', 'department']);
 const SPEECH_AFTER = /^,?\s+(?:said|says|told|added|stated|explained|wrote|tweeted|confirmed|denied|claimed)\b/i;
+/** SPEECH_AFTER at `end` needs an optional comma, spaces and then a verb's first letter: s, t, a, e, w, c or d. */
+function maySpeakAfter(body: string, end: number): boolean {
+  let p = end;
+  if (body.charCodeAt(p) === 44) p++;
+  if (p >= body.length || !isRegexSpace(body.charCodeAt(p))) return false;
+  while (p < body.length && isRegexSpace(body.charCodeAt(p))) p++;
+  // Under /i, ſ (U+017F) is an "s": any character outside ASCII leaves the answer to the regex.
+  const c = body.charCodeAt(p);
+  return c >= 128 || SPEECH_FIRST.has(c | 32);
+}
+const SPEECH_FIRST: ReadonlySet<number> = new Set([...'stacewd'].map((ch) => ch.charCodeAt(0)));
 /** "Abagana, a community in Makurdi": a comma list after a cue keeps the cue ("the towns of X and Y"). */
 const LIST_GAP = /^\s*(?:,|and|or|&|, and|, or)\s*$/;
 
@@ -509,7 +520,7 @@ function personCut(body: string, tokens: Token[], a: number, b: number): number 
     if (lex.titles.has(tokens[k]!.lower) && k + 1 < b) return k;
   }
   if (b - a >= 2 && lex.givenNames.has(tokens[a]!.lower)) return a;
-  if (b - a >= 2 && SPEECH_AFTER.test(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 20))) return a;
+  if (b - a >= 2 && maySpeakAfter(body, tokens[b - 1]!.end) && SPEECH_AFTER.test(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 20))) return a;
   // Every apposition form starts with a comma: the character test spares the slices for nearly every run.
   const end = tokens[b - 1]!.end;
   if (b - a >= 2 && body.charCodeAt(end) === 44 && isPersonApposition(body.slice(end, end + 60), lex.titles, hasPlaceCue(body.slice(Math.max(0, tokens[a]!.start - 30), tokens[a]!.start)))) return a;
@@ -885,7 +896,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       viaParens = true;
     } else {
       const link = mayLinkLocator(after) ? LOCATOR_LINK.exec(after) : null;
-      const shared = link ? null : SHARED_LOCATOR.exec(after);
+      const shared = link || !mayShareLocator(after) ? null : SHARED_LOCATOR.exec(after);
       if (link || shared) {
         if (link?.[1] && !unitWord) unitWord = link[1].toLowerCase();
         // "Ethiopia's Tigray region": the country's possessive is skipped, any other one is the locating name.
@@ -905,7 +916,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       }
     }
     const strong = strongBefore || (!!unitWord && !namesAGroup(tokens, a, b)) || listed;
-    const closes = /^\s*(?:[.;,)]|$)/.test(after);
+    const closes = closesAfterSpaces(after);
     // Each way to be certain needs one of these: without any, the anchor need not be looked up.
     if (!((!acronym && (strong || weak || headed || (near && closes))) || viaParens)) continue;
     const anchor = parts.length ? anchorFor(parts, countryWeight) : null;
@@ -990,6 +1001,29 @@ function mayLinkLocator(after: string): boolean {
   while (p < after.length && isRegexSpace(after.charCodeAt(p))) p++;
   if (after.charCodeAt(p) === 44 /* , */) return true;
   return p > 0 && (after.startsWith('in', p) || after.startsWith('of', p));
+}
+
+/**
+ * SHARED_LOCATOR needs a comma among the first 81 characters, none of ".;:()" before it, and "both", "all" or "each"
+ * after it: one scan that stops at the first of those marks (most windows hold a sentence end or no such comma).
+ */
+function mayShareLocator(after: string): boolean {
+  const n = Math.min(after.length, 81);
+  for (let p = 0; p < n; p++) {
+    const c = after.charCodeAt(p);
+    if (c === 46 || c === 59 || c === 58 || c === 40 || c === 41) return false;
+    if (c !== 44) continue;
+    let q = p + 1;
+    while (q < after.length && isRegexSpace(after.charCodeAt(q))) q++;
+    if (after.startsWith('both', q) || after.startsWith('all', q) || after.startsWith('each', q)) return true;
+  }
+  return false;
+}
+
+/** /^\s*(?:[.;,)]|$)/: the name closes its clause. */
+function closesAfterSpaces(after: string): boolean {
+  const c = charAfterSpaces(after);
+  return Number.isNaN(c) || c === 46 || c === 59 || c === 44 || c === 41;
 }
 
 /** /\p{Ll}/u.test(text), read without the regex when the text is ASCII. */
