@@ -453,15 +453,16 @@ let keyRoot = new KeyNode('');
 class SpanKeys {
   private readonly root: KeyNode;
   /**
-   * Spans start inside runs only: `slot[a]` numbers those tokens. The node of span [a, a + len) is at
-   * slot[a] * MAX_RUN + len - 1, and beside it the same span's node without a final article (the prefix the next length
-   * extends); `filled[slot]` lengths are known. Flat arrays, one set per report: a pair of arrays per start token was
-   * most of what the spans allocated. Longer spans (certain places) are walked on.
+   * Spans start inside runs and end inside the same run: `offset[a]` is where the nodes of the spans that start at token
+   * a begin, one per length up to the run's end (at most MAX_RUN), so a one-word run takes one slot, not MAX_RUN. The
+   * node of span [a, a + len) is at offset[a] + len - 1, and beside it the same span's node without a final article
+   * (the prefix the next length extends); the lengths are filled in order, so the first empty slot says how far.
+   * Flat arrays, one set per report: a pair of arrays per start token was most of what the spans allocated. Longer
+   * spans (certain places) are walked on.
    */
-  private readonly slot: number[];
+  private readonly offset: number[];
   private readonly spans: (KeyNode | undefined)[];
   private readonly bases: (KeyNode | undefined)[];
-  private readonly filled: number[] = [];
 
   constructor(
     private readonly tokens: Token[],
@@ -472,24 +473,30 @@ class SpanKeys {
       keyNodeCount = 0;
     }
     this.root = keyRoot;
-    this.slot = new Array<number>(tokens.length);
-    for (const [a, b] of runs) for (let k = a; k < b; k++) this.slot[k] = this.filled.push(0) - 1;
-    this.spans = new Array<KeyNode | undefined>(this.filled.length * MAX_RUN);
-    this.bases = new Array<KeyNode | undefined>(this.filled.length * MAX_RUN);
+    this.offset = new Array<number>(tokens.length);
+    let size = 0;
+    for (const [a, b] of runs) {
+      for (let k = a; k < b; k++) {
+        this.offset[k] = size;
+        size += Math.min(MAX_RUN, b - k);
+      }
+    }
+    this.spans = new Array<KeyNode | undefined>(size);
+    this.bases = new Array<KeyNode | undefined>(size);
   }
 
-  /** Span [a, b), a token of a run. */
+  /** Span [a, b) inside one run. */
   node(a: number, b: number): KeyNode {
-    const slot = this.slot[a]!;
+    const at = this.offset[a]!;
     const len = Math.min(b - a, MAX_RUN);
-    const at = slot * MAX_RUN;
-    for (let l = this.filled[slot]! + 1; l <= len; l++) {
+    let l = 1;
+    while (l <= len && this.spans[at + l - 1] !== undefined) l++;
+    for (; l <= len; l++) {
       const prefix = l === 1 ? this.root : this.bases[at + l - 2]!;
       const key = this.tokens[a + l - 1]!.key;
       const span = key ? prefix.child(key) : prefix;
       this.spans[at + l - 1] = span;
       this.bases[at + l - 1] = extendsPrefix(key) ? span : prefix;
-      this.filled[slot] = l;
     }
     if (b - a <= MAX_RUN) return this.spans[at + len - 1]!;
     let span = this.spans[at + MAX_RUN - 1]!;
