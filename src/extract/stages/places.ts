@@ -861,11 +861,6 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const listedHere = lastEnd >= 0 && tokens[a]!.start - lastEnd <= 8;
     const headed = !cue && isEntryHead(body, tokens[a]!.start);
     if (!cue && !headed && !listedHere && !RUN_UNIT_WORDS.has(tokens[r1 - 1]!.lower) && !UNIT_AFTER_FIRST.has(tokens[r1]?.lower ?? '') && !parenAt(body, tokens[r1 - 1]!.end)) continue;
-    const before = cue ? body.slice(Math.max(0, tokens[a]!.start - STRONG_REACH), tokens[a]!.start) : '';
-    const tail = cue ? tailOf(before) : null;
-    const strongBefore = cue === 'of' && STRONG_BEFORE.test(before);
-    const weak = !!cue && isUnresolvedCue(tail);
-    const near = !!cue && tailCue(tail, NEAR_BEFORE_LAST_WORDS, false) && NEAR_BEFORE.test(before);
     const cut = a === r0 ? cuts[r]! : personCut(body, tokens, a, r1);
     let b = cut;
     let unitWord = '';
@@ -875,11 +870,17 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const last = tokens[b - 1]!;
     const startX = first.start;
     const endX = last.end;
-    const text = body.slice(startX, endX);
     if (b - a === 1 && (lex.givenNames.has(first.lower) || lex.titles.has(first.lower))) continue;
     if (lex.orgNouns.has(last.lower) && !FACILITIES.has(last.lower)) continue;
     const node = spans.node(a, b);
     if (!node.key || node.country) continue;
+    // The cue's window is read only for runs the token tests above have not ruled out (country names are many).
+    const text = body.slice(startX, endX);
+    const before = cue ? body.slice(Math.max(0, tokens[a]!.start - STRONG_REACH), tokens[a]!.start) : '';
+    const tail = cue ? tailOf(before) : null;
+    const strongBefore = cue === 'of' && STRONG_BEFORE.test(before);
+    const weak = !!cue && isUnresolvedCue(tail);
+    const near = !!cue && tailCue(tail, NEAR_BEFORE_LAST_WORDS, false) && NEAR_BEFORE.test(before);
     const nameEnd = unitWord ? tokens[cut - 1]!.end : endX;
     let after = body.slice(nameEnd, endX + 160);
     // "in Maguindanao del Sur province": an admin unit the gazetteer lacks, after a place cue.
