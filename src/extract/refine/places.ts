@@ -209,7 +209,9 @@ export function datelinePlaces(places: PlaceMention[], sentences: Sentence[]): P
 
 /** A cheap test that spares PAST_EVENT_BEFORE (end-anchored) most places: "since" within the 110 characters before. */
 function hasSinceBefore(body: string, start: number): boolean {
-  return body.slice(Math.max(0, start - 110), start).includes('since');
+  // The first "since" at or after the window's start lies inside it, or none does: no slice per place.
+  const at = body.indexOf('since', Math.max(0, start - 110));
+  return at >= 0 && at + 5 <= start;
 }
 
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
