@@ -220,6 +220,8 @@ const MAX_ALIASES = 30;
  */
 interface RefFacts {
   names: string[];
+  /** The same as a set: a spelling is checked by one lookup, not compared with every name. */
+  nameSet: ReadonlySet<string>;
   lowerNames: ReadonlySet<string>;
   admin1: string | null;
   admin2: string | null;
@@ -231,7 +233,7 @@ function refFacts(e: GazetteerEntry): RefFacts {
   let facts = refMemo[e.index];
   if (!facts) {
     const names = latinNames(e);
-    facts = { names, lowerNames: new Set(names.map((n) => n.toLowerCase())), admin1: entryAdmin1(e), admin2: admin2Name(e.country, e.admin1Code, e.admin2Code) };
+    facts = { names, nameSet: new Set(names), lowerNames: new Set(names.map((n) => n.toLowerCase())), admin1: entryAdmin1(e), admin2: admin2Name(e.country, e.admin1Code, e.admin2Code) };
     if (e.index < refMemo.length) refMemo[e.index] = facts;
   }
   return facts;
@@ -263,7 +265,7 @@ export function toPlaceRef(
   // A loop, not a filter: the recognizer passes one spelling per mention, mostly a known one.
   let extra: string[] | null = null;
   // A spelling among the names as written is known without lower-casing it.
-  for (const n of extraAliases) if (!base.includes(n) && !facts.lowerNames.has(n.toLowerCase())) (extra ??= []).push(n);
+  for (const n of extraAliases) if (!facts.nameSet.has(n) && !facts.lowerNames.has(n.toLowerCase())) (extra ??= []).push(n);
   const aliases = extra ? [base[0]!, ...extra, ...base.slice(1)].slice(0, MAX_ALIASES) : base;
   return {
     name: e.name,

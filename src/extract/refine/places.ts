@@ -30,7 +30,46 @@ const DESTINATION_BEFORE = /\b(?:(?:fled|flee|flees|fleeing|escaped|evacuated|di
 // Every match ends with "to", "toward(s)", "into", "in" or "of", an optional "the" and spaces: the end-anchored regex,
 // tried by V8 at every start position, is asked only of windows that end that way.
 const DESTINATION_LAST_WORDS: ReadonlySet<string> = new Set(['to', 'toward', 'towards', 'into', 'in', 'of']);
-const isDestination = (before: string): boolean => endsWithCue(before, DESTINATION_LAST_WORDS, false) && DESTINATION_BEFORE.test(before);
+const isDestination = (before: string): boolean =>
+  endsWithCue(before, DESTINATION_LAST_WORDS, false) && destinationTail(before) && DESTINATION_BEFORE.test(before);
+
+/**
+ * What DESTINATION_BEFORE needs of the window's last words, read backwards: "to", "toward(s)" or "into" (the regex
+ * decides), or "refuge|shelter|safety in", or "town|city|village|port|capital of" (one space before the "of"), each
+ * before an optional "the". "in" and "of" end most windows before a place; this spares the regex for them. A letter
+ * outside ASCII next to a word read (ſ and K fold to s and k under /iu) leaves the answer to the regex.
+ */
+function destinationTail(text: string): boolean {
+  let end = spaceRunStart(text, text.length);
+  let start = asciiLetterStart(text, end);
+  if (start > 0 && text.charCodeAt(start - 1) >= 128) return true;
+  let last = text.slice(start, end).toLowerCase();
+  if (last === 'the') {
+    end = spaceRunStart(text, start);
+    if (end === start) return false;
+    start = asciiLetterStart(text, end);
+    if (start > 0 && text.charCodeAt(start - 1) >= 128) return true;
+    last = text.slice(start, end).toLowerCase();
+  }
+  if (last === 'to' || last === 'toward' || last === 'towards' || last === 'into') return true;
+  if (last !== 'in' && last !== 'of') return false;
+  const wordEnd = last === 'of' ? start - 1 : spaceRunStart(text, start);
+  if (wordEnd <= 0 || wordEnd === start || (last === 'of' && text.charCodeAt(wordEnd) !== 32)) return false;
+  const wordStart = asciiLetterStart(text, wordEnd);
+  if (wordStart > 0 && text.charCodeAt(wordStart - 1) >= 128) return true;
+  return (last === 'in' ? REFUGE_WORDS : PLACE_OF_WORDS).has(text.slice(wordStart, wordEnd).toLowerCase());
+}
+const REFUGE_WORDS: ReadonlySet<string> = new Set(['refuge', 'shelter', 'safety']);
+const PLACE_OF_WORDS: ReadonlySet<string> = new Set(['town', 'city', 'village', 'port', 'capital']);
+function asciiLetterStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1) | 32;
+    if (c < 97 || c > 122) break;
+    i--;
+  }
+  return i;
+}
 
 // "Two Somali citizens", "A Saad man": a counted name before a person noun is a people, a clan or a nationality, not a place.
 const COUNT_BEFORE = /(?:^|[^\p{L}\d])(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)\s+$/iu;
@@ -170,7 +209,9 @@ export function datelinePlaces(places: PlaceMention[], sentences: Sentence[]): P
 
 /** A cheap test that spares PAST_EVENT_BEFORE (end-anchored) most places: "since" within the 110 characters before. */
 function hasSinceBefore(body: string, start: number): boolean {
-  return body.slice(Math.max(0, start - 110), start).includes('since');
+  // The first "since" at or after the window's start lies inside it, or none does: no slice per place.
+  const at = body.indexOf('since', Math.max(0, start - 110));
+  return at >= 0 && at + 5 <= start;
 }
 
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {

@@ -20,15 +20,40 @@ export interface RecognizePlacesOptions {
   countryHints?: string[];
 }
 
-interface Token {
-  start: number;
-  end: number;
+/**
+ * A word of the report. Its text, lower-case form and lookup key are read only for the few tokens a run or a cue test
+ * reaches (most words are lower-case and never looked at again): each is built on first use, not for every word.
+ */
+class Token {
+  private textMemo: string | undefined;
+  private lowerMemo: string | undefined;
+  private keyMemo: string | undefined;
+
+  constructor(
+    private readonly body: string,
+    readonly start: number,
+    readonly end: number,
+    readonly cap: boolean,
+    readonly possessive: boolean,
+  ) {}
+
   /** Surface text without a possessive "'s". */
-  text: string;
-  key: string;
-  lower: string;
-  cap: boolean;
-  possessive: boolean;
+  get text(): string {
+    return (this.textMemo ??= this.body.slice(this.start, this.end));
+  }
+
+  get lower(): string {
+    return (this.lowerMemo ??= this.text.toLowerCase());
+  }
+
+  /** Only capitalised words and connectors are ever looked up: '' for the others. */
+  get key(): string {
+    if (this.keyMemo === undefined) {
+      const lower = this.cap || this.end - this.start <= LONGEST_CONNECTOR ? this.lower : '';
+      this.keyMemo = this.cap || CONNECTORS.has(lower) ? plainWordKey(this.text, lower) ?? placeKey(this.text) : '';
+    }
+    return this.keyMemo;
+  }
 }
 
 /** A gazetteer hit before disambiguation. */
@@ -147,13 +172,32 @@ const NAME_AND_COMMA_END = /(?:^|\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p
 const ORIGIN_LAST_WORDS: ReadonlySet<string> = new Set(['from', 'of', 'in']);
 function hasOriginCue(before: string, tail: Tail | null = tailOf(before)): boolean {
   if (!tail) return false;
-  let inStart: number;
-  if (tail.last === 'from' || tail.last === 'of') inStart = -1;
+  let inStart = -1;
+  let ofStart = -1;
+  if (tail.last === 'of') ofStart = tail.lastStart;
   else if (tail.last === 'in') inStart = tail.lastStart;
-  else if (!tail.skipped || !ORIGIN_LAST_WORDS.has(tail.prev)) return false;
-  else inStart = tail.prev === 'in' ? tail.prevStart : -1;
-  return (inStart < 0 || bornBefore(before, inStart)) && ORIGIN_CUE.test(before);
+  else if (tail.last !== 'from' && (!tail.skipped || !ORIGIN_LAST_WORDS.has(tail.prev))) return false;
+  else if (tail.last !== 'from') {
+    if (tail.prev === 'in') inStart = tail.prevStart;
+    else if (tail.prev === 'of') ofStart = tail.prevStart;
+  }
+  if (inStart >= 0 && !bornBefore(before, inStart)) return false;
+  if (ofStart >= 0 && !originNounBefore(before, ofStart)) return false;
+  return ORIGIN_CUE.test(before);
 }
+/**
+ * A match that ends with "of" (and an optional "the") ends with "hometown of", "home town of", "native(s) of" or "town,
+ * city, village of", one space before the "of": a window whose word there is another is not asked ("the district of",
+ * "the outskirts of"). A letter outside ASCII before that word (ſ folds to s under /iu) leaves the answer to the regex.
+ */
+function originNounBefore(text: string, ofStart: number): boolean {
+  if (ofStart < 2 || text.charCodeAt(ofStart - 1) !== 32) return false;
+  let s = ofStart - 1;
+  while (s > 0 && isAsciiLetter(text.charCodeAt(s - 1))) s--;
+  if (s > 0 && text.charCodeAt(s - 1) >= 128) return true;
+  return ORIGIN_OF_NOUNS.has(text.slice(s, ofStart - 1).toLowerCase());
+}
+const ORIGIN_OF_NOUNS: ReadonlySet<string> = new Set(['hometown', 'town', 'native', 'natives', 'city', 'village']);
 /** /\bborn $/iu ends at `at`: "born", one space, and before it no word character (ſ and K count under /iu). */
 function bornBefore(text: string, at: number): boolean {
   if (at < 5 || text.charCodeAt(at - 1) !== 32 || text.slice(at - 5, at - 1).toLowerCase() !== 'born') return false;
@@ -196,12 +240,25 @@ const UNIT_AFTER = /^(?:['’]s)?\s+(province|governorate|region|state|oblast|pr
 const UNIT_BEFORE = /\bthe\s+(province|governorate|region|state|oblast|prefecture|department|district|county|township) of\s+$/i;
 const ADMIN1_WORDS = new Set(['province', 'governorate', 'region', 'state', 'oblast', 'prefecture', 'department']);
 const SPEECH_AFTER = /^,?\s+(?:said|says|told|added|stated|explained|wrote|tweeted|confirmed|denied|claimed)\b/i;
+/** SPEECH_AFTER at `end` needs an optional comma, spaces and then a verb's first letter: s, t, a, e, w, c or d. */
+function maySpeakAfter(body: string, end: number): boolean {
+  let p = end;
+  if (body.charCodeAt(p) === 44) p++;
+  if (p >= body.length || !isRegexSpace(body.charCodeAt(p))) return false;
+  while (p < body.length && isRegexSpace(body.charCodeAt(p))) p++;
+  // Under /i, ſ (U+017F) is an "s": any character outside ASCII leaves the answer to the regex.
+  const c = body.charCodeAt(p);
+  return c >= 128 || SPEECH_FIRST.has(c | 32);
+}
+const SPEECH_FIRST: ReadonlySet<number> = new Set([...'stacewd'].map((ch) => ch.charCodeAt(0)));
 /** "Abagana, a community in Makurdi": a comma list after a cue keeps the cue ("the towns of X and Y"). */
 const LIST_GAP = /^\s*(?:,|and|or|&|, and|, or)\s*$/;
 
 /** Hyphens and apostrophes a word may not end with ("Assad's" keeps its "'s" to the possessive test). */
 const isTrailingMark = (c: number): boolean => c === 45 /* - */ || c === 0x2010 || isApostrophe(c);
 const isApostrophe = (c: number): boolean => c === 39 /* ' */ || c === 0x2019;
+/** ARTICLE_PREFIX's [-‐'’]. */
+const isArticleMark = (c: number): boolean => c === 45 || c === 0x2010 || isApostrophe(c);
 
 /** `[\p{L}\p{M}]` for one code point; ASCII decided inline, the rest asked of the regex once per code point. */
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -262,16 +319,18 @@ function tokenize(body: string): Token[] {
     }
     const end = start + n;
     if (n === 0) continue;
-    const text = body.slice(start, end);
-    const first = text[0]!;
-    const c = text.charCodeAt(0);
-    // ASCII letters decide without allocating; ARTICLE_PREFIX needs a lower-case "a" or "e" first ("al-Shir", "el-Fasher").
-    const upper = c >= 65 && c <= 90 ? true : c >= 97 && c <= 122 ? false : first !== first.toLowerCase() && first === first.toUpperCase();
-    const cap = upper || ((c === 97 || c === 101) && ARTICLE_PREFIX.test(text));
-    const lower = text.toLowerCase();
-    // Only capitalised words and connectors are ever looked up, so only they pay for a key.
-    const key = cap || (lower.length <= LONGEST_CONNECTOR && CONNECTORS.has(lower)) ? plainWordKey(text, lower) ?? placeKey(text) : '';
-    out.push({ start, end, text, key, lower, cap, possessive });
+    const c = body.charCodeAt(start);
+    // ASCII letters decide without allocating; ARTICLE_PREFIX needs a lower-case "a" or "e" first ("al-Shir", "el-Fasher")
+    // and a hyphen or apostrophe after its two or three letters.
+    let upper: boolean;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) upper = false;
+    else {
+      const first = body[start]!;
+      upper = first !== first.toLowerCase() && first === first.toUpperCase();
+    }
+    const cap = upper || ((c === 97 || c === 101) && n >= 4 && (isArticleMark(body.charCodeAt(start + 2)) || isArticleMark(body.charCodeAt(start + 3))) && ARTICLE_PREFIX.test(body.slice(start, end)));
+    out.push(new Token(body, start, end, cap, possessive));
   }
   return out;
 }
@@ -394,15 +453,16 @@ let keyRoot = new KeyNode('');
 class SpanKeys {
   private readonly root: KeyNode;
   /**
-   * Spans start inside runs only: `slot[a]` numbers those tokens. The node of span [a, a + len) is at
-   * slot[a] * MAX_RUN + len - 1, and beside it the same span's node without a final article (the prefix the next length
-   * extends); `filled[slot]` lengths are known. Flat arrays, one set per report: a pair of arrays per start token was
-   * most of what the spans allocated. Longer spans (certain places) are walked on.
+   * Spans start inside runs and end inside the same run: `offset[a]` is where the nodes of the spans that start at token
+   * a begin, one per length up to the run's end (at most MAX_RUN), so a one-word run takes one slot, not MAX_RUN. The
+   * node of span [a, a + len) is at offset[a] + len - 1, and beside it the same span's node without a final article
+   * (the prefix the next length extends); the lengths are filled in order, so the first empty slot says how far.
+   * Flat arrays, one set per report: a pair of arrays per start token was most of what the spans allocated. Longer
+   * spans (certain places) are walked on.
    */
-  private readonly slot: number[];
+  private readonly offset: number[];
   private readonly spans: (KeyNode | undefined)[];
   private readonly bases: (KeyNode | undefined)[];
-  private readonly filled: number[] = [];
 
   constructor(
     private readonly tokens: Token[],
@@ -413,24 +473,30 @@ class SpanKeys {
       keyNodeCount = 0;
     }
     this.root = keyRoot;
-    this.slot = new Array<number>(tokens.length);
-    for (const [a, b] of runs) for (let k = a; k < b; k++) this.slot[k] = this.filled.push(0) - 1;
-    this.spans = new Array<KeyNode | undefined>(this.filled.length * MAX_RUN);
-    this.bases = new Array<KeyNode | undefined>(this.filled.length * MAX_RUN);
+    this.offset = new Array<number>(tokens.length);
+    let size = 0;
+    for (const [a, b] of runs) {
+      for (let k = a; k < b; k++) {
+        this.offset[k] = size;
+        size += Math.min(MAX_RUN, b - k);
+      }
+    }
+    this.spans = new Array<KeyNode | undefined>(size);
+    this.bases = new Array<KeyNode | undefined>(size);
   }
 
-  /** Span [a, b), a token of a run. */
+  /** Span [a, b) inside one run. */
   node(a: number, b: number): KeyNode {
-    const slot = this.slot[a]!;
+    const at = this.offset[a]!;
     const len = Math.min(b - a, MAX_RUN);
-    const at = slot * MAX_RUN;
-    for (let l = this.filled[slot]! + 1; l <= len; l++) {
+    let l = 1;
+    while (l <= len && this.spans[at + l - 1] !== undefined) l++;
+    for (; l <= len; l++) {
       const prefix = l === 1 ? this.root : this.bases[at + l - 2]!;
       const key = this.tokens[a + l - 1]!.key;
       const span = key ? prefix.child(key) : prefix;
       this.spans[at + l - 1] = span;
       this.bases[at + l - 1] = extendsPrefix(key) ? span : prefix;
-      this.filled[slot] = l;
     }
     if (b - a <= MAX_RUN) return this.spans[at + len - 1]!;
     let span = this.spans[at + MAX_RUN - 1]!;
@@ -461,7 +527,7 @@ function personCut(body: string, tokens: Token[], a: number, b: number): number 
     if (lex.titles.has(tokens[k]!.lower) && k + 1 < b) return k;
   }
   if (b - a >= 2 && lex.givenNames.has(tokens[a]!.lower)) return a;
-  if (b - a >= 2 && SPEECH_AFTER.test(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 20))) return a;
+  if (b - a >= 2 && maySpeakAfter(body, tokens[b - 1]!.end) && SPEECH_AFTER.test(body.slice(tokens[b - 1]!.end, tokens[b - 1]!.end + 20))) return a;
   // Every apposition form starts with a comma: the character test spares the slices for nearly every run.
   const end = tokens[b - 1]!.end;
   if (b - a >= 2 && body.charCodeAt(end) === 44 && isPersonApposition(body.slice(end, end + 60), lex.titles, hasPlaceCue(body.slice(Math.max(0, tokens[a]!.start - 30), tokens[a]!.start)))) return a;
@@ -795,11 +861,6 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const listedHere = lastEnd >= 0 && tokens[a]!.start - lastEnd <= 8;
     const headed = !cue && isEntryHead(body, tokens[a]!.start);
     if (!cue && !headed && !listedHere && !RUN_UNIT_WORDS.has(tokens[r1 - 1]!.lower) && !UNIT_AFTER_FIRST.has(tokens[r1]?.lower ?? '') && !parenAt(body, tokens[r1 - 1]!.end)) continue;
-    const before = cue ? body.slice(Math.max(0, tokens[a]!.start - STRONG_REACH), tokens[a]!.start) : '';
-    const tail = cue ? tailOf(before) : null;
-    const strongBefore = cue === 'of' && STRONG_BEFORE.test(before);
-    const weak = !!cue && isUnresolvedCue(tail);
-    const near = !!cue && tailCue(tail, NEAR_BEFORE_LAST_WORDS, false) && NEAR_BEFORE.test(before);
     const cut = a === r0 ? cuts[r]! : personCut(body, tokens, a, r1);
     let b = cut;
     let unitWord = '';
@@ -809,11 +870,17 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
     const last = tokens[b - 1]!;
     const startX = first.start;
     const endX = last.end;
-    const text = body.slice(startX, endX);
     if (b - a === 1 && (lex.givenNames.has(first.lower) || lex.titles.has(first.lower))) continue;
     if (lex.orgNouns.has(last.lower) && !FACILITIES.has(last.lower)) continue;
     const node = spans.node(a, b);
     if (!node.key || node.country) continue;
+    // The cue's window is read only for runs the token tests above have not ruled out (country names are many).
+    const text = body.slice(startX, endX);
+    const before = cue ? body.slice(Math.max(0, tokens[a]!.start - STRONG_REACH), tokens[a]!.start) : '';
+    const tail = cue ? tailOf(before) : null;
+    const strongBefore = cue === 'of' && STRONG_BEFORE.test(before);
+    const weak = !!cue && isUnresolvedCue(tail);
+    const near = !!cue && tailCue(tail, NEAR_BEFORE_LAST_WORDS, false) && NEAR_BEFORE.test(before);
     const nameEnd = unitWord ? tokens[cut - 1]!.end : endX;
     let after = body.slice(nameEnd, endX + 160);
     // "in Maguindanao del Sur province": an admin unit the gazetteer lacks, after a place cue.
@@ -824,20 +891,20 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       unitWord = unitAfter[0].replace(/^(?:['’]s)?\s+/, '').toLowerCase();
       after = after.slice(unitAfter[0].length);
     }
-    const acronym = !/\p{Ll}/u.test(text);
+    const acronym = !hasLowerCase(text);
     const listed = lastEnd >= 0 && startX - lastEnd <= 8 && LIST_GAP.test(body.slice(lastEnd, startX));
     // What locates it: "(Y, Z)", ", Y", " in Y".
     let parts: string[] = [];
     let viaParens = false;
     // The locating name is itself called a unit ("in X, in Y province"): it locates X even when the gazetteer lacks it.
     let unitLocated = false;
-    const paren = /^\s*\(([^()]{2,100})\)/.exec(after);
+    const paren = charAfterSpaces(after) === 40 /* ( */ ? PAREN_AFTER.exec(after) : null;
     if (paren) {
       parts = paren[1]!.split(/\s*(?:[,;/]|\band\b)\s*/);
       viaParens = true;
     } else {
-      const link = LOCATOR_LINK.exec(after);
-      const shared = link ? null : SHARED_LOCATOR.exec(after);
+      const link = mayLinkLocator(after) ? LOCATOR_LINK.exec(after) : null;
+      const shared = link || !mayShareLocator(after) ? null : SHARED_LOCATOR.exec(after);
       if (link || shared) {
         if (link?.[1] && !unitWord) unitWord = link[1].toLowerCase();
         // "Ethiopia's Tigray region": the country's possessive is skipped, any other one is the locating name.
@@ -857,7 +924,7 @@ function certainPlaces(body: string, tokens: Token[], runs: [number, number][], 
       }
     }
     const strong = strongBefore || (!!unitWord && !namesAGroup(tokens, a, b)) || listed;
-    const closes = /^\s*(?:[.;,)]|$)/.test(after);
+    const closes = closesAfterSpaces(after);
     // Each way to be certain needs one of these: without any, the anchor need not be looked up.
     if (!((!acronym && (strong || weak || headed || (near && closes))) || viaParens)) continue;
     const anchor = parts.length ? anchorFor(parts, countryWeight) : null;
@@ -926,6 +993,57 @@ function parenAt(body: string, pos: number): boolean {
   }
   return false;
 }
+
+const PAREN_AFTER = /^\s*\(([^()]{2,100})\)/;
+
+/** The first character after the leading `\s` run (NaN when none): what `^\s*X` regexes need first. */
+function charAfterSpaces(text: string): number {
+  let p = 0;
+  while (p < text.length && isRegexSpace(text.charCodeAt(p))) p++;
+  return text.charCodeAt(p);
+}
+
+/** LOCATOR_LINK starts with spaces and a comma, or spaces and "in" or "of": most names are followed by neither. */
+function mayLinkLocator(after: string): boolean {
+  let p = 0;
+  while (p < after.length && isRegexSpace(after.charCodeAt(p))) p++;
+  if (after.charCodeAt(p) === 44 /* , */) return true;
+  return p > 0 && (after.startsWith('in', p) || after.startsWith('of', p));
+}
+
+/**
+ * SHARED_LOCATOR needs a comma among the first 81 characters, none of ".;:()" before it, and "both", "all" or "each"
+ * after it: one scan that stops at the first of those marks (most windows hold a sentence end or no such comma).
+ */
+function mayShareLocator(after: string): boolean {
+  const n = Math.min(after.length, 81);
+  for (let p = 0; p < n; p++) {
+    const c = after.charCodeAt(p);
+    if (c === 46 || c === 59 || c === 58 || c === 40 || c === 41) return false;
+    if (c !== 44) continue;
+    let q = p + 1;
+    while (q < after.length && isRegexSpace(after.charCodeAt(q))) q++;
+    if (after.startsWith('both', q) || after.startsWith('all', q) || after.startsWith('each', q)) return true;
+  }
+  return false;
+}
+
+/** /^\s*(?:[.;,)]|$)/: the name closes its clause. */
+function closesAfterSpaces(after: string): boolean {
+  const c = charAfterSpaces(after);
+  return Number.isNaN(c) || c === 46 || c === 59 || c === 44 || c === 41;
+}
+
+/** /\p{Ll}/u.test(text), read without the regex when the text is ASCII. */
+function hasLowerCase(text: string): boolean {
+  for (let p = 0; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128) return LOWER_LETTER.test(text);
+  }
+  return false;
+}
+const LOWER_LETTER = /\p{Ll}/u;
 
 /** The most specific of "Y, Z" that resolves, chosen inside the broader ones and the report's countries. */
 function anchorFor(parts: string[], countryWeight: Map<string, number>): GazetteerEntry | null {
@@ -1036,7 +1154,7 @@ function findMatches(body: string, tokens: Token[], runs: [number, number][], cu
         }
         if (candidates.length === 0) candidates = node.entries;
         // Syllables written apart or together ("Yar Maung" / "Yarmaung"): short tokens only.
-        if (candidates.length === 0 && len === 2 && a.text.length <= 6 && z.text.length <= 6) candidates = node.solidEntries;
+        if (candidates.length === 0 && len === 2 && a.end - a.start <= 6 && z.end - z.start <= 6) candidates = node.solidEntries;
         const demonym = len === 1 ? node.demonym : null;
         const adjective = demonym ? demonymAdjective(demonym, body.slice(z.end, z.end + 40)) : undefined;
         if (adjective === null) continue;
@@ -1283,7 +1401,9 @@ function resolve(m: Match, countryWeight: Map<string, number>, admins: Set<strin
       }
     }
   }
-  const memoKey = `${placeKey(surfaceName(m.text))}|${m.unitSuffix ?? ''}|${m.regional ? 'r' : ''}|${m.anchor?.index ?? ''}`;
+  // A place key holds no '|': the bare key of a plain match cannot meet a key with qualifiers (most matches have none).
+  const name = placeKey(surfaceName(m.text));
+  const memoKey = m.unitSuffix || m.regional || m.anchor ? `${name}|${m.unitSuffix ?? ''}|${m.regional ? 'r' : ''}|${m.anchor?.index ?? ''}` : name;
   const prior = chosen.get(memoKey);
   if (prior && pool.includes(prior)) return prior;
   let best: GazetteerEntry | null = null;
