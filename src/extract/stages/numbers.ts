@@ -173,8 +173,18 @@ function isNotACount(text: string, raw: string, start: number, end: number, qual
   return false;
 }
 
+// The fields written out, not spread: a spread copies them through a generic path, once per number of every report.
 function mention(text: string, offset: number, span: Span, fields: Omit<NumberMention, 'span' | 'text'>): NumberMention {
-  return { span: { start: span.start + offset, end: span.end + offset }, text: text.slice(span.start, span.end), ...fields };
+  return {
+    span: { start: span.start + offset, end: span.end + offset },
+    text: text.slice(span.start, span.end),
+    value: fields.value,
+    low: fields.low,
+    high: fields.high,
+    qualifier: fields.qualifier,
+    vague: fields.vague,
+    unspecified: fields.unspecified,
+  };
 }
 
 function single(core: Core, qualifier: Qualifier | undefined): Omit<NumberMention, 'span' | 'text'> {
