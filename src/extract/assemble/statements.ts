@@ -94,7 +94,7 @@ export function statementsOf(figures: CasualtyFigure[]): Statement[] {
       injured: null,
       missing: null,
       spans: members.map((m) => m.span),
-      rules: [...new Set(members.map((m) => `casualty:${m.rule}`)), ...(members.length > 1 ? ['casualty:sum-of-list'] : [])],
+      rules: members.length === 1 ? [`casualty:${members[0]!.rule}`] : [...new Set(members.map((m) => `casualty:${m.rule}`)), 'casualty:sum-of-list'],
       figures: [...members],
       subsetCategories: subsetCategoriesOf(figures),
     };

@@ -160,6 +160,28 @@ function hasWordIn(text: string, set: ReadonlyMap<string, unknown>): boolean {
   return false;
 }
 
+// The punctuation that ends the words a compound noun may run on over.
+const COMPOUND_END = new Set([...',;:.!?()"“”'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Up to `limit` words (split at runs of `\s`) of `text` from `from` up to its next punctuation mark, lower-cased: what
+ * the text up to the first of COMPOUND_END, lower-cased, split at `\s+`, without empty words and cut to `limit` gives
+ * (no spaces come out of lower-casing, and a word's lower case does not depend on the words around it), reading only
+ * the words kept.
+ */
+function firstWordsBeforePunctuation(text: string, from: number, limit: number): string[] {
+  const words: string[] = [];
+  let start = from;
+  for (let i = from; words.length < limit; i++) {
+    const end = i >= text.length || COMPOUND_END.has(text.charCodeAt(i));
+    if (!end && !isRegexSpace(text.charCodeAt(i))) continue;
+    if (i > start) words.push(text.slice(start, i).toLowerCase());
+    if (end) break;
+    start = i + 1;
+  }
+  return words;
+}
+
 function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): Count[] {
   // A loop, not filter().map(): every sentence reads the numbers of the whole report.
   const counts: Count[] = [];
@@ -176,7 +198,7 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
     if (!hasWordIn(lower, lex.victimWords)) continue;
     const words = lower.split(/\s+/);
     // The words that follow, up to a punctuation mark, may carry the head of a longer compound.
-    const following = /^[^,;:.!?()"“”]*/.exec(sentence.text.slice(m.index + m[0].length + m[2]!.length))![0].toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
+    const following = firstWordsBeforePunctuation(sentence.text, m.index + m[0].length + m[2]!.length, 3);
     const noun = headNoun([...words, ...following], lex, words.length);
     if (!noun) continue;
     // "both victims", "both men": two; every other determiner counts one person of a singular noun.
