@@ -151,13 +151,47 @@ const GENERIC_OF = /^\s*of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{L}'
  * as `text.split(/\s+/).some((w) => set.has(w))` for a text that starts and ends with no space, without the array.
  */
 function hasWordIn(text: string, set: ReadonlyMap<string, unknown>): boolean {
+  const trie = asciiTrieOf(set);
   let start = 0;
+  // The node reached by the word read so far; null once no key starts with it.
+  let node: AsciiTrie | null = trie;
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isRegexSpace(text.charCodeAt(i))) continue;
-    if (i > start && set.has(text.slice(start, i))) return true;
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (!isRegexSpace(c)) {
+      if (trie === null) continue;
+      node = node !== null && c < 128 ? node.next[c] ?? null : null;
+      continue;
+    }
+    if (i > start && (trie === null ? set.has(text.slice(start, i)) : node !== null && node.end)) return true;
     start = i + 1;
+    node = trie;
   }
   return false;
+}
+
+/** The keys of a map of ASCII words as a tree of char codes: a word is looked up as it is read, without a slice. */
+interface AsciiTrie {
+  end: boolean;
+  next: Array<AsciiTrie | undefined>;
+}
+const asciiTries = new WeakMap<ReadonlyMap<string, unknown>, AsciiTrie | null>();
+
+/** The tree of the map's keys, or null when a key holds a character outside ASCII. */
+function asciiTrieOf(set: ReadonlyMap<string, unknown>): AsciiTrie | null {
+  let trie = asciiTries.get(set);
+  if (trie !== undefined) return trie;
+  trie = { end: false, next: [] };
+  for (const key of set.keys()) {
+    if (!/^[\x00-\x7f]*$/.test(key)) {
+      trie = null;
+      break;
+    }
+    let node = trie;
+    for (let i = 0; i < key.length; i++) node = node.next[key.charCodeAt(i)] ??= { end: false, next: [] };
+    node.end = true;
+  }
+  asciiTries.set(set, trie);
+  return trie;
 }
 
 // The punctuation that ends the words a compound noun may run on over.
