@@ -43,6 +43,8 @@ function subsetCategoriesOf(figures: CasualtyFigure[]): Category[] {
 
 /** Folds one sentence's figures into statements: list groups sum, "including" parts split the whole, subsets are dropped. */
 export function statementsOf(figures: CasualtyFigure[]): Statement[] {
+  // Most sentences have no figure: nothing to fold, and no lists or maps to build for it.
+  if (figures.length === 0) return [];
   const killed = figures.filter((f) => f.outcome === 'killed');
   const injured = figures.filter((f) => f.outcome === 'injured' && f.role !== 'subset');
   const missing = figures.filter((f) => f.outcome === 'missing' && f.role !== 'subset');
@@ -92,7 +94,7 @@ export function statementsOf(figures: CasualtyFigure[]): Statement[] {
       injured: null,
       missing: null,
       spans: members.map((m) => m.span),
-      rules: [...new Set(members.map((m) => `casualty:${m.rule}`)), ...(members.length > 1 ? ['casualty:sum-of-list'] : [])],
+      rules: members.length === 1 ? [`casualty:${members[0]!.rule}`] : [...new Set(members.map((m) => `casualty:${m.rule}`)), 'casualty:sum-of-list'],
       figures: [...members],
       subsetCategories: subsetCategoriesOf(figures),
     };

@@ -1,5 +1,5 @@
 // Casualty recognizer: turns counts of people next to an outcome word ("executed 52 Alawite men", "five dead") into figures.
-import { allMatches } from '../regex.js';
+import { allMatches, isRegexSpace, phraseAlternation } from '../regex.js';
 import type { Category, Outcome, Qualifier, Span } from '../../domain/types.js';
 import { lexicons, type Lexicons } from '../lexicon.js';
 import type { NumberMention, Sentence } from '../mentions.js';
@@ -146,19 +146,93 @@ function lastTextMemo(test: (text: string) => boolean): (text: string) => boolea
 
 const GENERIC_OF = /^\s*of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{L}'’-]+\s+){0,3}?/iu;
 
+/**
+ * Whether one of the words of `text` (split at runs of `\s`, as `split(/\s+/)` splits it) is in `set`: the same answer
+ * as `text.split(/\s+/).some((w) => set.has(w))` for a text that starts and ends with no space, without the array.
+ */
+function hasWordIn(text: string, set: ReadonlyMap<string, unknown>): boolean {
+  const trie = asciiTrieOf(set);
+  let start = 0;
+  // The node reached by the word read so far; null once no key starts with it.
+  let node: AsciiTrie | null = trie;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (!isRegexSpace(c)) {
+      if (trie === null) continue;
+      node = node !== null && c < 128 ? node.next[c] ?? null : null;
+      continue;
+    }
+    if (i > start && (trie === null ? set.has(text.slice(start, i)) : node !== null && node.end)) return true;
+    start = i + 1;
+    node = trie;
+  }
+  return false;
+}
+
+/** The keys of a map of ASCII words as a tree of char codes: a word is looked up as it is read, without a slice. */
+interface AsciiTrie {
+  end: boolean;
+  next: Array<AsciiTrie | undefined>;
+}
+const asciiTries = new WeakMap<ReadonlyMap<string, unknown>, AsciiTrie | null>();
+
+/** The tree of the map's keys, or null when a key holds a character outside ASCII. */
+function asciiTrieOf(set: ReadonlyMap<string, unknown>): AsciiTrie | null {
+  let trie = asciiTries.get(set);
+  if (trie !== undefined) return trie;
+  trie = { end: false, next: [] };
+  for (const key of set.keys()) {
+    if (!/^[\x00-\x7f]*$/.test(key)) {
+      trie = null;
+      break;
+    }
+    let node = trie;
+    for (let i = 0; i < key.length; i++) node = node.next[key.charCodeAt(i)] ??= { end: false, next: [] };
+    node.end = true;
+  }
+  asciiTries.set(set, trie);
+  return trie;
+}
+
+// The punctuation that ends the words a compound noun may run on over.
+const COMPOUND_END = new Set([...',;:.!?()"“”'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Up to `limit` words (split at runs of `\s`) of `text` from `from` up to its next punctuation mark, lower-cased: what
+ * the text up to the first of COMPOUND_END, lower-cased, split at `\s+`, without empty words and cut to `limit` gives
+ * (no spaces come out of lower-casing, and a word's lower case does not depend on the words around it), reading only
+ * the words kept.
+ */
+function firstWordsBeforePunctuation(text: string, from: number, limit: number): string[] {
+  const words: string[] = [];
+  let start = from;
+  for (let i = from; words.length < limit; i++) {
+    const end = i >= text.length || COMPOUND_END.has(text.charCodeAt(i));
+    if (!end && !isRegexSpace(text.charCodeAt(i))) continue;
+    if (i > start) words.push(text.slice(start, i).toLowerCase());
+    if (end) break;
+    start = i + 1;
+  }
+  return words;
+}
+
 function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): Count[] {
-  const counts: Count[] = numbers
-    .filter((n) => !n.unspecified && n.span.start >= sentence.span.start && n.span.end <= sentence.span.end)
-    .map((n) => ({ start: n.span.start, end: n.span.end, value: n.value, low: n.low, high: n.high, qualifier: n.qualifier, vague: n.vague, implicit: false }));
+  // A loop, not filter().map(): every sentence reads the numbers of the whole report.
+  const counts: Count[] = [];
+  for (const n of numbers) {
+    if (n.unspecified || n.span.start < sentence.span.start || n.span.end > sentence.span.end) continue;
+    counts.push({ start: n.span.start, end: n.span.end, value: n.value, low: n.low, high: n.high, qualifier: n.qualifier, vague: n.vague, implicit: false });
+  }
   const base = sentence.span.start;
   for (const m of allMatches(IMPLICIT_DETERMINER, sentence.text)) {
     // "a Buddhist monk", "a famous Kalsan TV journalist": the head noun may follow up to three modifiers.
     const determiner = m[1]!.toLowerCase();
-    const words = m[2]!.toLowerCase().split(/\s+/);
+    const lower = m[2]!.toLowerCase();
     // The head noun is one of these words (headNoun looks no further for the first one): most phrases hold none.
-    if (!words.some((w) => lex.victimWords.has(w))) continue;
+    if (!hasWordIn(lower, lex.victimWords)) continue;
+    const words = lower.split(/\s+/);
     // The words that follow, up to a punctuation mark, may carry the head of a longer compound.
-    const following = /^[^,;:.!?()"“”]*/.exec(sentence.text.slice(m.index + m[0].length + m[2]!.length))![0].toLowerCase().split(/\s+/).filter(Boolean).slice(0, 3);
+    const following = firstWordsBeforePunctuation(sentence.text, m.index + m[0].length + m[2]!.length, 3);
     const noun = headNoun([...words, ...following], lex, words.length);
     if (!noun) continue;
     // "both victims", "both men": two; every other determiner counts one person of a singular noun.
@@ -182,9 +256,26 @@ function countsIn(sentence: Sentence, numbers: NumberMention[], lex: Lexicons): 
   return counts.sort((a, b) => a.start - b.start);
 }
 
+const anyVictimPhrases = new WeakMap<ReadonlyMap<string, unknown>, RegExp>();
+
+/**
+ * Whether `lower` may include one of the victim phrases: one regex pass instead of an `includes` per phrase. It finds
+ * every phrase `includes` finds (its spaces match any whitespace), so a false answer means none is there.
+ */
+function mayIncludeVictimPhrase(lower: string, phrases: ReadonlyMap<string, unknown>): boolean {
+  let re = anyVictimPhrases.get(phrases);
+  if (re === undefined) {
+    re = new RegExp(phraseAlternation(phrases.keys()));
+    anyVictimPhrases.set(phrases, re);
+  }
+  return re.test(lower);
+}
+
 function categoryOf(phrase: string, lex: Lexicons): Category | null {
   const lower = phrase.toLowerCase();
-  for (const [p, cat] of lex.victimPhrases) if (lower.includes(p)) return cat;
+  if (mayIncludeVictimPhrase(lower, lex.victimPhrases)) {
+    for (const [p, cat] of lex.victimPhrases) if (lower.includes(p)) return cat;
+  }
   if (lex.nonStateMarkers.test(lower)) return 'nonStateFighters';
   const words = lower.split(/[^\p{L}-]+/u).filter(Boolean);
   for (let i = words.length - 1; i >= 0; i--) {

@@ -173,8 +173,18 @@ function isNotACount(text: string, raw: string, start: number, end: number, qual
   return false;
 }
 
+// The fields written out, not spread: a spread copies them through a generic path, once per number of every report.
 function mention(text: string, offset: number, span: Span, fields: Omit<NumberMention, 'span' | 'text'>): NumberMention {
-  return { span: { start: span.start + offset, end: span.end + offset }, text: text.slice(span.start, span.end), ...fields };
+  return {
+    span: { start: span.start + offset, end: span.end + offset },
+    text: text.slice(span.start, span.end),
+    value: fields.value,
+    low: fields.low,
+    high: fields.high,
+    qualifier: fields.qualifier,
+    vague: fields.vague,
+    unspecified: fields.unspecified,
+  };
 }
 
 function single(core: Core, qualifier: Qualifier | undefined): Omit<NumberMention, 'span' | 'text'> {
@@ -217,14 +227,15 @@ function figureSpans(text: string, m: RegExpExecArray, g: Groups): { a?: [number
   return {};
 }
 
-/** Turns one regex match into zero, one or two mentions. */
-function classify(text: string, offset: number, m: RegExpExecArray): NumberMention[] {
+/** Turns one regex match into zero, one or two mentions, added to `out` (no array per match: most matches are days and years). */
+function classify(text: string, offset: number, m: RegExpExecArray, out: NumberMention[]): void {
   const g = groupsOf(m);
   const span: Span = { start: m.index, end: m.index + m[0].length };
   if (g.u !== undefined) {
-    return [mention(text, offset, span, { value: 0, low: 0, high: null, qualifier: 'approx', vague: false, unspecified: true })];
+    out.push(mention(text, offset, span, { value: 0, low: 0, high: null, qualifier: 'approx', vague: false, unspecified: true }));
+    return;
   }
-  if (test(AFTER_MEASURE, text, span.end) || test(BEFORE_AGE, text, span.start)) return [];
+  if (test(AFTER_MEASURE, text, span.end) || test(BEFORE_AGE, text, span.start)) return;
 
   const at = figureSpans(text, m, g);
   const aRaw = g.a ?? g.ba ?? '';
@@ -236,24 +247,24 @@ function classify(text: string, offset: number, m: RegExpExecArray): NumberMenti
   const qualifier = prefix ?? suffix;
   // The figures are parsed only once the context has kept them: most digits are days and years.
   if (bRaw === undefined || bAt === undefined) {
-    if (isNotACount(text, aRaw, aAt[0], aAt[1], qualifier !== undefined)) return [];
-    return [mention(text, offset, span, single(parseCore(aRaw), qualifier))];
+    if (isNotACount(text, aRaw, aAt[0], aAt[1], qualifier !== undefined)) return;
+    out.push(mention(text, offset, span, single(parseCore(aRaw), qualifier)));
+    return;
   }
 
-  if (isYearLike(aRaw) || isYearLike(bRaw) || isNotACount(text, aRaw, aAt[0], aAt[1], true)) return [];
-  if (isNotACount(text, bRaw, bAt[0], bAt[1], true)) return [];
+  if (isYearLike(aRaw) || isYearLike(bRaw) || isNotACount(text, aRaw, aAt[0], aAt[1], true)) return;
+  if (isNotACount(text, bRaw, bAt[0], bAt[1], true)) return;
   const a = parseCore(aRaw);
   const b = parseCore(bRaw);
   if (g.sep !== undefined && /to/i.test(g.sep) && test(BEFORE_FROM, text, span.start)) {
-    return [
-      mention(text, offset, { start: aAt[0], end: aAt[1] }, single(a, undefined)),
-      mention(text, offset, { start: bAt[0], end: bAt[1] }, single(b, undefined)),
-    ];
+    out.push(mention(text, offset, { start: aAt[0], end: aAt[1] }, single(a, undefined)));
+    out.push(mention(text, offset, { start: bAt[0], end: bAt[1] }, single(b, undefined)));
+    return;
   }
   // A falling "range" is a score, a date or a list ("3-2", "12-03"), never a count of people.
-  if (b.value <= a.value) return [];
+  if (b.value <= a.value) return;
   const q = qualifier ?? 'approx';
-  return [
+  out.push(
     mention(text, offset, span, {
       value: a.value,
       low: a.value,
@@ -262,7 +273,7 @@ function classify(text: string, offset: number, m: RegExpExecArray): NumberMenti
       vague: a.vague || b.vague,
       unspecified: false,
     }),
-  ];
+  );
 }
 
 /**
@@ -276,7 +287,7 @@ export function recognizeNumbers(text: string, offset = 0): NumberMention[] {
   const re = NUMBER_RE;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    for (const found of classify(text, offset, m)) out.push(found);
+    classify(text, offset, m, out);
   }
   return out;
 }

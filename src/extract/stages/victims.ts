@@ -134,8 +134,10 @@ const ADJECTIVES_TO_DROP = /^(?:(?:first|second|third|fourth|fifth)-year|young|l
 function isPlausibleName(name: string, places: PlaceMention[], span: Span): boolean {
   const words = name.split(/\s+/);
   if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()) || isNumberWord(w))) return false;
-  const inside = places.filter((p) => p.span.start < span.end && span.start < p.span.end && p.context !== 'origin');
-  if (inside.length === 0) return true;
+  // Most runs overlap no place: no array is made for them.
+  let inside: PlaceMention[] | null = null;
+  for (const p of places) if (p.span.start < span.end && span.start < p.span.end && p.context !== 'origin') (inside ??= []).push(p);
+  if (inside === null) return true;
   if (inside.some((p) => p.span.start < span.start || p.span.end > span.end)) return false;
   // "Christina Langford Johnson": each word a village somewhere, but a place's name is one match, not three. A run
   // holding a province or a provincial seat ("Tijuana Baja California") is a place and its province, but places of
