@@ -3,7 +3,7 @@ import * as chrono from 'chrono-node';
 import { dayFromNumber, dayNumber } from '../../domain/days.js';
 import type { DatePrecision, DayRange, Span } from '../../domain/types.js';
 import type { DateMention } from '../mentions.js';
-import { isRegexSpace } from '../regex.js';
+import { isRegexSpace, spaceRunStart } from '../regex.js';
 
 // ---------------------------------------------------------------------------------------------
 // Days as integers (days since 1970-01-01, UTC): cheap arithmetic, no time zones.
@@ -378,6 +378,8 @@ function refineSince(c: Candidate, text: string, published: number): Candidate {
   if (c.kind === 'period' && c.precision === 'range') return c;
   // "the toll from Friday's bombing": a possessive day names the event, not where a span begins.
   if (/['’]s$/.test(text.slice(c.start, c.end))) return c;
+  // Both regexes end in a space: without one right before the date, neither is tried over the 60 characters.
+  if (!spaceBefore(text, c.start)) return c;
   const before = text.slice(Math.max(0, c.start - LOOKBEHIND), c.start);
   const m = SINCE_RE.exec(before) ?? SINCE_EVENT_RE.exec(before);
   if (!m) return c;
@@ -390,6 +392,8 @@ function refineSince(c: Candidate, text: string, published: number): Candidate {
 /** The highlighted phrase includes "on", "late on", "early", "in", "around". */
 function refinePrefix(c: Candidate, text: string): Candidate {
   if (c.kind === 'since') return c;
+  // PREFIX_RE ends in a space or a hyphen.
+  if (!spaceBefore(text, c.start) && text.charCodeAt(c.start - 1) !== 45 /* - */) return c;
   const m = PREFIX_RE.exec(text.slice(Math.max(0, c.start - 24), c.start));
   if (!m) return c;
   let start = c.start - m[0].length;
@@ -399,8 +403,17 @@ function refinePrefix(c: Candidate, text: string): Candidate {
   return { ...c, start };
 }
 
+/** Whether `text` holds a `\s` character right before `index`. */
+const spaceBefore = (text: string, index: number): boolean => index > 0 && isRegexSpace(text.charCodeAt(index - 1));
+
+/** /^on\s/i at `index`, without a slice. */
+function startsWithOn(text: string, index: number): boolean {
+  const o = text.charCodeAt(index) | 0x20;
+  return o === 111 /* o */ && (text.charCodeAt(index + 1) | 0x20) === 110 /* n */ && index + 2 < text.length && isRegexSpace(text.charCodeAt(index + 2));
+}
+
 function refineLeadingOn(c: Candidate, text: string): Candidate {
-  if (!/^on\s/i.test(text.slice(c.start, c.start + 3))) return c;
+  if (!startsWithOn(text, c.start)) return c;
   const late = /\b(?:late|early)\s+$/i.exec(text.slice(Math.max(0, c.start - 8), c.start));
   return late ? { ...c, start: c.start - late[0].length } : c;
 }
@@ -473,6 +486,16 @@ function isTimezoneAbbreviation(abbreviation: string): boolean {
   return known;
 }
 
+/**
+ * MERGING_BEFORE_RE asked of the last word before `index`, not of all the text before it: V8 tries an end-anchored
+ * regex at every start position. What it matches ends where the spaces before `index` begin (none of its words or
+ * signs ends in a space) and is at most 7 characters long ("through"); the tail keeps one character before that for `\b`.
+ */
+function mergesBefore(slice: string, index: number): boolean {
+  const end = spaceRunStart(slice, index);
+  return MERGING_BEFORE_RE.test(slice.slice(Math.max(0, end - 8), end));
+}
+
 function countMatches(re: RegExp, text: string): number {
   re.lastIndex = 0;
   let n = 0;
@@ -490,7 +513,7 @@ function plainDayMonthYear(slice: string, base: number, dateWords: number): Cand
   const m = DAY_MONTH_YEAR_RE.exec(slice);
   if (!m || CHRONO_COMPANION_RE.test(slice)) return null;
   const end = m.index + m[0].length;
-  if (MERGING_BEFORE_RE.test(slice.slice(0, m.index))) return null;
+  if (mergesBefore(slice, m.index)) return null;
   const after = slice.slice(end);
   const timezone = TIMEZONE_AFTER_RE.exec(after);
   if ((timezone && isTimezoneAbbreviation(timezone[1] ?? '')) || MERGING_AFTER_RE.test(after)) return null;
