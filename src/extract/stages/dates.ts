@@ -468,7 +468,30 @@ const DATE_WORDS_RE = new RegExp(DATE_WORD_RE.source, 'gi');
  * "8 to 9 May", a time "the morning of 9 May", an offset "2 days before 9 May") or that would overlap it.
  */
 const CHRONO_COMPANION_RE =
-  /\b(?:now|noon|midnight|midday|morning|afternoon|evening|night|tonight|ago|later|earlier|within|hence|end|last|next|past|this|coming|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/i;
+  /\b(?:now|tonight|ago|later|earlier|within|hence|end|last|next|past|this|coming|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/i;
+/**
+ * The parts of the day chrono reads on their own ("On 9 May 2020, in the evening, …": "evening", a time without a day).
+ * Such a time changes the date only when one of chrono's refiners merges the two, which each does only across a gap of
+ * spaces and at most one connector ("9 May 2020, at evening" is not merged; "9 May 2020 evening" is). Without "this"
+ * (a companion above) chrono's result is the word itself, after at most three spaces; this finds every such word and
+ * more (no word edge before it, as chrono's boundary check wants).
+ */
+const PART_OF_DAY_RE = /(?:morning|afternoon|evening|night|midnight|midday|noon)(?=\W|$)/gi;
+/** What stands between two results that chrono's refiners merge: its date-time, range, weekday and relative-date gaps. */
+const MERGING_GAPS: ReadonlySet<string> = new Set(['', 't', 'at', 'after', 'before', 'on', 'of', ',', '-', '–', '.', '∙', ':', 'to', 'until', 'through', 'till']);
+
+/** Whether a part of the day in `slice` stands next to (or in) the date at [start, end), where chrono might merge the two. */
+function partOfDayBeside(slice: string, start: number, end: number): boolean {
+  const re = PART_OF_DAY_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    const wordEnd = m.index + m[0].length;
+    if (wordEnd > start && m.index < end) return true;
+    const gap = wordEnd <= start ? slice.slice(wordEnd, start) : slice.slice(end, m.index);
+    if (MERGING_GAPS.has(gap.trim().toLowerCase())) return true;
+  }
+  return false;
+}
 // chrono merges a date with a time only, which the words above exclude; a range or an offset needs one of these before it.
 const MERGING_BEFORE_RE = /(?:\b(?:to|until|through|till|after|before|from|since|and|or|of|the|at|t|end|by)|[-–+/.∙\d])\s*$/i;
 // chrono appends a timezone abbreviation written in capitals ("9 May 2020, EAT"), as its own pattern finds it.
@@ -513,7 +536,7 @@ function plainDayMonthYear(slice: string, base: number, dateWords: number): Cand
   const m = DAY_MONTH_YEAR_RE.exec(slice);
   if (!m || CHRONO_COMPANION_RE.test(slice)) return null;
   const end = m.index + m[0].length;
-  if (mergesBefore(slice, m.index)) return null;
+  if (mergesBefore(slice, m.index) || partOfDayBeside(slice, m.index, end)) return null;
   const after = slice.slice(end);
   const timezone = TIMEZONE_AFTER_RE.exec(after);
   if ((timezone && isTimezoneAbbreviation(timezone[1] ?? '')) || MERGING_AFTER_RE.test(after)) return null;
