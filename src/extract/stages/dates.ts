@@ -526,17 +526,79 @@ function countMatches(re: RegExp, text: string): number {
   return n;
 }
 
+// "held a protest march in …": chrono reads a lower-case "march" as the month, a result without a capital or a digit,
+// which fromChrono drops, unless a day, an ordinal or a year stands next to it ("march 8", "the 5th of march", "march
+// 2020") or it stands next to the date, where a refiner could merge the two. Ordinals ("second", "8th") and the
+// connectors of chrono's patterns are not plain words here.
+const LOWER_MARCH_RE = /\bmarch\b/g;
+const NOT_PLAIN_BEFORE_MARCH: ReadonlySet<string> = new Set([
+  'of', 'the', 'to', 'until', 'through', 'till', 'and', 'or', 'from', 'since', 'on', 'at', 'by', 'in', 'before', 'after', 'this', 'last',
+  'next', 'past', 'early', 'late', 'mid',
+]);
+const NOT_PLAIN_AFTER_MARCH: ReadonlySet<string> = new Set(['of', 'the', 'to', 'until', 'through', 'till', 'and', 'or', 'ad', 'bc', 'bce', 'ce', 'be', 'on', 'at']);
+const isLowerLetter = (c: number): boolean => c >= 97 && c <= 122;
+
+/** chrono's ordinal words, and the tens that open "twenty first" and "thirty-first". */
+const ORDINAL_WORDS = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth',
+  'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'thirtieth', 'twenty', 'thirty',
+];
+
+/**
+ * Whether the lower-case ASCII word of `slice` in [from, to) is a plain word beside "march": no connector, and no
+ * ordinal at its end (before "march": chrono's ordinal may follow "on" without a space) or at its start (after it).
+ */
+function plainWord(slice: string, from: number, to: number, before: boolean): boolean {
+  if (to - from < 1) return false;
+  const word = slice.slice(from, to);
+  if ((before ? NOT_PLAIN_BEFORE_MARCH : NOT_PLAIN_AFTER_MARCH).has(word)) return false;
+  for (const o of ORDINAL_WORDS) if (before ? word.endsWith(o) : word.startsWith(o)) return false;
+  return true;
+}
+
+/**
+ * How many lower-case "march" words of `slice` chrono reads as a month that yields nothing, each between single spaces
+ * and plain lower-case words, away from the date at [start, end); -1 when one of them is not.
+ */
+function inertMarches(slice: string, start: number, end: number): number {
+  const re = LOWER_MARCH_RE;
+  re.lastIndex = 0;
+  let n = 0;
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    const at = m.index;
+    const after = at + 5;
+    let prev = at - 1;
+    if (slice.charCodeAt(prev) !== 32) return -1;
+    while (prev > 0 && isLowerLetter(slice.charCodeAt(prev - 1))) prev--;
+    if (prev > 0 && /\w/.test(slice.charAt(prev - 1))) return -1;
+    if (!plainWord(slice, prev, at - 1, true)) return -1;
+    if (after < slice.length) {
+      if (slice.charCodeAt(after) !== 32) return -1;
+      let next = after + 1;
+      while (next < slice.length && isLowerLetter(slice.charCodeAt(next))) next++;
+      if (next < slice.length && /\w/.test(slice.charAt(next))) return -1;
+      if (!plainWord(slice, after + 1, next, false)) return -1;
+    }
+    if (after > start && at < end) return -1;
+    const gap = after <= start ? slice.slice(after, start) : slice.slice(end, at);
+    if (MERGING_GAPS.has(gap.trim().toLowerCase())) return -1;
+    n++;
+  }
+  return n;
+}
+
 /**
  * The candidate chrono would yield for a window whose only date word is one "[on] D Month YYYY", or null when the
  * window holds anything chrono might read differently (then chrono reads it). Same span (with "on"), a day point.
  * `dateWords` is the count of DATE_WORDS_RE matches in the window, which the caller has already made.
  */
 function plainDayMonthYear(slice: string, base: number, dateWords: number): Candidate | null {
-  if (dateWords !== 1) return null;
+  if (dateWords !== 1 && !(dateWords > 1 && slice.includes('march'))) return null;
   const m = DAY_MONTH_YEAR_RE.exec(slice);
   if (!m || CHRONO_COMPANION_RE.test(slice)) return null;
   const end = m.index + m[0].length;
   if (mergesBefore(slice, m.index) || partOfDayBeside(slice, m.index, end)) return null;
+  if (dateWords !== 1 && dateWords !== 1 + inertMarches(slice, m.index, end)) return null;
   const after = slice.slice(end);
   const timezone = TIMEZONE_AFTER_RE.exec(after);
   if ((timezone && isTimezoneAbbreviation(timezone[1] ?? '')) || MERGING_AFTER_RE.test(after)) return null;
