@@ -468,6 +468,9 @@ const DATE_WORDS_RE = new RegExp(DATE_WORD_RE.source, 'gi');
  * "8 to 9 May", a time "the morning of 9 May", an offset "2 days before 9 May") or that would overlap it.
  */
 const CHRONO_COMPANION_RE =
+  /\b(?:now|noon|midnight|midday|morning|afternoon|evening|night|tonight|ago|later|earlier|within|hence|end|last|next|past|this|coming|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/i;
+/** The companions but the parts of the day: asked only of the few windows that hold a companion. */
+const COMPANION_BUT_PART_OF_DAY_RE =
   /\b(?:now|tonight|ago|later|earlier|within|hence|end|last|next|past|this|coming|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/i;
 /**
  * The parts of the day chrono reads on their own ("On 9 May 2020, in the evening, …": "evening", a time without a day).
@@ -595,9 +598,11 @@ function inertMarches(slice: string, start: number, end: number): number {
 function plainDayMonthYear(slice: string, base: number, dateWords: number): Candidate | null {
   if (dateWords !== 1 && !(dateWords > 1 && slice.includes('march'))) return null;
   const m = DAY_MONTH_YEAR_RE.exec(slice);
-  if (!m || CHRONO_COMPANION_RE.test(slice)) return null;
+  if (!m) return null;
   const end = m.index + m[0].length;
-  if (mergesBefore(slice, m.index) || partOfDayBeside(slice, m.index, end)) return null;
+  // One search rules out every companion in most windows; a part of the day away from the date does not count.
+  if (CHRONO_COMPANION_RE.test(slice) && (COMPANION_BUT_PART_OF_DAY_RE.test(slice) || partOfDayBeside(slice, m.index, end))) return null;
+  if (mergesBefore(slice, m.index)) return null;
   if (dateWords !== 1 && dateWords !== 1 + inertMarches(slice, m.index, end)) return null;
   const after = slice.slice(end);
   const timezone = TIMEZONE_AFTER_RE.exec(after);
