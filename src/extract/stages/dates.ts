@@ -3,7 +3,7 @@ import * as chrono from 'chrono-node';
 import { dayFromNumber, dayNumber } from '../../domain/days.js';
 import type { DatePrecision, DayRange, Span } from '../../domain/types.js';
 import type { DateMention } from '../mentions.js';
-import { isRegexSpace } from '../regex.js';
+import { isRegexSpace, spaceRunStart } from '../regex.js';
 
 // ---------------------------------------------------------------------------------------------
 // Days as integers (days since 1970-01-01, UTC): cheap arithmetic, no time zones.
@@ -378,6 +378,8 @@ function refineSince(c: Candidate, text: string, published: number): Candidate {
   if (c.kind === 'period' && c.precision === 'range') return c;
   // "the toll from Friday's bombing": a possessive day names the event, not where a span begins.
   if (/['’]s$/.test(text.slice(c.start, c.end))) return c;
+  // Both regexes end in a space: without one right before the date, neither is tried over the 60 characters.
+  if (!spaceBefore(text, c.start)) return c;
   const before = text.slice(Math.max(0, c.start - LOOKBEHIND), c.start);
   const m = SINCE_RE.exec(before) ?? SINCE_EVENT_RE.exec(before);
   if (!m) return c;
@@ -390,6 +392,8 @@ function refineSince(c: Candidate, text: string, published: number): Candidate {
 /** The highlighted phrase includes "on", "late on", "early", "in", "around". */
 function refinePrefix(c: Candidate, text: string): Candidate {
   if (c.kind === 'since') return c;
+  // PREFIX_RE ends in a space or a hyphen.
+  if (!spaceBefore(text, c.start) && text.charCodeAt(c.start - 1) !== 45 /* - */) return c;
   const m = PREFIX_RE.exec(text.slice(Math.max(0, c.start - 24), c.start));
   if (!m) return c;
   let start = c.start - m[0].length;
@@ -399,8 +403,17 @@ function refinePrefix(c: Candidate, text: string): Candidate {
   return { ...c, start };
 }
 
+/** Whether `text` holds a `\s` character right before `index`. */
+const spaceBefore = (text: string, index: number): boolean => index > 0 && isRegexSpace(text.charCodeAt(index - 1));
+
+/** /^on\s/i at `index`, without a slice. */
+function startsWithOn(text: string, index: number): boolean {
+  const o = text.charCodeAt(index) | 0x20;
+  return o === 111 /* o */ && (text.charCodeAt(index + 1) | 0x20) === 110 /* n */ && index + 2 < text.length && isRegexSpace(text.charCodeAt(index + 2));
+}
+
 function refineLeadingOn(c: Candidate, text: string): Candidate {
-  if (!/^on\s/i.test(text.slice(c.start, c.start + 3))) return c;
+  if (!startsWithOn(text, c.start)) return c;
   const late = /\b(?:late|early)\s+$/i.exec(text.slice(Math.max(0, c.start - 8), c.start));
   return late ? { ...c, start: c.start - late[0].length } : c;
 }
@@ -456,6 +469,32 @@ const DATE_WORDS_RE = new RegExp(DATE_WORD_RE.source, 'gi');
  */
 const CHRONO_COMPANION_RE =
   /\b(?:now|noon|midnight|midday|morning|afternoon|evening|night|tonight|ago|later|earlier|within|hence|end|last|next|past|this|coming|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/i;
+/** The companions but the parts of the day: asked only of the few windows that hold a companion. */
+const COMPANION_BUT_PART_OF_DAY_RE =
+  /\b(?:now|tonight|ago|later|earlier|within|hence|end|last|next|past|this|coming|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/i;
+/**
+ * The parts of the day chrono reads on their own ("On 9 May 2020, in the evening, …": "evening", a time without a day).
+ * Such a time changes the date only when one of chrono's refiners merges the two, which each does only across a gap of
+ * spaces and at most one connector ("9 May 2020, at evening" is not merged; "9 May 2020 evening" is). Without "this"
+ * (a companion above) chrono's result is the word itself, after at most three spaces; this finds every such word and
+ * more (no word edge before it, as chrono's boundary check wants).
+ */
+const PART_OF_DAY_RE = /(?:morning|afternoon|evening|night|midnight|midday|noon)(?=\W|$)/gi;
+/** What stands between two results that chrono's refiners merge: its date-time, range, weekday and relative-date gaps. */
+const MERGING_GAPS: ReadonlySet<string> = new Set(['', 't', 'at', 'after', 'before', 'on', 'of', ',', '-', '–', '.', '∙', ':', 'to', 'until', 'through', 'till']);
+
+/** Whether a part of the day in `slice` stands next to (or in) the date at [start, end), where chrono might merge the two. */
+function partOfDayBeside(slice: string, start: number, end: number): boolean {
+  const re = PART_OF_DAY_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    const wordEnd = m.index + m[0].length;
+    if (wordEnd > start && m.index < end) return true;
+    const gap = wordEnd <= start ? slice.slice(wordEnd, start) : slice.slice(end, m.index);
+    if (MERGING_GAPS.has(gap.trim().toLowerCase())) return true;
+  }
+  return false;
+}
 // chrono merges a date with a time only, which the words above exclude; a range or an offset needs one of these before it.
 const MERGING_BEFORE_RE = /(?:\b(?:to|until|through|till|after|before|from|since|and|or|of|the|at|t|end|by)|[-–+/.∙\d])\s*$/i;
 // chrono appends a timezone abbreviation written in capitals ("9 May 2020, EAT"), as its own pattern finds it.
@@ -473,10 +512,81 @@ function isTimezoneAbbreviation(abbreviation: string): boolean {
   return known;
 }
 
+/**
+ * MERGING_BEFORE_RE asked of the last word before `index`, not of all the text before it: V8 tries an end-anchored
+ * regex at every start position. What it matches ends where the spaces before `index` begin (none of its words or
+ * signs ends in a space) and is at most 7 characters long ("through"); the tail keeps one character before that for `\b`.
+ */
+function mergesBefore(slice: string, index: number): boolean {
+  const end = spaceRunStart(slice, index);
+  return MERGING_BEFORE_RE.test(slice.slice(Math.max(0, end - 8), end));
+}
+
 function countMatches(re: RegExp, text: string): number {
   re.lastIndex = 0;
   let n = 0;
   while (re.exec(text) !== null) n++;
+  return n;
+}
+
+// "held a protest march in …": chrono reads a lower-case "march" as the month, a result without a capital or a digit,
+// which fromChrono drops, unless a day, an ordinal or a year stands next to it ("march 8", "the 5th of march", "march
+// 2020") or it stands next to the date, where a refiner could merge the two. Ordinals ("second", "8th") and the
+// connectors of chrono's patterns are not plain words here.
+const LOWER_MARCH_RE = /\bmarch\b/g;
+const NOT_PLAIN_BEFORE_MARCH: ReadonlySet<string> = new Set([
+  'of', 'the', 'to', 'until', 'through', 'till', 'and', 'or', 'from', 'since', 'on', 'at', 'by', 'in', 'before', 'after', 'this', 'last',
+  'next', 'past', 'early', 'late', 'mid',
+]);
+const NOT_PLAIN_AFTER_MARCH: ReadonlySet<string> = new Set(['of', 'the', 'to', 'until', 'through', 'till', 'and', 'or', 'ad', 'bc', 'bce', 'ce', 'be', 'on', 'at']);
+const isLowerLetter = (c: number): boolean => c >= 97 && c <= 122;
+
+/** chrono's ordinal words, and the tens that open "twenty first" and "thirty-first". */
+const ORDINAL_WORDS = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth',
+  'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'thirtieth', 'twenty', 'thirty',
+];
+
+/**
+ * Whether the lower-case ASCII word of `slice` in [from, to) is a plain word beside "march": no connector, and no
+ * ordinal at its end (before "march": chrono's ordinal may follow "on" without a space) or at its start (after it).
+ */
+function plainWord(slice: string, from: number, to: number, before: boolean): boolean {
+  if (to - from < 1) return false;
+  const word = slice.slice(from, to);
+  if ((before ? NOT_PLAIN_BEFORE_MARCH : NOT_PLAIN_AFTER_MARCH).has(word)) return false;
+  for (const o of ORDINAL_WORDS) if (before ? word.endsWith(o) : word.startsWith(o)) return false;
+  return true;
+}
+
+/**
+ * How many lower-case "march" words of `slice` chrono reads as a month that yields nothing, each between single spaces
+ * and plain lower-case words, away from the date at [start, end); -1 when one of them is not.
+ */
+function inertMarches(slice: string, start: number, end: number): number {
+  const re = LOWER_MARCH_RE;
+  re.lastIndex = 0;
+  let n = 0;
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) {
+    const at = m.index;
+    const after = at + 5;
+    let prev = at - 1;
+    if (slice.charCodeAt(prev) !== 32) return -1;
+    while (prev > 0 && isLowerLetter(slice.charCodeAt(prev - 1))) prev--;
+    if (prev > 0 && /\w/.test(slice.charAt(prev - 1))) return -1;
+    if (!plainWord(slice, prev, at - 1, true)) return -1;
+    if (after < slice.length) {
+      if (slice.charCodeAt(after) !== 32) return -1;
+      let next = after + 1;
+      while (next < slice.length && isLowerLetter(slice.charCodeAt(next))) next++;
+      if (next < slice.length && /\w/.test(slice.charAt(next))) return -1;
+      if (!plainWord(slice, after + 1, next, false)) return -1;
+    }
+    if (after > start && at < end) return -1;
+    const gap = after <= start ? slice.slice(after, start) : slice.slice(end, at);
+    if (MERGING_GAPS.has(gap.trim().toLowerCase())) return -1;
+    n++;
+  }
   return n;
 }
 
@@ -486,11 +596,14 @@ function countMatches(re: RegExp, text: string): number {
  * `dateWords` is the count of DATE_WORDS_RE matches in the window, which the caller has already made.
  */
 function plainDayMonthYear(slice: string, base: number, dateWords: number): Candidate | null {
-  if (dateWords !== 1) return null;
+  if (dateWords !== 1 && !(dateWords > 1 && slice.includes('march'))) return null;
   const m = DAY_MONTH_YEAR_RE.exec(slice);
-  if (!m || CHRONO_COMPANION_RE.test(slice)) return null;
+  if (!m) return null;
   const end = m.index + m[0].length;
-  if (MERGING_BEFORE_RE.test(slice.slice(0, m.index))) return null;
+  // One search rules out every companion in most windows; a part of the day away from the date does not count.
+  if (CHRONO_COMPANION_RE.test(slice) && (COMPANION_BUT_PART_OF_DAY_RE.test(slice) || partOfDayBeside(slice, m.index, end))) return null;
+  if (mergesBefore(slice, m.index)) return null;
+  if (dateWords !== 1 && dateWords !== 1 + inertMarches(slice, m.index, end)) return null;
   const after = slice.slice(end);
   const timezone = TIMEZONE_AFTER_RE.exec(after);
   if ((timezone && isTimezoneAbbreviation(timezone[1] ?? '')) || MERGING_AFTER_RE.test(after)) return null;
