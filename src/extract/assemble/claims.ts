@@ -578,7 +578,6 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
     const main = own.filter((i) => cluster.statements.some((st) => st.sentence === i));
     const date = dateFor(input, main.length ? main : own, context, own.filter((i) => !main.includes(i)));
     const src = collectSources(sources, [...own, ...context]);
-    const sourceOf = (st: Statement) => sources(st.sentence).attributions[0]?.source ?? null;
     incidents.push({
       kind: 'incident',
       id: `i${incidents.length + 1}`,
@@ -596,7 +595,7 @@ export function assembleClaims(raw: AssembleInput): AssembledClaims {
       injured: [...cluster.statements, ...cluster.nonFatal].find((s) => s.injured !== null)?.injured ?? null,
       missing: [...cluster.statements, ...cluster.nonFatal].find((s) => s.missing !== null)?.missing ?? null,
       arrested: null,
-      figures: [...cluster.statements, ...cluster.alternatives, ...cluster.otherSide].map((st) => figureOf(st, sourceOf(st), body)),
+      figures: [...cluster.statements, ...cluster.alternatives, ...cluster.otherSide].map((st) => figureOf(st, sourceOf(st.sentence), body)),
       attributions: src.attributions,
       evidence: src.evidence,
       disputes: src.disputes,

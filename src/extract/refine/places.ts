@@ -201,10 +201,19 @@ function endsWithThe(text: string): boolean {
   return !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95);
 }
 
-/** The places of the report's datelines ("ERBIL (Kurdistan24) –"), which `refinePlaces` leaves out. */
+/** The report's datelines ("ERBIL (Kurdistan24) –"). */
+function datelinesOf(sentences: Sentence[]): Span[] {
+  const datelines: Span[] = [];
+  for (const s of sentences) if (s.dateline) datelines.push(s.dateline);
+  return datelines;
+}
+
+const inDateline = (p: PlaceMention, datelines: Span[]): boolean => datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end);
+
+/** The places of the report's datelines, which `refinePlaces` leaves out. */
 export function datelinePlaces(places: PlaceMention[], sentences: Sentence[]): PlaceMention[] {
-  const datelines = sentences.flatMap((s) => (s.dateline ? [s.dateline] : []));
-  return datelines.length ? places.filter((p) => datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) : [];
+  const datelines = datelinesOf(sentences);
+  return datelines.length ? places.filter((p) => inDateline(p, datelines)) : [];
 }
 
 /** A cheap test that spares PAST_EVENT_BEFORE (end-anchored) most places: "since" within the 110 characters before. */
@@ -215,12 +224,11 @@ function hasSinceBefore(body: string, start: number): boolean {
 }
 
 export function refinePlaces(places: PlaceMention[], body: string, sentences: Sentence[]): PlaceMention[] {
-  const datelines: Span[] = [];
-  for (const s of sentences) if (s.dateline) datelines.push(s.dateline);
+  const datelines = datelinesOf(sentences);
   const venues = foreignVenueNames(places, body);
   return dropDestinations(dropAuthorityTerritories(places, body, sentences), body).map(asWritten).filter((p) => {
     if (venues.size && venues.has(fold(p.text))) return false;
-    if (datelines.some((d) => p.span.start >= d.start && p.span.end <= d.end)) return false;
+    if (inDateline(p, datelines)) return false;
     const before = body.slice(Math.max(0, p.span.start - 40), p.span.start);
     const after = body.slice(p.span.end, p.span.end + 40);
     if (NAME_CONTINUES.test(after) || isSeat(before) || SEAT_AFTER.test(after) || isInstitutionOf(before)) return false;

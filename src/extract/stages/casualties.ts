@@ -502,12 +502,10 @@ function tollFrameText(body: string, sentenceStart: number, countStart: number):
   return long ? far.slice(long.index) : null;
 }
 
-/** "the toll from Saturday's bombings … has risen to 68": an updated count of one event, not a cumulative toll. */
-export function isSingleEventUpdate(body: string, sentenceStart: number, countStart: number): boolean {
-  return isSingleEventFrame(body, sentenceStart, countStart, tollFrameText(body, sentenceStart, countStart));
-}
-
-/** Whether the toll frame that ends at the count (read once per count) names one event, in it or right before it. */
+/**
+ * "the toll from Saturday's bombings … has risen to 68": whether the toll frame that ends at the count (read once per
+ * count) names one event, in it or right before it, so that the figure is that event's updated count, not a toll.
+ */
 function isSingleEventFrame(body: string, sentenceStart: number, countStart: number, frame: string | null): boolean {
   if (frame === null || NOT_ONE_EVENT.test(frame)) return false;
   if (SINGLE_EVENT_SUBJECT.test(frame) || KILLED_WHEN_ONE_EVENT.test(frame)) return true;
